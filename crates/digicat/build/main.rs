@@ -1,0 +1,32 @@
+//! Build script: turns the plain data in `data/` into compile-time tables (`$OUT_DIR/tables.rs`).
+//!
+//! Nothing here is used at run time. A malformed data file fails the build with `file:line: why`.
+
+mod data;
+mod emit;
+mod tsv;
+
+#[allow(dead_code)]
+#[path = "../src/normalize.rs"]
+mod normalize;
+
+use std::path::PathBuf;
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let data_dir = manifest.join("../../data");
+    let data_dir = data_dir.canonicalize().unwrap_or(data_dir);
+    println!("cargo:rerun-if-changed={}", data_dir.display());
+    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/normalize.rs");
+    let data = match data::Data::load(&data_dir) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: invalid catalogue data: {e}");
+            println!("cargo:warning=invalid catalogue data: {e}");
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("tables.rs");
+    std::fs::write(&out, emit::tables(&data)).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,359 @@
+//! The catalogue itself: metadata, categories, industries, rows, products, aliases and the
+//! registration-vocabulary crosswalk, all in static memory.
+
+use crate::code::Code;
+use crate::tables;
+use std::fmt;
+use std::ops::Range;
+
+/// Metadata of the catalogue document.
+#[derive(Debug)]
+pub struct Meta {
+    pub(crate) title: &'static str,
+    pub(crate) document: &'static str,
+    pub(crate) issuer: &'static str,
+    pub(crate) date: &'static str,
+    pub(crate) status: &'static str,
+    pub(crate) edition: &'static str,
+    pub(crate) version: &'static str,
+}
+
+impl Meta {
+    /// Title of the catalogue (附件 title), e.g. `东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）`.
+    pub fn title(&self) -> &'static str {
+        self.title
+    }
+    /// Document number, `东工信〔2019〕160号`.
+    pub fn document(&self) -> &'static str {
+        self.document
+    }
+    /// Issuing authority, `东莞市工业和信息化局`.
+    pub fn issuer(&self) -> &'static str {
+        self.issuer
+    }
+    /// Date of issue, `2019-07-30`.
+    pub fn date(&self) -> &'static str {
+        self.date
+    }
+    /// Status of the catalogue, `试行` (trial).
+    pub fn status(&self) -> &'static str {
+        self.status
+    }
+    /// Edition of the industry classification the codes belong to, `GB/T 4754-2017`.
+    pub fn edition(&self) -> &'static str {
+        self.edition
+    }
+    /// Version of the embedded data: the notice date and a fingerprint of `data/`
+    /// (same as [`CATALOGUE_VERSION`]).
+    pub fn version(&self) -> &'static str {
+        self.version
+    }
+}
+
+/// Version of the embedded data, `YYYY-MM-DD+xxxxxxxx`: the notice's date and an FNV-1a
+/// fingerprint of every data file, so it changes whenever `data/` does.
+pub const CATALOGUE_VERSION: &str = tables::META.version;
+
+/// The catalogue's metadata.
+pub fn meta() -> &'static Meta {
+    &tables::META
+}
+
+/// One of the two 产业分类 (categories).
+#[derive(Debug)]
+pub struct Category {
+    pub(crate) id: u8,
+    pub(crate) name: &'static str,
+    pub(crate) industries: &'static [u8],
+}
+
+impl Category {
+    /// Category number, 1 or 2.
+    pub fn id(&self) -> u8 {
+        self.id
+    }
+    /// Official name, e.g. `一、新兴软件和新型信息技术服务`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The industries of this category.
+    pub fn industries(&self) -> impl Iterator<Item = &'static Industry> {
+        self.industries.iter().filter_map(|id| industry(*id))
+    }
+}
+
+/// One of the 9 industries (产业).
+#[derive(Debug)]
+pub struct Industry {
+    pub(crate) id: u8,
+    pub(crate) category: u8,
+    pub(crate) name: &'static str,
+    pub(crate) rows: Range<usize>,
+}
+
+impl Industry {
+    /// Industry number, 1–9.
+    pub fn id(&self) -> u8 {
+        self.id
+    }
+    /// Official name, e.g. `人工智能软件开发`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The category this industry belongs to.
+    pub fn category(&self) -> &'static Category {
+        &tables::CATEGORIES[usize::from(self.category) - 1]
+    }
+    /// The rows of this industry, in table order.
+    pub fn rows(&self) -> &'static [Row] {
+        &tables::ROWS[self.rows.clone()]
+    }
+}
+
+impl fmt::Display for Industry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.id, self.name)
+    }
+}
+
+/// One row of the table: a 行业名称 with its GB/T 4754-2017 小类 code.
+#[derive(Debug)]
+pub struct Row {
+    pub(crate) index: usize,
+    pub(crate) id: &'static str,
+    pub(crate) industry: u8,
+    pub(crate) name: &'static str,
+    pub(crate) code: Code,
+    pub(crate) partial: bool,
+    pub(crate) products: Range<usize>,
+}
+
+impl Row {
+    /// Row number as printed, e.g. `3.2`.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+    /// Official 行业名称, e.g. `应用软件开发`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The row's GB/T 4754-2017 小类.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+    /// `true` when the code is printed with `*`: only the listed products count.
+    /// `false`: the whole 小类 counts and the row has no products.
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+    /// The industry this row belongs to.
+    pub fn industry(&self) -> &'static Industry {
+        &tables::INDUSTRIES[usize::from(self.industry) - 1]
+    }
+    /// The row's key products and services, in the table's order (empty for whole-class rows).
+    pub fn products(&self) -> &'static [Product] {
+        &tables::PRODUCTS[self.products.clone()]
+    }
+    /// Position of this row in [`rows()`].
+    pub fn index(&self) -> usize {
+        self.index
+    }
+}
+
+impl fmt::Display for Row {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let star = if self.partial { "*" } else { "" };
+        write!(f, "{} {} {}{star}", self.id, self.name, self.code)
+    }
+}
+
+/// A key product or service (重点产品和服务) of a starred row.
+#[derive(Debug)]
+pub struct Product {
+    pub(crate) index: usize,
+    pub(crate) name: &'static str,
+    pub(crate) note: Option<&'static str>,
+    pub(crate) row: usize,
+}
+
+impl Product {
+    /// The product's printed name, e.g. `计算机视听觉软件`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The explanation printed in brackets after the name, if any.
+    pub fn note(&self) -> Option<&'static str> {
+        self.note
+    }
+    /// The row that lists this product.
+    pub fn row(&self) -> &'static Row {
+        &tables::ROWS[self.row]
+    }
+    /// Position of this product in [`products()`].
+    pub fn index(&self) -> usize {
+        self.index
+    }
+}
+
+/// A curated other name of a product (`data/catalogue/aliases.tsv`).
+#[derive(Debug)]
+pub struct Alias {
+    pub(crate) alias: &'static str,
+    pub(crate) product: usize,
+    pub(crate) why: &'static str,
+}
+
+impl Alias {
+    /// The alias, e.g. `SaaS`.
+    pub fn alias(&self) -> &'static str {
+        self.alias
+    }
+    /// The product it names.
+    pub fn product(&self) -> &'static Product {
+        &tables::PRODUCTS[self.product]
+    }
+    /// Why the alias names that product.
+    pub fn why(&self) -> &'static str {
+        self.why
+    }
+}
+
+/// How a registration phrase relates to the catalogue rows it is mapped to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+pub enum Relation {
+    /// The phrase names what the row covers; with the row's code it is `in_scope`.
+    Equivalent,
+    /// The phrase covers the row and more; it only adds review candidates.
+    Broader,
+}
+
+impl Relation {
+    /// Stable snake_case name: `equivalent` or `broader`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Equivalent => "equivalent",
+            Relation::Broader => "broader",
+        }
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A standard business-scope phrase (经营范围规范表述) and the decision recorded for it in
+/// `data/vocabulary/scope_phrases.tsv`.
+#[derive(Debug)]
+pub struct ScopePhrase {
+    pub(crate) entry_code: Option<&'static str>,
+    pub(crate) phrase: &'static str,
+    pub(crate) source_codes: &'static str,
+    pub(crate) rows: &'static [usize],
+    pub(crate) relation: Option<Relation>,
+    pub(crate) justification: &'static str,
+    pub(crate) note: &'static str,
+}
+
+impl ScopePhrase {
+    /// SAMR entry code (e.g. `I3008`); `None` for phrases the project added.
+    pub fn entry_code(&self) -> Option<&'static str> {
+        self.entry_code
+    }
+    /// The phrase, e.g. `人工智能应用软件开发`.
+    pub fn phrase(&self) -> &'static str {
+        self.phrase
+    }
+    /// GB/T 4754-2017 codes the source assigns, `;`-joined.
+    pub fn source_codes(&self) -> &'static str {
+        self.source_codes
+    }
+    /// Catalogue rows the phrase maps to (empty when it fits none).
+    pub fn rows(&self) -> impl Iterator<Item = &'static Row> {
+        self.rows.iter().map(|r| &tables::ROWS[*r])
+    }
+    /// Equivalent, broader, or `None` when the phrase fits no row.
+    pub fn relation(&self) -> Option<Relation> {
+        self.relation
+    }
+    /// One-line justification of the decision.
+    pub fn justification(&self) -> &'static str {
+        self.justification
+    }
+    /// Remarks: a repaired cut-off phrase, or a phrase added to the source list.
+    pub fn note(&self) -> &'static str {
+        self.note
+    }
+}
+
+/// The two categories.
+pub fn categories() -> &'static [Category] {
+    &tables::CATEGORIES
+}
+
+/// The 9 industries, by id.
+pub fn industries() -> &'static [Industry] {
+    &tables::INDUSTRIES
+}
+
+/// The industry with this id (1–9).
+pub fn industry(id: u8) -> Option<&'static Industry> {
+    usize::from(id)
+        .checked_sub(1)
+        .and_then(|i| tables::INDUSTRIES.get(i))
+}
+
+/// All 29 rows, in table order.
+pub fn rows() -> &'static [Row] {
+    &tables::ROWS
+}
+
+/// The row with this printed id, e.g. `"3.2"`.
+pub fn row(id: &str) -> Option<&'static Row> {
+    tables::ROWS.iter().find(|r| r.id == id)
+}
+
+/// Rows whose code is `code` (empty when the code is not in the catalogue).
+///
+/// ```
+/// let code: digicat::Code = "6513".parse().unwrap();
+/// let ids: Vec<_> = digicat::rows_for_code(code).map(|r| r.id()).collect();
+/// assert_eq!(ids, ["1.3", "3.2"]);
+/// ```
+pub fn rows_for_code(code: Code) -> impl Iterator<Item = &'static Row> {
+    let list: &'static [u8] = match code.class_number() {
+        Some(n) => tables::CODE_ROWS.get(&n).copied().unwrap_or(&[]),
+        None => &[],
+    };
+    list.iter().map(|i| &tables::ROWS[usize::from(*i)])
+}
+
+/// All listed products, grouped by row in table order.
+pub fn products() -> &'static [Product] {
+    &tables::PRODUCTS
+}
+
+/// All curated aliases.
+pub fn aliases() -> &'static [Alias] {
+    &tables::ALIASES
+}
+
+/// Every recorded registration-phrase decision, in the source's order.
+pub fn scope_phrases() -> &'static [ScopePhrase] {
+    &tables::SCOPE_PHRASES
+}
+
+/// Catalogue entries are unique statics: two are equal when they are the same entry.
+macro_rules! eq_by_key {
+    ($($t:ty => $key:ident),*) => {$(
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                self.$key == other.$key
+            }
+        }
+        impl Eq for $t {}
+    )*};
+}
+eq_by_key!(Category => id, Industry => id, Row => index, Product => index);

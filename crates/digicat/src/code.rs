@@ -1,0 +1,323 @@
+//! GB/T 4754 industry codes: parsing, display and validation against the embedded code lists.
+
+use crate::error::CodeError;
+use crate::normalize::normalize_char;
+use crate::tables;
+use std::fmt;
+use std::str::FromStr;
+
+/// A numeric GB/T 4754 code: a 2-digit 大类 (division), 3-digit 中类 (group) or
+/// 4-digit 小类 (class). Displays as its digits; parsing accepts the usual register forms.
+///
+/// ```
+/// use digicat::Code;
+/// for s in ["6513", "6513*", "I6513", "I 6513", "I-6513", "６５１３", " 6513 "] {
+///     assert_eq!(s.parse::<Code>().unwrap().to_string(), "6513");
+/// }
+/// assert_eq!("651".parse::<Code>().unwrap().level(), digicat::Level::Group);
+/// assert!("65a3".parse::<Code>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code {
+    digits: u8,
+    value: u16,
+}
+
+/// The level of a code in GB/T 4754.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+pub enum Level {
+    /// 门类, a letter A–T.
+    Section,
+    /// 大类, 2 digits.
+    Division,
+    /// 中类, 3 digits.
+    Group,
+    /// 小类, 4 digits.
+    Class,
+}
+
+impl Level {
+    /// Stable snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Section => "section",
+            Level::Division => "division",
+            Level::Group => "group",
+            Level::Class => "class",
+        }
+    }
+    /// Chinese name: 门类, 大类, 中类 or 小类.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Level::Section => "门类",
+            Level::Division => "大类",
+            Level::Group => "中类",
+            Level::Class => "小类",
+        }
+    }
+}
+
+/// Which edition of GB/T 4754 a code belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+pub enum Edition {
+    /// Read codes as GB/T 4754-2017; a 小类 that exists only in GB/T 4754-2011 is taken as an
+    /// old-edition code. Where a number exists in both editions the 2017 meaning wins.
+    #[default]
+    Auto,
+    /// Codes are GB/T 4754-2017; anything else is an error.
+    Gbt2017,
+    /// 4-digit codes are GB/T 4754-2011 小类 (coarser codes are read as 2017).
+    Gbt2011,
+}
+
+impl Edition {
+    /// Stable name: `auto`, `2017` or `2011`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Edition::Auto => "auto",
+            Edition::Gbt2017 => "2017",
+            Edition::Gbt2011 => "2011",
+        }
+    }
+}
+
+impl FromStr for Edition {
+    type Err = CodeError;
+    fn from_str(s: &str) -> Result<Self, CodeError> {
+        match s.trim() {
+            "auto" => Ok(Edition::Auto),
+            "2017" => Ok(Edition::Gbt2017),
+            "2011" => Ok(Edition::Gbt2011),
+            other => Err(CodeError::Option {
+                option: "edition",
+                value: other.to_owned(),
+                expected: "auto, 2017 or 2011",
+            }),
+        }
+    }
+}
+
+impl Code {
+    /// The 4-digit class `value` (e.g. `Code::class(6513)`); values above 9999 are clamped.
+    pub const fn class(value: u16) -> Code {
+        Code {
+            digits: 4,
+            value: if value > 9999 { 9999 } else { value },
+        }
+    }
+
+    /// The level implied by the number of digits.
+    pub fn level(self) -> Level {
+        match self.digits {
+            2 => Level::Division,
+            3 => Level::Group,
+            _ => Level::Class,
+        }
+    }
+
+    /// The code as a number (e.g. 6513, 651 or 65).
+    pub fn value(self) -> u16 {
+        self.value
+    }
+
+    /// The number when this is a 4-digit class.
+    pub fn class_number(self) -> Option<u16> {
+        (self.digits == 4).then_some(self.value)
+    }
+
+    /// `true` when `self` is `other` or encloses it (e.g. `65` contains `6513`).
+    pub fn contains(self, other: Code) -> bool {
+        other.digits >= self.digits
+            && other.value / 10u16.pow(u32::from(other.digits - self.digits)) == self.value
+    }
+
+    /// Key of this code in the generated GB/T tables.
+    pub(crate) fn key(self) -> u32 {
+        u32::from(self.digits) * 10_000 + u32::from(self.value)
+    }
+
+    /// Looks the code up in GB/T 4754-2017.
+    pub fn gbt2017(self) -> Option<&'static GbtEntry> {
+        tables::GBT2017.get(&self.key())
+    }
+
+    /// Looks the code up in GB/T 4754-2011.
+    pub fn gbt2011(self) -> Option<&'static GbtEntry> {
+        tables::GBT2011.get(&self.key())
+    }
+
+    /// The GB/T 4754-2017 name of the code, e.g. `应用软件开发` for 6513.
+    pub fn name(self) -> Option<&'static str> {
+        self.gbt2017().map(|e| e.name)
+    }
+
+    /// Parses a code, accepting a leading section letter (`I6513`, `I 6513`, `I-6513`), a trailing
+    /// `*`, full-width characters and surrounding spaces. The letter, when given, must be the
+    /// code's section in GB/T 4754-2017 or 2011.
+    pub fn parse(input: &str) -> Result<Code, CodeError> {
+        let malformed = |why: &'static str| CodeError::Malformed {
+            input: input.to_owned(),
+            why,
+        };
+        let mut chars = CodeChars::new(input).peekable();
+        let mut section = None;
+        if let Some(c) = chars.peek().copied().filter(char::is_ascii_alphabetic) {
+            section = Some(c.to_ascii_uppercase());
+            chars.next();
+            if matches!(chars.peek(), Some(' ' | '-')) {
+                chars.next();
+            }
+        }
+        let (mut digits, mut value) = (0u8, 0u16);
+        while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+            if digits == 4 {
+                return Err(malformed("more than 4 digits"));
+            }
+            digits += 1;
+            // d < 10 and at most 4 digits: no overflow.
+            value = value * 10 + d as u16;
+            chars.next();
+        }
+        if chars.peek() == Some(&'*') {
+            chars.next();
+        }
+        if chars.any(|c| c != ' ') {
+            return Err(malformed(
+                "expected 2–4 digits, optionally after a section letter and before `*` (e.g. I6513)",
+            ));
+        }
+        if digits < 2 {
+            return Err(if digits == 0 && section.is_none() {
+                CodeError::Empty
+            } else if digits == 0 {
+                malformed("a section letter alone is not a code; give the 2–4 digit code")
+            } else {
+                malformed("a code has 2–4 digits")
+            });
+        }
+        let code = Code { digits, value };
+        if let Some(letter) = section {
+            let actual = code.gbt2017().or_else(|| code.gbt2011()).map(|e| e.section);
+            if let Some(actual) = actual.filter(|s| char::from(*s) != letter) {
+                return Err(CodeError::SectionMismatch {
+                    input: input.to_owned(),
+                    given: letter,
+                    actual: char::from(actual),
+                });
+            }
+        }
+        Ok(code)
+    }
+
+    /// Looks up the GB/T 4754-2017 小类 with this exact name (brackets of either width).
+    pub fn from_class_name(name: &str) -> Option<Code> {
+        let mut buf = crate::matcher::KeyBuf::new();
+        let key = buf.normalized(name)?;
+        tables::GBT2017_CLASS_BY_NAME
+            .get(key)
+            .map(|k| Code::class((k % 10_000) as u16))
+    }
+}
+
+impl FromStr for Code {
+    type Err = CodeError;
+    fn from_str(s: &str) -> Result<Code, CodeError> {
+        Code::parse(s)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:0width$}", self.value, width = usize::from(self.digits))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Characters of a code field with full-width forms folded and surrounding spaces dropped.
+struct CodeChars<'a> {
+    inner: std::str::Chars<'a>,
+}
+
+impl<'a> CodeChars<'a> {
+    fn new(s: &'a str) -> Self {
+        CodeChars {
+            inner: s.trim_matches(|c: char| c.is_whitespace()).chars(),
+        }
+    }
+}
+
+impl Iterator for CodeChars<'_> {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        let c = self.inner.next()?;
+        let mut folded = c;
+        if !c.is_ascii() {
+            // Full-width ASCII (U+FF01–U+FF5E) and ideographic space fold to ASCII.
+            let mut n = 0;
+            normalize_char(c, |d| {
+                n += 1;
+                folded = d;
+            });
+            if n != 1 || !folded.is_ascii() {
+                folded = if c.is_whitespace() { ' ' } else { c };
+            }
+        }
+        Some(if folded.is_whitespace() { ' ' } else { folded })
+    }
+}
+
+/// An entry of the GB/T 4754 code list.
+#[derive(Debug)]
+pub struct GbtEntry {
+    pub(crate) level: Level,
+    pub(crate) code: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) parent: &'static str,
+    pub(crate) section: u8,
+}
+
+impl GbtEntry {
+    /// Section, division, group or class.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+    /// The code as printed in the standard (`I`, `65`, `651`, `6513`).
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+    /// The official name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The enclosing code (empty for a section).
+    pub fn parent(&self) -> &'static str {
+        self.parent
+    }
+    /// The section letter (门类) the code belongs to.
+    pub fn section(&self) -> char {
+        char::from(self.section)
+    }
+}
+
+/// The GB/T 4754-2017 successors of a GB/T 4754-2011 小类 (facts only: the `high`-confidence
+/// rows of the section-I correspondence, and classes whose code and name are unchanged).
+/// Empty when no successor is known.
+///
+/// ```
+/// let old: digicat::Code = "6510".parse().unwrap();
+/// let new: Vec<String> = digicat::successors_2011(old).iter().map(|c| c.to_string()).collect();
+/// assert_eq!(new, ["6511", "6512", "6513", "6519"]);
+/// ```
+pub fn successors_2011(code: Code) -> &'static [Code] {
+    code.class_number()
+        .and_then(|n| tables::SUCCESSORS_2011.get(&n).copied())
+        .unwrap_or(&[])
+}

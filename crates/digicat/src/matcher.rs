@@ -1,0 +1,314 @@
+//! Finding catalogue terms (products, aliases, scope phrases, class names) in free text.
+
+use crate::catalogue::{Product, Relation, Row, ScopePhrase};
+use crate::normalize::{normalize_char, normalize_into, normalized_len};
+use crate::tables;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// What kind of catalogue term a piece of evidence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+pub enum EvidenceKind {
+    /// A listed product or service of the catalogue.
+    Product,
+    /// A curated alias of a listed product.
+    Alias,
+    /// A standard business-scope phrase from the crosswalk (see [`Evidence::relation`]).
+    ScopePhrase,
+    /// The GB/T 4754-2017 name of a whole-class catalogue code, e.g. `集成电路设计`.
+    ClassName,
+}
+
+impl EvidenceKind {
+    /// Stable snake_case name: `product`, `alias`, `scope_phrase` or `class_name`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Product => "product",
+            EvidenceKind::Alias => "alias",
+            EvidenceKind::ScopePhrase => "scope_phrase",
+            EvidenceKind::ClassName => "class_name",
+        }
+    }
+}
+
+impl fmt::Display for EvidenceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which terms count as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+pub enum Policy {
+    /// Catalogue products and aliases, plus registration phrases and class names (default).
+    #[default]
+    Standard,
+    /// Only catalogue products and their aliases.
+    Strict,
+}
+
+impl Policy {
+    /// Stable name: `standard` or `strict`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Policy::Standard => "standard",
+            Policy::Strict => "strict",
+        }
+    }
+
+    fn admits(self, kind: EvidenceKind) -> bool {
+        self == Policy::Standard || matches!(kind, EvidenceKind::Product | EvidenceKind::Alias)
+    }
+}
+
+impl std::str::FromStr for Policy {
+    type Err = crate::CodeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "standard" => Ok(Policy::Standard),
+            "strict" => Ok(Policy::Strict),
+            other => Err(crate::CodeError::Option {
+                option: "policy",
+                value: other.to_owned(),
+                expected: "standard or strict",
+            }),
+        }
+    }
+}
+
+/// A matchable catalogue term bound to one row.
+#[derive(Debug)]
+pub struct Term {
+    pub(crate) text: &'static str,
+    pub(crate) kind: EvidenceKind,
+    pub(crate) relation: Option<Relation>,
+    pub(crate) row: usize,
+    pub(crate) product: Option<usize>,
+    pub(crate) phrase: Option<usize>,
+}
+
+impl Term {
+    /// The term as written in the data (product name, alias, phrase or class name).
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
+    /// What kind of term it is.
+    pub fn kind(&self) -> EvidenceKind {
+        self.kind
+    }
+    /// For scope phrases: equivalent or broader.
+    pub fn relation(&self) -> Option<Relation> {
+        self.relation
+    }
+    /// The row this term is evidence for.
+    pub fn row(&self) -> &'static Row {
+        &tables::ROWS[self.row]
+    }
+    /// The product, for products and aliases.
+    pub fn product(&self) -> Option<&'static Product> {
+        self.product.map(|p| &tables::PRODUCTS[p])
+    }
+    /// The crosswalk entry, for scope phrases.
+    pub fn scope_phrase(&self) -> Option<&'static ScopePhrase> {
+        self.phrase.map(|p| &tables::SCOPE_PHRASES[p])
+    }
+    /// `true` when this term can by itself place a record with the row's code in scope
+    /// under `policy` (everything but broader phrases).
+    pub fn is_decisive(&self, policy: Policy) -> bool {
+        policy.admits(self.kind) && self.relation != Some(Relation::Broader)
+    }
+}
+
+/// A catalogue term found in a text, with its byte span in the original text.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence {
+    pub(crate) term: &'static Term,
+    /// Byte offset of the first character of the match in the original text.
+    pub start: usize,
+    /// Byte offset just past the match in the original text.
+    pub end: usize,
+}
+
+impl Evidence {
+    /// The catalogue term that matched.
+    pub fn term(&self) -> &'static Term {
+        self.term
+    }
+    /// The term as written in the data.
+    pub fn text(&self) -> &'static str {
+        self.term.text
+    }
+    /// Evidence kind.
+    pub fn kind(&self) -> EvidenceKind {
+        self.term.kind
+    }
+    /// For scope phrases: equivalent or broader.
+    pub fn relation(&self) -> Option<Relation> {
+        self.term.relation
+    }
+    /// The row this is evidence for.
+    pub fn row(&self) -> &'static Row {
+        self.term.row()
+    }
+    /// The matched slice of `text` (the text that was scanned).
+    pub fn matched<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.start..self.end)
+    }
+}
+
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.term, other.term) && self.start == other.start && self.end == other.end
+    }
+}
+
+impl Eq for Evidence {}
+
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        // The patterns are a few hundred short strings validated at build time; construction
+        // can only fail beyond size limits orders of magnitude above them (tested).
+        #[allow(clippy::expect_used)]
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(tables::PATTERNS)
+            .expect("the catalogue's patterns fit aho-corasick's limits")
+    })
+}
+
+/// Builds the text automaton now instead of at the first scan (it takes well under a
+/// millisecond; call this at start-up to keep it off the first request).
+pub fn warm_up() {
+    automaton();
+}
+
+/// Finds every catalogue term named in `text`, leftmost-longest and non-overlapping, after
+/// normalisation (NFKC, ASCII case folded, whitespace ignored). Spans are byte offsets in `text`.
+/// A match naming several rows yields one evidence per row, strongest kind first.
+///
+/// ```
+/// use digicat::{find_terms, Policy};
+/// let text = "软件开发；计算机视听觉软件";
+/// let found = find_terms(text, Policy::Strict);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text(), "计算机视听觉软件");
+/// assert_eq!(found[0].row().id(), "3.2");
+/// assert_eq!(&text[found[0].start..found[0].end], "计算机视听觉软件");
+/// ```
+pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    find_terms_into(text, policy, &mut out);
+    out
+}
+
+/// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
+pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
+    let mut norm = String::with_capacity(text.len());
+    normalize_into(text, &mut norm);
+    let mut matches = automaton().find_iter(&norm).peekable();
+    if matches.peek().is_none() {
+        return;
+    }
+    // Walk the original text once, translating normalised offsets back to original ones.
+    let mut chars = text.char_indices();
+    let mut pos = 0; // normalised offset at the start of the current char
+    let mut current = chars.next();
+    'matches: for m in matches {
+        let (ns, ne) = (m.start(), m.end());
+        let mut start = None;
+        loop {
+            let Some((i, c)) = current else { break 'matches };
+            let len = normalized_len(c);
+            let next = pos + len;
+            if start.is_none() {
+                if len > 0 && pos == ns {
+                    start = Some(i);
+                } else if pos < ns && ns < next || pos > ns {
+                    // The match begins inside one character's expansion: not a whole term.
+                    continue 'matches;
+                }
+            }
+            if start.is_some() && next >= ne {
+                if next != ne {
+                    continue 'matches;
+                }
+                let end = i + c.len_utf8();
+                pos = next;
+                current = chars.next();
+                let terms = tables::PATTERN_TERMS[m.pattern().as_usize()];
+                out.extend(
+                    terms
+                        .iter()
+                        .filter(|t| policy.admits(t.kind))
+                        .map(|term| Evidence { term, start: start.unwrap_or(i), end }),
+                );
+                continue 'matches;
+            }
+            pos = next;
+            current = chars.next();
+        }
+    }
+}
+
+/// The terms whose normalised form is exactly `name` (no allocation).
+///
+/// ```
+/// let terms = digicat::lookup_terms("ＳａａＳ");
+/// let rows: Vec<_> = terms.iter().map(|t| t.row().id()).collect();
+/// assert_eq!(rows, ["4.5", "7.1"]);
+/// ```
+pub fn lookup_terms(name: &str) -> &'static [Term] {
+    let mut buf = KeyBuf::new();
+    buf.normalized(name)
+        .and_then(|k| tables::PATTERN_INDEX.get(k))
+        .map_or(&[], |i| tables::PATTERN_TERMS[usize::from(*i)])
+}
+
+/// The listed product whose name is exactly `name` after normalisation (aliases not included).
+///
+/// ```
+/// let p = digicat::find_product("软件即服务(SaaS)").unwrap();
+/// assert_eq!(p.row().id(), "7.1");
+/// ```
+pub fn find_product(name: &str) -> Option<&'static Product> {
+    lookup_terms(name)
+        .iter()
+        .find(|t| t.kind == EvidenceKind::Product)
+        .and_then(Term::product)
+}
+
+/// A fixed stack buffer for normalising lookup keys without allocating.
+pub(crate) struct KeyBuf {
+    bytes: [u8; 512],
+}
+
+impl KeyBuf {
+    pub(crate) fn new() -> Self {
+        KeyBuf { bytes: [0; 512] }
+    }
+
+    /// Normalises `s` into the buffer; `None` when it does not fit (no key is that long).
+    pub(crate) fn normalized(&mut self, s: &str) -> Option<&str> {
+        let mut len = 0;
+        let mut fits = true;
+        for c in s.chars() {
+            normalize_char(c, |d| {
+                let n = d.len_utf8();
+                if fits && len + n <= self.bytes.len() {
+                    d.encode_utf8(&mut self.bytes[len..len + n]);
+                    len += n;
+                } else {
+                    fits = false;
+                }
+            });
+            if !fits {
+                return None;
+            }
+        }
+        std::str::from_utf8(&self.bytes[..len]).ok()
+    }
+}
