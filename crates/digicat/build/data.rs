@@ -111,7 +111,10 @@ impl Data {
             if usize::from(id) != categories.len() + 1 {
                 return Err(r.error("category ids must be 1, 2, … in order"));
             }
-            categories.push(Category { id, name: r.fields[1].clone() });
+            categories.push(Category {
+                id,
+                name: r.fields[1].clone(),
+            });
         }
 
         let mut industries = Vec::new();
@@ -124,7 +127,11 @@ impl Data {
             if !categories.iter().any(|c| c.id == category) {
                 return Err(r.error(format!("unknown category {category}")));
             }
-            industries.push(Industry { id, category, name: r.fields[2].clone() });
+            industries.push(Industry {
+                id,
+                category,
+                name: r.fields[2].clone(),
+            });
         }
 
         let class_names: HashMap<&str, &str> = gbt2017
@@ -137,7 +144,9 @@ impl Data {
             let f = &r.fields;
             let (ind, _) = f[0]
                 .split_once('.')
-                .filter(|(a, b)| !a.is_empty() && !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()))
+                .filter(|(a, b)| {
+                    !a.is_empty() && !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit())
+                })
                 .ok_or_else(|| r.error(format!("row id {:?} is not INDUSTRY.N", f[0])))?;
             let industry: u8 = ind
                 .parse()
@@ -150,9 +159,9 @@ impl Data {
             if rows.last().is_some_and(|x| x.industry > industry) {
                 return Err(r.error("rows must be in industry order"));
             }
-            let official = class_names.get(f[2].as_str()).ok_or_else(|| {
-                r.error(format!("code {:?} is not a GB/T 4754-2017 小类", f[2]))
-            })?;
+            let official = class_names
+                .get(f[2].as_str())
+                .ok_or_else(|| r.error(format!("code {:?} is not a GB/T 4754-2017 小类", f[2])))?;
             if *official != f[1] {
                 return Err(r.error(format!(
                     "row name {:?} differs from the GB/T 4754-2017 name of {}: {official:?}",
@@ -171,7 +180,13 @@ impl Data {
                     other.id
                 )));
             }
-            rows.push(Row { id: f[0].clone(), industry, name: f[1].clone(), code, partial });
+            rows.push(Row {
+                id: f[0].clone(),
+                industry,
+                name: f[1].clone(),
+                code,
+                partial,
+            });
         }
         if rows.len() > 64 {
             return Err(DataError {
@@ -202,7 +217,10 @@ impl Data {
             }
             if let Some(prev) = seen.insert(normalize(&name), products.len()) {
                 let p: &Product = &products[prev];
-                return Err(r.error(format!("product {name:?} repeats {:?} of row {}", p.name, rows[p.row].id)));
+                return Err(r.error(format!(
+                    "product {name:?} repeats {:?} of row {}",
+                    p.name, rows[p.row].id
+                )));
             }
             let note = Some(r.fields[2].clone()).filter(|n| !n.is_empty());
             products.push(Product { row, name, note });
@@ -220,7 +238,10 @@ impl Data {
         }
 
         let mut aliases: Vec<Alias> = Vec::new();
-        for r in tsv::read(&cat.join("aliases.tsv"), &["alias", "product", "row", "why"])? {
+        for r in tsv::read(
+            &cat.join("aliases.tsv"),
+            &["alias", "product", "row", "why"],
+        )? {
             let f = &r.fields;
             let row = row_index(&r, &f[2])?;
             let product = products
@@ -234,17 +255,28 @@ impl Data {
                     f[0], p.name, rows[p.row].id
                 )));
             }
-            if aliases.iter().any(|a| a.product == product && normalize(&a.alias) == key) {
+            if aliases
+                .iter()
+                .any(|a| a.product == product && normalize(&a.alias) == key)
+            {
                 return Err(r.error(format!("duplicate alias {:?}", f[0])));
             }
             if f[3].is_empty() {
                 return Err(r.error("every alias needs a reason"));
             }
-            aliases.push(Alias { alias: f[0].clone(), product, why: f[3].clone() });
+            aliases.push(Alias {
+                alias: f[0].clone(),
+                product,
+                why: f[3].clone(),
+            });
         }
 
         let phrases = load_phrases(&dir.join("vocabulary/scope_phrases.tsv"), &rows)?;
-        let successors = load_successors(&dir.join("gbt4754/correspondence_2011_2017.csv"), &gbt2011, &gbt2017)?;
+        let successors = load_successors(
+            &dir.join("gbt4754/correspondence_2011_2017.csv"),
+            &gbt2011,
+            &gbt2017,
+        )?;
         let version = format!("{}+{:08x}", meta.date, fingerprint(dir)?);
         Ok(Data {
             version,
@@ -269,7 +301,10 @@ fn load_meta(path: &Path) -> Result<Meta, DataError> {
         map.insert(r.fields[0].clone(), r.fields[1].clone());
     }
     let keys = ["title", "document", "issuer", "date", "status", "edition"];
-    if let Some(r) = records.iter().find(|r| !keys.contains(&r.fields[0].as_str())) {
+    if let Some(r) = records
+        .iter()
+        .find(|r| !keys.contains(&r.fields[0].as_str()))
+    {
         return Err(r.error(format!("unknown key {:?}; keys are {keys:?}", r.fields[0])));
     }
     let mut get = |k: &str| {
@@ -289,9 +324,19 @@ fn load_meta(path: &Path) -> Result<Meta, DataError> {
     };
     let d = meta.date.as_bytes();
     let date_ok = d.len() == 10
-        && d.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && d.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !date_ok {
-        return Err(DataError { file: path.to_owned(), line: 0, message: "date must be YYYY-MM-DD".into() });
+        return Err(DataError {
+            file: path.to_owned(),
+            line: 0,
+            message: "date must be YYYY-MM-DD".into(),
+        });
     }
     Ok(meta)
 }
@@ -319,21 +364,39 @@ fn load_gbt(path: &Path) -> Result<Vec<GbtEntry>, DataError> {
         let parent_ok = match level {
             Level::Section => f[3].is_empty(),
             Level::Division => codes.contains(&f[3]) && f[3].len() == 1,
-            _ => codes.contains(&f[3]) && f[1].starts_with(f[3].as_str()) && f[3].len() + 1 == digits,
+            _ => {
+                codes.contains(&f[3]) && f[1].starts_with(f[3].as_str()) && f[3].len() + 1 == digits
+            }
         };
         if !parent_ok {
-            return Err(r.error(format!("parent {:?} of {} is not its enclosing code listed above", f[3], f[1])));
+            return Err(r.error(format!(
+                "parent {:?} of {} is not its enclosing code listed above",
+                f[3], f[1]
+            )));
         }
         if !codes.insert(f[1].clone()) {
             return Err(r.error(format!("duplicate code {}", f[1])));
         }
-        out.push(GbtEntry { level, code: f[1].clone(), name: f[2].clone(), parent: f[3].clone() });
+        out.push(GbtEntry {
+            level,
+            code: f[1].clone(),
+            name: f[2].clone(),
+            parent: f[3].clone(),
+        });
     }
     Ok(out)
 }
 
 fn load_phrases(path: &Path, rows: &[Row]) -> Result<Vec<Phrase>, DataError> {
-    let columns = ["entry_code", "phrase", "source_codes", "rows", "kind", "justification", "note"];
+    let columns = [
+        "entry_code",
+        "phrase",
+        "source_codes",
+        "rows",
+        "kind",
+        "justification",
+        "note",
+    ];
     let mut out: Vec<Phrase> = Vec::new();
     for r in tsv::read(path, &columns)? {
         let f = &r.fields;
@@ -341,7 +404,11 @@ fn load_phrases(path: &Path, rows: &[Row]) -> Result<Vec<Phrase>, DataError> {
             "equivalent" => PhraseKind::Equivalent,
             "broader" => PhraseKind::Broader,
             "none" => PhraseKind::None,
-            other => return Err(r.error(format!("kind must be equivalent, broader or none, not {other:?}"))),
+            other => {
+                return Err(r.error(format!(
+                    "kind must be equivalent, broader or none, not {other:?}"
+                )))
+            }
         };
         let row_ids: Vec<usize> = if f[3] == "none" {
             Vec::new()
@@ -392,10 +459,22 @@ fn load_successors(
     };
     let (old, new) = (classes(gbt2011), classes(gbt2017));
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for r in tsv::read_csv(path, &["code_2011", "name_2011", "code_2017", "name_2017", "relation"])? {
+    for r in tsv::read_csv(
+        path,
+        &[
+            "code_2011",
+            "name_2011",
+            "code_2017",
+            "name_2017",
+            "relation",
+        ],
+    )? {
         let f = &r.fields;
         if !old.contains_key(&f[0]) || !new.contains_key(&f[2]) {
-            return Err(r.error(format!("{} must be a 2011 class and {} a 2017 class", f[0], f[2])));
+            return Err(r.error(format!(
+                "{} must be a 2011 class and {} a 2017 class",
+                f[0], f[2]
+            )));
         }
         map.entry(f[0].clone()).or_default().push(f[2].clone());
     }
@@ -412,7 +491,11 @@ fn fingerprint(dir: &Path) -> Result<u32, DataError> {
     let mut files = Vec::new();
     for sub in ["catalogue", "vocabulary", "gbt4754"] {
         let d = dir.join(sub);
-        let entries = std::fs::read_dir(&d).map_err(|e| DataError { file: d.clone(), line: 0, message: e.to_string() })?;
+        let entries = std::fs::read_dir(&d).map_err(|e| DataError {
+            file: d.clone(),
+            line: 0,
+            message: e.to_string(),
+        })?;
         for e in entries.flatten() {
             let p = e.path();
             if matches!(p.extension().and_then(|x| x.to_str()), Some("tsv" | "csv")) {
@@ -423,7 +506,11 @@ fn fingerprint(dir: &Path) -> Result<u32, DataError> {
     files.sort();
     let mut h: u32 = 0x811c_9dc5;
     for f in files {
-        let bytes = std::fs::read(&f).map_err(|e| DataError { file: f.clone(), line: 0, message: e.to_string() })?;
+        let bytes = std::fs::read(&f).map_err(|e| DataError {
+            file: f.clone(),
+            line: 0,
+            message: e.to_string(),
+        })?;
         for b in bytes {
             h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }

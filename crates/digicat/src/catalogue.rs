@@ -220,7 +220,11 @@ impl Alias {
 
 /// How a registration phrase relates to the catalogue rows it is mapped to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Relation {
     /// The phrase names what the row covers; with the row's code it is `in_scope`.
     Equivalent,

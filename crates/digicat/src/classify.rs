@@ -8,7 +8,11 @@ use std::fmt;
 
 /// The answer: in the catalogue, needs a person's review, or not in the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Status {
     /// In the catalogue (see [`Reason`] for the basis).
     InScope,
@@ -41,7 +45,12 @@ impl Status {
         }
     }
     /// All statuses, in the order above.
-    pub const ALL: [Status; 4] = [Status::InScope, Status::NeedsReview, Status::OutOfScope, Status::Invalid];
+    pub const ALL: [Status; 4] = [
+        Status::InScope,
+        Status::NeedsReview,
+        Status::OutOfScope,
+        Status::Invalid,
+    ];
 }
 
 impl fmt::Display for Status {
@@ -52,7 +61,11 @@ impl fmt::Display for Status {
 
 /// Why a status was given (for `in_scope`: its basis).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Reason {
     /// in_scope: the code's whole 小类 is in the catalogue.
     WholeClass,
@@ -99,7 +112,10 @@ impl Reason {
     /// The status this reason goes with.
     pub fn status(self) -> Status {
         match self {
-            Reason::WholeClass | Reason::ListedProduct | Reason::ScopePhrase | Reason::ClassName => Status::InScope,
+            Reason::WholeClass
+            | Reason::ListedProduct
+            | Reason::ScopePhrase
+            | Reason::ClassName => Status::InScope,
             Reason::CodeOutsideCatalogue | Reason::NothingNamed => Status::OutOfScope,
             _ => Status::NeedsReview,
         }
@@ -179,14 +195,24 @@ pub fn read_code_field(field: &str, edition: Edition) -> Result<Option<CodeReadi
     }
     let code = match Code::parse(field) {
         Ok(code) => code,
-        Err(CodeError::Malformed { .. }) => return read_named_code(field, edition).map(Some),
+        // Class names are Chinese: an all-ASCII field that is not a code is just malformed.
+        Err(e @ CodeError::Malformed { .. }) if field.is_ascii() => return Err(e),
+        Err(e @ CodeError::Malformed { .. }) => {
+            return read_named_code(field, edition, e).map(Some)
+        }
         Err(e) => return Err(e),
     };
     read_code(code, edition).map(Some)
 }
 
 /// A field that is not a bare code: a class name, or a code and a name.
-fn read_named_code(field: &str, edition: Edition) -> Result<CodeReading, CodeError> {
+/// `malformed` is the error for the field read as a bare code, returned when the field has digits
+/// but no code-and-name reading.
+fn read_named_code(
+    field: &str,
+    edition: Edition,
+    malformed: CodeError,
+) -> Result<CodeReading, CodeError> {
     if let Some(code) = Code::from_class_name(field) {
         return Ok(CodeReading::Class(code));
     }
@@ -194,25 +220,46 @@ fn read_named_code(field: &str, edition: Edition) -> Result<CodeReading, CodeErr
     let split = field
         .char_indices()
         .find(|(i, c)| {
-            *i > 0 && !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '*' | '＊'))
-                && !(*i == 1 && field.starts_with(|l: char| l.is_ascii_alphabetic()) && matches!(c, ' ' | '-'))
+            *i > 0
+                && !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '*' | '＊'))
+                && !(*i == 1
+                    && field.starts_with(|l: char| l.is_ascii_alphabetic())
+                    && matches!(c, ' ' | '-'))
         })
         .map(|(i, _)| i);
+    let not_read = || {
+        if field
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            malformed.clone()
+        } else {
+            CodeError::UnknownName {
+                input: field.to_owned(),
+            }
+        }
+    };
     let Some(split) = split else {
-        return Err(CodeError::UnknownName { input: field.to_owned() });
+        return Err(not_read());
     };
     let (code_part, name_part) = field.split_at(split);
-    let name = name_part.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '－' | '—' | ':' | '：' | '_'));
+    let name = name_part.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '－' | '—' | ':' | '：' | '_')
+    });
     let code = match Code::parse(code_part) {
-        Ok(code) if !name.is_empty() => code,
-        _ => return Err(CodeError::UnknownName { input: field.to_owned() }),
+        Ok(code) if !name.is_ascii() => code,
+        _ => return Err(not_read()),
     };
     let reading = read_code(code, edition)?;
     let official = reading.name().unwrap_or("");
     let mut a = crate::matcher::KeyBuf::new();
     let mut b = crate::matcher::KeyBuf::new();
     if a.normalized(official) != b.normalized(name) {
-        return Err(CodeError::NameMismatch { code, official, given: name.to_owned() });
+        return Err(CodeError::NameMismatch {
+            code,
+            official,
+            given: name.to_owned(),
+        });
     }
     Ok(reading)
 }
@@ -220,7 +267,12 @@ fn read_named_code(field: &str, edition: Edition) -> Result<CodeReading, CodeErr
 /// Checks a parsed code against the code lists of the edition.
 fn read_code(code: Code, edition: Edition) -> Result<CodeReading, CodeError> {
     let in_2017 = code.gbt2017().is_some();
-    let unknown = |edition: &'static str, hint: String| CodeError::Unknown { code, level: code.level(), edition, hint };
+    let unknown = |edition: &'static str, hint: String| CodeError::Unknown {
+        code,
+        level: code.level(),
+        edition,
+        hint,
+    };
     if code.level() != Level::Class {
         return if in_2017 {
             Ok(CodeReading::Coarse(code))
@@ -240,7 +292,10 @@ fn read_code(code: Code, edition: Edition) -> Result<CodeReading, CodeError> {
     match edition {
         Edition::Auto if in_2017 => Ok(CodeReading::Class(code)),
         Edition::Auto if code.gbt2011().is_some() => Ok(old()),
-        Edition::Auto => Err(unknown("2017", " and not a GB/T 4754-2011 小类 either".into())),
+        Edition::Auto => Err(unknown(
+            "2017",
+            " and not a GB/T 4754-2011 小类 either".into(),
+        )),
         Edition::Gbt2017 if in_2017 => Ok(CodeReading::Class(code)),
         Edition::Gbt2017 => {
             let hint = if code.gbt2011().is_some() {
@@ -282,7 +337,10 @@ impl RowSet {
         }
     }
     fn rows(self) -> Vec<&'static Row> {
-        rows().iter().filter(|r| self.0 & 1 << r.index != 0).collect()
+        rows()
+            .iter()
+            .filter(|r| self.0 & 1 << r.index != 0)
+            .collect()
     }
 }
 
@@ -321,7 +379,11 @@ impl Classification {
 /// assert_eq!((c.status, c.reason), (Status::InScope, Reason::ListedProduct));
 /// assert_eq!(c.industry_ids().collect::<Vec<_>>(), [3]);
 /// ```
-pub fn classify(code: Option<&str>, text: Option<&str>, options: &Options) -> Result<Classification, CodeError> {
+pub fn classify(
+    code: Option<&str>,
+    text: Option<&str>,
+    options: &Options,
+) -> Result<Classification, CodeError> {
     let reading = match code {
         Some(field) => read_code_field(field, options.edition)?,
         None => None,
@@ -332,7 +394,12 @@ pub fn classify(code: Option<&str>, text: Option<&str>, options: &Options) -> Re
 
 /// The status rules, given the code reading and the evidence.
 fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy) -> Classification {
-    let decisive = RowSet::of(evidence.iter().filter(|e| e.term.is_decisive(policy)).map(|e| e.row()));
+    let decisive = RowSet::of(
+        evidence
+            .iter()
+            .filter(|e| e.term.is_decisive(policy))
+            .map(|e| e.row()),
+    );
     let named = RowSet::of(evidence.iter().map(|e| e.row()));
     let (reason, set) = match reading {
         None if named.is_empty() => (Reason::NothingNamed, RowSet::default()),
@@ -362,13 +429,25 @@ fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy)
         }
         Some(CodeReading::OldClass(_, successors)) => {
             let within = RowSet::of(successors.iter().flat_map(|c| rows_for_code(*c)));
-            (Reason::OldEditionCode, within.narrowed_by(named))
+            if within.is_empty() && !successors.is_empty() {
+                // Every successor is known and none is in the catalogue.
+                outside(decisive)
+            } else {
+                (Reason::OldEditionCode, within.narrowed_by(named))
+            }
         }
     };
     let rows = set.rows();
     let mut industries: Vec<&'static Industry> = rows.iter().map(|r| r.industry()).collect();
     industries.dedup_by_key(|i| i.id());
-    Classification { status: reason.status(), reason, code: reading, industries, rows, evidence }
+    Classification {
+        status: reason.status(),
+        reason,
+        code: reading,
+        industries,
+        rows,
+        evidence,
+    }
 }
 
 /// A valid code outside the catalogue: review only when decisive catalogue terms are named.
@@ -392,4 +471,3 @@ fn basis(evidence: &[Evidence], hits: RowSet, policy: Policy) -> Reason {
         _ => Reason::ClassName,
     }
 }
-

@@ -25,7 +25,11 @@ pub struct Code {
 
 /// The level of a code in GB/T 4754.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Level {
     /// 门类, a letter A–T.
     Section,
@@ -60,7 +64,11 @@ impl Level {
 
 /// Which edition of GB/T 4754 a code belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Edition {
     /// Read codes as GB/T 4754-2017; a 小类 that exists only in GB/T 4754-2011 is taken as an
     /// old-edition code. Where a number exists in both editions the 2017 meaning wins.
@@ -230,7 +238,12 @@ impl FromStr for Code {
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:0width$}", self.value, width = usize::from(self.digits))
+        write!(
+            f,
+            "{:0width$}",
+            self.value,
+            width = usize::from(self.digits)
+        )
     }
 }
 

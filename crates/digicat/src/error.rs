@@ -45,7 +45,9 @@ pub enum CodeError {
         hint: String,
     },
     /// A name in the code field that is not a GB/T 4754-2017 小类 name.
-    #[error("{input:?} is neither a code nor a GB/T 4754-2017 小类 name (既不是代码也不是小类名称)")]
+    #[error(
+        "{input:?} is neither a code nor a GB/T 4754-2017 小类 name (既不是代码也不是小类名称)"
+    )]
     UnknownName {
         /// The input as given.
         input: String,

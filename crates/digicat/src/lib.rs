@@ -55,7 +55,10 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod catalogue;
 mod classify;
@@ -63,16 +66,23 @@ mod code;
 mod error;
 mod matcher;
 mod normalize;
+pub mod report;
 mod tables;
 
 pub use catalogue::{
-    aliases, categories, industries, industry, meta, products, row, rows, rows_for_code, scope_phrases, Alias,
-    Category, Industry, Meta, Product, Relation, Row, ScopePhrase, CATALOGUE_VERSION,
+    aliases, categories, industries, industry, meta, products, row, rows, rows_for_code,
+    scope_phrases, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
+    CATALOGUE_VERSION,
 };
-pub use classify::{classify, read_code_field, Classification, CodeReading, Options, Reason, Status};
+pub use classify::{
+    classify, read_code_field, Classification, CodeReading, Options, Reason, Status,
+};
 pub use code::{successors_2011, Code, Edition, GbtEntry, Level};
 pub use error::CodeError;
-pub use matcher::{find_product, find_terms, find_terms_into, lookup_terms, warm_up, Evidence, EvidenceKind, Policy, Term};
+pub use matcher::{
+    find_product, find_terms, find_terms_into, lookup_terms, warm_up, Evidence, EvidenceKind,
+    Policy, Term,
+};
 pub use normalize::{normalize, normalize_into};
 
 /// Version of this crate.

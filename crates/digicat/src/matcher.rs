@@ -9,7 +9,11 @@ use std::sync::OnceLock;
 
 /// What kind of catalogue term a piece of evidence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum EvidenceKind {
     /// A listed product or service of the catalogue.
     Product,
@@ -41,7 +45,11 @@ impl fmt::Display for EvidenceKind {
 
 /// Which terms count as evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Policy {
     /// Catalogue products and aliases, plus registration phrases and class names (default).
     #[default]
@@ -221,7 +229,9 @@ pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
         let (ns, ne) = (m.start(), m.end());
         let mut start = None;
         loop {
-            let Some((i, c)) = current else { break 'matches };
+            let Some((i, c)) = current else {
+                break 'matches;
+            };
             let len = normalized_len(c);
             let next = pos + len;
             if start.is_none() {
@@ -244,7 +254,11 @@ pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
                     terms
                         .iter()
                         .filter(|t| policy.admits(t.kind))
-                        .map(|term| Evidence { term, start: start.unwrap_or(i), end }),
+                        .map(|term| Evidence {
+                            term,
+                            start: start.unwrap_or(i),
+                            end,
+                        }),
                 );
                 continue 'matches;
             }

