@@ -222,7 +222,10 @@ pub fn tables(d: &Data) -> String {
 
     let mut succ = phf_codegen::Map::new();
     for (old, new) in &d.successors {
-        let list: Vec<String> = new.iter().map(|c| format!("Code::class({})", c.parse::<u16>().unwrap_or(0))).collect();
+        let list: Vec<String> = new
+            .iter()
+            .map(|c| format!("Code::class({})", c.parse::<u16>().unwrap_or(0)))
+            .collect();
         succ.entry(
             old.parse::<u16>().unwrap_or(0),
             &format!("&[{}]", list.join(", ")),
