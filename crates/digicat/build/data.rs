@@ -444,8 +444,8 @@ fn load_phrases(path: &Path, rows: &[Row]) -> Result<Vec<Phrase>, DataError> {
     Ok(out)
 }
 
-/// 2011 class → 2017 successors: the facts of the correspondence file, plus every 2011 class whose
-/// code and name are unchanged in 2017 (the same test the correspondence applies for `same`).
+/// 2011 class → 2017 successors: the facts of the correspondence file, plus every 2011 class outside
+/// section I whose code and name are unchanged in 2017 (the test the correspondence applies for `same`).
 fn load_successors(
     path: &Path,
     gbt2011: &[GbtEntry],
@@ -478,8 +478,11 @@ fn load_successors(
         }
         map.entry(f[0].clone()).or_default().push(f[2].clone());
     }
+    // Section I (divisions 63–65) is covered by the correspondence alone: its medium/low rows are
+    // left out on purpose, so no successor is derived there.
+    let section_i = |code: &str| ["63", "64", "65"].iter().any(|d| code.starts_with(d));
     for (code, name) in &old {
-        if !map.contains_key(code) && new.get(code) == Some(name) {
+        if !map.contains_key(code) && !section_i(code) && new.get(code) == Some(name) {
             map.insert(code.clone(), vec![code.clone()]);
         }
     }

@@ -432,6 +432,9 @@ fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy)
             if within.is_empty() && !successors.is_empty() {
                 // Every successor is known and none is in the catalogue.
                 outside(decisive)
+            } else if successors.is_empty() {
+                // No known successor: the terms named are the only candidates.
+                (Reason::OldEditionCode, named)
             } else {
                 (Reason::OldEditionCode, within.narrowed_by(named))
             }

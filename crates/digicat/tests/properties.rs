@@ -1,0 +1,96 @@
+//! Property tests: parsing, normalisation, matching and classification on arbitrary input.
+
+use digicat::{classify, find_terms, normalize, Code, Edition, Options, Policy};
+use proptest::prelude::*;
+
+fn any_code() -> impl Strategy<Value = Code> {
+    (2u32..=4)
+        .prop_flat_map(|d| (Just(d), 0..10u32.pow(d)))
+        .prop_map(|(d, v)| {
+            format!("{v:0width$}", width = d as usize)
+                .parse()
+                .expect("digits parse")
+        })
+}
+
+/// Text mixing catalogue terms with arbitrary characters, full-width forms and spaces.
+fn catalogue_text() -> impl Strategy<Value = String> {
+    let terms: Vec<&'static str> = digicat::products()
+        .iter()
+        .map(|p| p.name())
+        .chain(digicat::aliases().iter().map(|a| a.alias()))
+        .chain(digicat::scope_phrases().iter().map(|p| p.phrase()))
+        .collect();
+    prop::collection::vec(
+        prop_oneof![
+            prop::sample::select(terms),
+            Just("；"),
+            Just("　"),
+            Just(" "),
+            Just("（"),
+            Just("Ａ"),
+            Just("㎏"),
+            Just("e\u{301}"),
+        ]
+        .prop_map(str::to_owned)
+        .boxed()
+        .prop_union(any::<String>().boxed()),
+        0..8,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #[test]
+    fn code_display_round_trips(code in any_code()) {
+        let shown = code.to_string();
+        prop_assert_eq!(shown.parse::<Code>().unwrap(), code);
+        prop_assert_eq!(format!("I{shown}*").parse::<Code>().map(|c| c.to_string()).unwrap_or_else(|_| shown.clone()), shown.clone());
+    }
+
+    #[test]
+    fn code_parse_never_panics(s in any::<String>()) {
+        let _ = s.parse::<Code>();
+        let _ = digicat::read_code_field(&s, Edition::Auto);
+        let _ = digicat::read_code_field(&s, Edition::Gbt2011);
+    }
+
+    #[test]
+    fn normalization_is_idempotent(s in catalogue_text()) {
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once.clone());
+        prop_assert!(!once.chars().any(char::is_whitespace));
+        prop_assert!(!once.chars().any(|c| c.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn classify_never_panics(code in any::<Option<String>>(), text in prop::option::of(catalogue_text())) {
+        for policy in [Policy::Standard, Policy::Strict] {
+            for edition in [Edition::Auto, Edition::Gbt2017, Edition::Gbt2011] {
+                let _ = classify(code.as_deref(), text.as_deref(), &Options { policy, edition });
+            }
+        }
+    }
+
+    #[test]
+    fn evidence_spans_are_exact(text in catalogue_text()) {
+        let found = find_terms(&text, Policy::Standard);
+        for e in &found {
+            prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            prop_assert!(e.start < e.end);
+            let slice = e.matched(&text).unwrap();
+            prop_assert_eq!(normalize(slice), normalize(e.text()));
+        }
+        // Non-overlapping and in text order (several rows may share one span).
+        for w in found.windows(2) {
+            prop_assert!(w[0].start == w[1].start && w[0].end == w[1].end || w[0].end <= w[1].start);
+        }
+    }
+
+    #[test]
+    fn strict_evidence_is_products_and_aliases(text in catalogue_text()) {
+        for e in find_terms(&text, Policy::Strict) {
+            prop_assert!(matches!(e.kind(), digicat::EvidenceKind::Product | digicat::EvidenceKind::Alias));
+        }
+    }
+}
