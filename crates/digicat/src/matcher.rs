@@ -3,7 +3,7 @@
 use crate::catalogue::{Product, Relation, Row, ScopePhrase};
 use crate::normalize::{normalize_char, normalize_into, normalized_len};
 use crate::tables;
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -175,16 +175,19 @@ impl PartialEq for Evidence {
 
 impl Eq for Evidence {}
 
-fn automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// The automaton over every normalised pattern; a pattern's value is its index in `PATTERNS`.
+type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
+
+fn automaton() -> &'static Automaton {
+    static AC: OnceLock<Automaton> = OnceLock::new();
     AC.get_or_init(|| {
-        // The patterns are a few hundred short strings validated at build time; construction
-        // can only fail beyond size limits orders of magnitude above them (tested).
+        // The patterns are a few hundred short, distinct, non-empty strings (checked at build
+        // time); construction fails only on empty/duplicate patterns or sizes far above these.
         #[allow(clippy::expect_used)]
-        AhoCorasick::builder()
+        CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(tables::PATTERNS)
-            .expect("the catalogue's patterns fit aho-corasick's limits")
+            .build_with_values(tables::PATTERNS.iter().zip(0u32..))
+            .expect("the catalogue's patterns are distinct and non-empty")
     })
 }
 
@@ -217,7 +220,7 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
     let mut norm = String::with_capacity(text.len());
     normalize_into(text, &mut norm);
-    let mut matches = automaton().find_iter(&norm).peekable();
+    let mut matches = automaton().leftmost_find_iter(&norm).peekable();
     if matches.peek().is_none() {
         return;
     }
@@ -249,7 +252,7 @@ pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
                 let end = i + c.len_utf8();
                 pos = next;
                 current = chars.next();
-                let terms = tables::PATTERN_TERMS[m.pattern().as_usize()];
+                let terms = tables::PATTERN_TERMS[m.value() as usize];
                 out.extend(
                     terms
                         .iter()

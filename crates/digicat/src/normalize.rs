@@ -5,17 +5,24 @@
 //! kind is dropped. Working one character at a time keeps every normalised byte traceable
 //! to exactly one character of the original text, which is what evidence spans need.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Calls `emit` with each character that `c` normalises to (none for whitespace).
 #[inline]
 pub fn normalize_char(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
-        if !c.is_ascii_whitespace() {
+        if !c.is_whitespace() {
             emit(c.to_ascii_lowercase());
         }
-    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        // CJK Unified Ideographs have no decomposition: already normal.
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3001}'..='\u{3002}').contains(&c) {
+        // CJK Unified Ideographs and 、。 have no decomposition: already normal.
+        emit(c);
+    } else if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+        // Full-width ASCII (；（）Ａ１…): NFKC maps each to the ASCII character 0xFEE0 below.
+        if let Some(d) = char::from_u32(u32::from(c) - 0xFEE0) {
+            emit(d.to_ascii_lowercase());
+        }
+    } else if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes && !c.is_whitespace() {
         emit(c);
     } else {
         for d in std::iter::once(c).nfkc() {
@@ -49,5 +56,27 @@ pub fn normalize(text: &str) -> String {
 pub fn normalize_into(text: &str, out: &mut String) {
     for c in text.chars() {
         normalize_char(c, |d| out.push(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast paths agree with per-character NFKC (ASCII lower-cased, whitespace dropped) for
+    /// every Unicode scalar value.
+    #[test]
+    fn fast_paths_agree_with_nfkc() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want: String = std::iter::once(c)
+                .nfkc()
+                .filter(|d| !d.is_whitespace())
+                .map(|d| d.to_ascii_lowercase())
+                .collect();
+            let mut got = String::new();
+            normalize_char(c, |d| got.push(d));
+            assert_eq!(got, want, "U+{:04X}", u32::from(c));
+            assert_eq!(normalized_len(c), want.len());
+        }
     }
 }
