@@ -234,14 +234,13 @@ impl Input {
             }
             header.push(s);
         }
-        let input = Input {
+        Ok(Input {
             name,
             header,
             delimiter: Some(delimiter),
             decoder: Some(decoder),
             source: Source::Delimited { reader, raw, size },
-        };
-        Ok(input)
+        })
     }
 
     /// A workbook held in `data`: loads the sheet and reads its first row as the header.
