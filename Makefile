@@ -32,3 +32,17 @@ demo: ## The README's main job: classify the example enterprise list (CSV + summ
 
 test-cli: ## CLI only: digicat-cli integration tests (also run by test-rust); DIGICAT_BLESS=1 rewrites golden files
 	$(CARGO) test -p digicat-cli --all-targets
+
+.PHONY: bench
+
+bench: ## Benchmarks against the baselines (several minutes; not in CI); writes BENCHMARKS.md
+	command -v /usr/bin/time >/dev/null || (apt-get update -qq && apt-get install -y -qq time)
+	mkdir -p target/bench
+	$(CARGO) build --release -p digicat-cli -p digicat-benches --bins
+	$(CARGO) bench -p digicat-benches --bench engine
+	target/release/startup 200 > target/bench/startup.json
+	python3 benches/python/bench_cli.py target/bench/cli.json
+	$(MAKE) python-env
+	.venv/bin/python benches/python/bench.py target/bench/python.json
+	python3 benches/report.py > BENCHMARKS.md
+	@echo "wrote BENCHMARKS.md"
