@@ -111,3 +111,31 @@ pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
         }
     }
 }
+
+/// Header names recognised as the code column when none is given, in order of preference: a
+/// batch surface uses the first of these that is a header of the input (compared after trimming
+/// whitespace).
+///
+/// ```
+/// let headers = ["企业名称", "code", "行业代码", "经营范围"];
+/// let code = digicat::report::CODE_COLUMNS.iter().find(|c| headers.contains(c));
+/// assert_eq!(code, Some(&"行业代码"));
+/// ```
+pub const CODE_COLUMNS: [&str; 5] = [
+    "行业代码",
+    "国民经济行业代码",
+    "行业",
+    "industry_code",
+    "code",
+];
+
+/// Header names recognised as the text column (经营范围 or products) when none is given, in order
+/// of preference, as for [`CODE_COLUMNS`].
+pub const TEXT_COLUMNS: [&str; 6] = [
+    "经营范围",
+    "主营产品",
+    "主要产品",
+    "产品",
+    "business_scope",
+    "text",
+];
