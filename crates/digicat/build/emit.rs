@@ -188,20 +188,37 @@ pub fn tables(d: &Data) -> String {
     }
     writeln!(w, "];").ok();
 
-    // code → rows
+    // code → rows: a direct-address table over the 10 000 four-digit codes (the identity is a
+    // perfect hash here, and indexing beats hashing), pointing into the distinct row lists.
     let mut code_rows: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
     for (i, r) in d.rows.iter().enumerate() {
         code_rows.entry(r.code).or_default().push(i);
     }
-    let mut map = phf_codegen::Map::new();
-    for (code, rows) in &code_rows {
-        let list: Vec<String> = rows.iter().map(usize::to_string).collect();
-        map.entry(*code, &format!("&[{}]", list.join(", ")));
-    }
     writeln!(
         w,
-        "pub(crate) static CODE_ROWS: phf::Map<u16, &[u8]> = {};",
-        map.build()
+        "pub(crate) static CODE_ROW_LISTS: [&[u8]; {}] = [",
+        code_rows.len()
+    )
+    .ok();
+    for rows in code_rows.values() {
+        let list: Vec<String> = rows.iter().map(usize::to_string).collect();
+        writeln!(w, "    &[{}],", list.join(", ")).ok();
+    }
+    writeln!(w, "];").ok();
+    let mut slots = vec![0usize; 10_000];
+    for (k, code) in code_rows.keys().enumerate() {
+        slots[usize::from(*code)] = k + 1;
+    }
+    let slots: Vec<String> = slots.iter().map(usize::to_string).collect();
+    writeln!(
+        w,
+        "/// Code → 1 + index into `CODE_ROW_LISTS`, 0 for a code outside the catalogue."
+    )
+    .ok();
+    writeln!(
+        w,
+        "pub(crate) static CODE_SLOT: [u8; 10000] = [{}];",
+        slots.join(",")
     )
     .ok();
 

@@ -327,8 +327,12 @@ pub fn row(id: &str) -> Option<&'static Row> {
 /// assert_eq!(ids, ["1.3", "3.2"]);
 /// ```
 pub fn rows_for_code(code: Code) -> impl Iterator<Item = &'static Row> {
-    let list: &'static [u8] = match code.class_number() {
-        Some(n) => tables::CODE_ROWS.get(&n).copied().unwrap_or(&[]),
+    let slot = code
+        .class_number()
+        .and_then(|n| tables::CODE_SLOT.get(usize::from(n)))
+        .map_or(0, |s| usize::from(*s));
+    let list: &'static [u8] = match slot.checked_sub(1) {
+        Some(i) => tables::CODE_ROW_LISTS.get(i).copied().unwrap_or(&[]),
         None => &[],
     };
     list.iter().map(|i| &tables::ROWS[usize::from(*i)])
