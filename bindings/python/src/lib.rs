@@ -170,6 +170,33 @@ fn report_columns<'py>(
     Ok((PyTuple::new(py, report::columns(lang))?, columns))
 }
 
+/// Chooses the code and text columns of a table from its ``header`` (a list of str), as the CLI
+/// does: the names given must exist (exactly, else ignoring ASCII case and surrounding spaces);
+/// otherwise the first of ``CODE_COLUMNS`` / ``TEXT_COLUMNS`` that is a header, else the first
+/// header containing 行业代码 (code) or 经营范围, 主营产品, 主要产品 (text). Returns
+/// ``(code_index, text_index)``, either possibly None; raises ValueError when a named column is
+/// missing or neither is found (the message lists the header).
+#[pyfunction]
+#[pyo3(signature = (header, code_col=None, text_col=None))]
+fn find_columns(
+    header: Vec<String>,
+    code_col: Option<&str>,
+    text_col: Option<&str>,
+) -> PyResult<(Option<usize>, Option<usize>)> {
+    match report::find_columns(&header, code_col, text_col) {
+        Ok(c) => Ok((c.code, c.text)),
+        Err(e) => {
+            let hint = match e {
+                report::ColumnError::NotFound { .. } => "",
+                _ => "; name them with code_col= and/or text_col=",
+            };
+            Err(PyValueError::new_err(format!(
+                "{e}{hint}; the columns are {header:?}"
+            )))
+        }
+    }
+}
+
 /// Finds every catalogue term named in ``text`` (products, aliases, and under the standard policy
 /// business-scope phrases and class names), in text order, as Evidence with character offsets.
 #[pyfunction]
@@ -250,6 +277,7 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(classify_many, m)?)?;
     m.add_function(wrap_pyfunction!(report_column_names, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(find_columns, m)?)?;
     m.add_function(wrap_pyfunction!(find_products, m)?)?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(industries, m)?)?;

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 import pytest
+from hypothesis import settings
 
 import digicat
 
@@ -103,3 +104,8 @@ def example_csv() -> Path:
             f"{EXAMPLE_CSV.relative_to(REPO)} is absent (it is created with the CLI's examples)"
         )
     return EXAMPLE_CSV
+
+
+# Hypothesis keeps no example database in the work tree.
+settings.register_profile("digicat", database=None)
+settings.load_profile("digicat")

@@ -22,6 +22,7 @@ __all__ = [
     "classify_many",
     "report_column_names",
     "report_columns",
+    "find_columns",
     "find_products",
     "lookup",
     "industries",
@@ -200,6 +201,9 @@ def report_columns(
     policy: str = "standard",
     edition: str = "auto",
 ) -> Tuple[Tuple[str, ...], list[list[str]]]: ...
+def find_columns(
+    header: list[str], code_col: Optional[str] = None, text_col: Optional[str] = None
+) -> Tuple[Optional[int], Optional[int]]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...
 def industries() -> list[Industry]: ...

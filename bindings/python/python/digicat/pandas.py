@@ -6,7 +6,7 @@ so ``import digicat`` works without it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional
 
 from digicat import _digicat
 from digicat._input import values
@@ -35,11 +35,14 @@ def classify_frame(
     目录行, 依据, 错误信息). Every value is a str (empty when there is nothing), exactly as the CLI
     writes it. No row is dropped or reordered; the index is kept.
 
-    ``code_col`` and ``text_col`` name the code and text columns. When not given they are found
-    like the CLI does: the first of ``digicat.CODE_COLUMNS`` (行业代码, 国民经济行业代码, 行业,
-    industry_code, code) and of ``digicat.TEXT_COLUMNS`` (经营范围, 主营产品, 主要产品, 产品,
-    business_scope, text) that is a column of ``df``. A column that is not found raises ValueError
-    listing the columns seen; to classify texts alone, use ``digicat.classify_many(None, texts)``.
+    ``code_col`` and ``text_col`` name the code and text columns (exactly, else ignoring ASCII
+    case and surrounding spaces). A column not named is found as the CLI finds it: the first of
+    ``digicat.CODE_COLUMNS`` (行业代码, 国民经济行业代码, 行业, industry_code, code) or
+    ``digicat.TEXT_COLUMNS`` (经营范围, 主营产品, 主要产品, 产品, business_scope, text) that is a
+    column, else the first column whose name contains 行业代码 (code) or 经营范围, 主营产品,
+    主要产品 (text). A frame may have only one of the two (the other is then absent in every
+    row). A named column that is missing, or neither column found, raises ValueError listing the
+    columns. A frame that already has a column of the added names raises ValueError too.
 
     Values are read as in ``digicat.classify_many`` (missing values are absent; read codes as
     text, ``pd.read_csv(..., dtype=str)``, to keep leading zeros). ``policy`` and ``edition`` are
@@ -49,8 +52,7 @@ def classify_frame(
     if not isinstance(df, pandas.DataFrame):
         raise TypeError(f"classify_frame expects a pandas DataFrame, not {type(df).__name__}")
     names = _digicat.report_column_names(lang)
-    code = _find_column(df, code_col, _digicat.CODE_COLUMNS, "code")
-    text = _find_column(df, text_col, _digicat.TEXT_COLUMNS, "text")
+    code, text = _digicat.find_columns([str(c) for c in df.columns], code_col, text_col)
     clash = [name for name in names if name in df.columns]
     if clash:
         raise ValueError(
@@ -58,7 +60,11 @@ def classify_frame(
             f"rename them or use lang={'en' if lang == 'zh' else 'zh'!r}"
         )
     names, columns = _digicat.report_columns(
-        values(df[code]), values(df[text]), lang, policy=policy, edition=edition
+        None if code is None else values(df.iloc[:, code]),
+        None if text is None else values(df.iloc[:, text]),
+        lang,
+        policy=policy,
+        edition=edition,
     )
     out: pd.DataFrame = df.copy()
     for name, column in zip(names, columns):
@@ -75,22 +81,3 @@ def _require_pandas() -> Any:
             "(or pip install pandas)"
         ) from e
     return pandas
-
-
-def _find_column(
-    df: pd.DataFrame, given: Optional[str], candidates: Sequence[str], what: str
-) -> Any:
-    """The label of the code or text column: ``given``, else the first candidate present."""
-    seen = [str(c) for c in df.columns]
-    if given is not None:
-        if given in df.columns:
-            return given
-        raise ValueError(f"{what} column {given!r} not found; the columns are {seen}")
-    labels = {str(c).strip(): c for c in reversed(list(df.columns))}
-    for candidate in candidates:
-        if candidate in labels:
-            return labels[candidate]
-    raise ValueError(
-        f"no {what} column found: expected one of {list(candidates)} (or pass {what}_col=...); "
-        f"the columns are {seen}"
-    )
