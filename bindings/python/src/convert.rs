@@ -103,6 +103,27 @@ pub fn row_count(codes: &Column, texts: &Column) -> PyResult<usize> {
     }
 }
 
+/// A str argument such as an option or column name, read like every other str (a lone surrogate
+/// becomes U+FFFD), so that a bad name is reported by digicat's own errors.
+pub struct Name(pub String);
+
+impl Name {
+    /// A default value.
+    pub fn of(s: &str) -> Name {
+        Name(s.to_owned())
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Name {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("expected a str, not {}", type_name(&obj)))
+        })?;
+        string(&s).map(Name)
+    }
+}
+
 /// Parses the `policy` and `edition` option names.
 pub fn options(py: Python<'_>, policy: &str, edition: &str) -> PyResult<Options> {
     Ok(Options {

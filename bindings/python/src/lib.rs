@@ -12,7 +12,7 @@
 mod convert;
 mod types;
 
-use convert::{cell, code_error, column, options, row_count, Column};
+use convert::{cell, code_error, column, options, row_count, Column, Name};
 use digicat::report::{self, Lang};
 use digicat::{CodeError, Options};
 use pyo3::create_exception;
@@ -60,15 +60,18 @@ fn text_arg(value: Option<&Bound<'_, PyString>>) -> PyResult<Option<String>> {
 /// Returns a Classification. Raises InvalidCodeError when the code field cannot be read and
 /// InvalidOptionError for an unknown policy or edition.
 #[pyfunction]
-#[pyo3(signature = (code=None, text=None, *, policy="standard", edition="auto"))]
+#[pyo3(
+    signature = (code=None, text=None, *, policy=Name::of("standard"), edition=Name::of("auto")),
+    text_signature = "(code=None, text=None, *, policy='standard', edition='auto')"
+)]
 fn classify(
     py: Python<'_>,
     code: Option<&Bound<'_, PyString>>,
     text: Option<&Bound<'_, PyString>>,
-    policy: &str,
-    edition: &str,
+    policy: Name,
+    edition: Name,
 ) -> PyResult<Classification> {
-    let options = options(py, policy, edition)?;
+    let options = options(py, &policy.0, &edition.0)?;
     let (code, text) = (text_arg(code)?, text_arg(text)?);
     let result = py.detach(|| {
         let r = digicat::classify(code.as_deref(), text.as_deref(), &options)?;
@@ -85,16 +88,19 @@ fn classify(
 /// read is a Classification with status ``invalid`` unless ``strict`` is true, in which case the
 /// first such row raises InvalidCodeError (``row`` = its index).
 #[pyfunction]
-#[pyo3(signature = (codes=None, texts=None, *, policy="standard", edition="auto", strict=false))]
+#[pyo3(
+    signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto"), strict=false),
+    text_signature = "(codes=None, texts=None, *, policy='standard', edition='auto', strict=False)"
+)]
 fn classify_many<'py>(
     py: Python<'py>,
     codes: Option<&Bound<'py, PyAny>>,
     texts: Option<&Bound<'py, PyAny>>,
-    policy: &str,
-    edition: &str,
+    policy: Name,
+    edition: Name,
     strict: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let options = options(py, policy, edition)?;
+    let options = options(py, &policy.0, &edition.0)?;
     let codes = column(codes, "codes")?;
     let texts = column(texts, "texts")?;
     let n = row_count(&codes, &texts)?;
@@ -132,9 +138,9 @@ fn classify_rows(
 /// (``status``, ``reason``, ``industries``, ``industry_names``, ``rows``, ``evidence``, ``error``)
 /// or ``"zh"``.
 #[pyfunction]
-#[pyo3(signature = (lang="en"))]
-fn report_column_names<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyTuple>> {
-    let lang: Lang = lang.parse().map_err(|e| code_error(py, &e, None))?;
+#[pyo3(signature = (lang=Name::of("en")), text_signature = "(lang='en')")]
+fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, PyTuple>> {
+    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
     PyTuple::new(py, report::columns(lang))
 }
 
@@ -143,17 +149,20 @@ fn report_column_names<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, 
 /// str with one value per row. Inputs are read as in ``classify_many``; work runs with the GIL
 /// released.
 #[pyfunction]
-#[pyo3(signature = (codes=None, texts=None, lang="en", *, policy="standard", edition="auto"))]
+#[pyo3(
+    signature = (codes=None, texts=None, lang=Name::of("en"), *, policy=Name::of("standard"), edition=Name::of("auto")),
+    text_signature = "(codes=None, texts=None, lang='en', *, policy='standard', edition='auto')"
+)]
 fn report_columns<'py>(
     py: Python<'py>,
     codes: Option<&Bound<'py, PyAny>>,
     texts: Option<&Bound<'py, PyAny>>,
-    lang: &str,
-    policy: &str,
-    edition: &str,
+    lang: Name,
+    policy: Name,
+    edition: Name,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>)> {
-    let lang: Lang = lang.parse().map_err(|e| code_error(py, &e, None))?;
-    let options = options(py, policy, edition)?;
+    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    let options = options(py, &policy.0, &edition.0)?;
     let codes = column(codes, "codes")?;
     let texts = column(texts, "texts")?;
     let n = row_count(&codes, &texts)?;
@@ -179,11 +188,13 @@ fn report_columns<'py>(
 #[pyfunction]
 #[pyo3(signature = (header, code_col=None, text_col=None))]
 fn find_columns(
-    header: Vec<String>,
-    code_col: Option<&str>,
-    text_col: Option<&str>,
+    header: Vec<Name>,
+    code_col: Option<Name>,
+    text_col: Option<Name>,
 ) -> PyResult<(Option<usize>, Option<usize>)> {
-    match report::find_columns(&header, code_col, text_col) {
+    let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
+    let (code_col, text_col) = (code_col.map(|n| n.0), text_col.map(|n| n.0));
+    match report::find_columns(&header, code_col.as_deref(), text_col.as_deref()) {
         Ok(c) => Ok((c.code, c.text)),
         Err(e) => {
             let hint = match e {
@@ -200,13 +211,13 @@ fn find_columns(
 /// Finds every catalogue term named in ``text`` (products, aliases, and under the standard policy
 /// business-scope phrases and class names), in text order, as Evidence with character offsets.
 #[pyfunction]
-#[pyo3(signature = (text, *, policy="standard"))]
+#[pyo3(signature = (text, *, policy=Name::of("standard")), text_signature = "(text, *, policy='standard')")]
 fn find_products(
     py: Python<'_>,
     text: &Bound<'_, PyString>,
-    policy: &str,
+    policy: Name,
 ) -> PyResult<Vec<Evidence>> {
-    let policy = options(py, policy, "auto")?.policy;
+    let policy = options(py, &policy.0, "auto")?.policy;
     let text = convert::string(text)?;
     let text: &str = &text;
     Ok(py.detach(|| {
@@ -223,9 +234,9 @@ fn find_products(
 /// industries it concerns. Raises InvalidCodeError when the field cannot be read (also when it is
 /// empty).
 #[pyfunction]
-#[pyo3(signature = (code, *, edition="auto"))]
-fn lookup(py: Python<'_>, code: &Bound<'_, PyString>, edition: &str) -> PyResult<CodeInfo> {
-    let edition = options(py, "standard", edition)?.edition;
+#[pyo3(signature = (code, *, edition=Name::of("auto")), text_signature = "(code, *, edition='auto')")]
+fn lookup(py: Python<'_>, code: &Bound<'_, PyString>, edition: Name) -> PyResult<CodeInfo> {
+    let edition = options(py, "standard", &edition.0)?.edition;
     match digicat::read_code_field(&convert::string(code)?, edition) {
         Ok(Some(reading)) => Ok(CodeInfo::new(reading)),
         Ok(None) => Err(code_error(py, &CodeError::Empty, None)),

@@ -361,6 +361,17 @@ def test_everything_public_is_documented() -> None:
     assert inspect.getdoc(digicat.pandas.classify_frame)
 
 
+def test_signatures_show_the_defaults() -> None:
+    assert str(inspect.signature(digicat.classify)) == (
+        "(code=None, text=None, *, policy='standard', edition='auto')"
+    )
+    assert str(inspect.signature(digicat.lookup)) == "(code, *, edition='auto')"
+    assert inspect.signature(digicat.classify_many).parameters["strict"].default is False
+    assert "strict=False" in str(inspect.signature(digicat._digicat.classify_many))
+    with pytest.raises(TypeError, match="expected a str, not int"):
+        digicat.classify("6513", policy=1)  # type: ignore[arg-type]
+
+
 def test_package_layout() -> None:
     package = Path(digicat.__file__).parent
     assert (package / "py.typed").exists()
