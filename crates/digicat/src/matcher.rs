@@ -176,26 +176,45 @@ impl PartialEq for Evidence {
 
 impl Eq for Evidence {}
 
-/// The automaton over every normalised pattern; a pattern's value is its index in `PATTERNS`.
+/// An automaton over a set of normalised patterns; a pattern's value is its index in `PATTERNS`.
 type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
 
-fn automaton() -> &'static Automaton {
-    static AC: OnceLock<Automaton> = OnceLock::new();
-    AC.get_or_init(|| {
-        // The patterns are a few hundred short, distinct, non-empty strings (checked at build
-        // time); construction fails only on empty/duplicate patterns or sizes far above these.
-        #[allow(clippy::expect_used)]
-        CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(tables::PATTERNS.iter().zip(0u32..))
-            .expect("the catalogue's patterns are distinct and non-empty")
-    })
+fn build(patterns: &[u16]) -> Automaton {
+    // The patterns are a few hundred short, distinct, non-empty strings (checked at build time);
+    // construction fails only on empty/duplicate patterns or sizes far above these.
+    #[allow(clippy::expect_used)]
+    CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build_with_values(
+            patterns
+                .iter()
+                .map(|i| (tables::PATTERNS[usize::from(*i)], u32::from(*i))),
+        )
+        .expect("the catalogue's patterns are distinct and non-empty")
 }
 
-/// Builds the text automaton now instead of at the first scan (it takes well under a
-/// millisecond; call this at start-up to keep it off the first request).
+/// The automaton of the terms that can decide under `policy`: products and aliases (strict),
+/// plus equivalent phrases and class names (standard).
+fn decisive(policy: Policy) -> &'static Automaton {
+    static STRICT: OnceLock<Automaton> = OnceLock::new();
+    static STANDARD: OnceLock<Automaton> = OnceLock::new();
+    match policy {
+        Policy::Strict => STRICT.get_or_init(|| build(&tables::STRICT_PATTERNS)),
+        Policy::Standard => STANDARD.get_or_init(|| build(&tables::STANDARD_PATTERNS)),
+    }
+}
+
+/// The automaton of the patterns that are only broader phrases (standard policy).
+fn broader() -> &'static Automaton {
+    static BROADER: OnceLock<Automaton> = OnceLock::new();
+    BROADER.get_or_init(|| build(&tables::BROADER_PATTERNS))
+}
+
+/// Builds the automata of the default (standard) policy now instead of at the first scan (well
+/// under a millisecond; call it at start-up to keep that off the first request).
 pub fn warm_up() {
-    automaton();
+    decisive(Policy::Standard);
+    broader();
 }
 
 /// Finds every catalogue term named in `text`, leftmost-longest and non-overlapping, after
@@ -243,21 +262,39 @@ fn scan(
     norm.clear();
     shifts.clear();
     normalize_mapped(text, norm, |s| shifts.push(s));
-    for m in automaton().leftmost_find_iter(norm.as_str()) {
-        // A match that begins or ends inside one character's expansion is not a whole term.
-        let (Some(start), Some(end)) = (
-            original_start(shifts, m.start()),
-            original_end(shifts, m.end()),
-        ) else {
-            continue;
-        };
-        let terms = tables::PATTERN_TERMS[m.value() as usize];
+    let first = out.len();
+    // A match that begins or ends inside one character's expansion is not a whole term.
+    let span = |start, end| Some((original_start(shifts, start)?, original_end(shifts, end)?));
+    let push = |out: &mut Vec<Evidence>, pattern: u32, (start, end): (usize, usize)| {
+        let terms = tables::PATTERN_TERMS.get(pattern as usize).copied().unwrap_or(&[]);
         out.extend(
             terms
                 .iter()
                 .filter(|t| policy.admits(t.kind))
                 .map(|term| Evidence { term, start, end }),
         );
+    };
+    for m in decisive(policy).leftmost_find_iter(norm.as_str()) {
+        if let Some(span) = span(m.start(), m.end()) {
+            push(out, m.value(), span);
+        }
+    }
+    if policy == Policy::Strict {
+        return;
+    }
+    // Broader phrases only where no decisive term was found: a phrase like 软件开发 must not
+    // swallow the product 开发管理软件 in 软件开发管理软件.
+    let decided = out.len();
+    for m in broader().leftmost_find_iter(norm.as_str()) {
+        let Some((start, end)) = span(m.start(), m.end()) else {
+            continue;
+        };
+        if !out[first..decided].iter().any(|e| e.start < end && start < e.end) {
+            push(out, m.value(), (start, end));
+        }
+    }
+    if out.len() > decided && decided > first {
+        out[first..].sort_by_key(|e| e.start);
     }
 }
 
