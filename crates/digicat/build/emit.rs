@@ -427,6 +427,12 @@ fn emit_terms(w: &mut String, d: &Data) {
         ("BROADER_PATTERNS", &broader),
     ] {
         let list: Vec<String> = set.iter().map(usize::to_string).collect();
-        writeln!(w, "pub(crate) static {name}: [u16; {}] = [{}];", set.len(), list.join(", ")).ok();
+        writeln!(
+            w,
+            "pub(crate) static {name}: [u16; {}] = [{}];",
+            set.len(),
+            list.join(", ")
+        )
+        .ok();
     }
 }

@@ -266,7 +266,10 @@ fn scan(
     // A match that begins or ends inside one character's expansion is not a whole term.
     let span = |start, end| Some((original_start(shifts, start)?, original_end(shifts, end)?));
     let push = |out: &mut Vec<Evidence>, pattern: u32, (start, end): (usize, usize)| {
-        let terms = tables::PATTERN_TERMS.get(pattern as usize).copied().unwrap_or(&[]);
+        let terms = tables::PATTERN_TERMS
+            .get(pattern as usize)
+            .copied()
+            .unwrap_or(&[]);
         out.extend(
             terms
                 .iter()
@@ -289,7 +292,10 @@ fn scan(
         let Some((start, end)) = span(m.start(), m.end()) else {
             continue;
         };
-        if !out[first..decided].iter().any(|e| e.start < end && start < e.end) {
+        if !out[first..decided]
+            .iter()
+            .any(|e| e.start < end && start < e.end)
+        {
             push(out, m.value(), (start, end));
         }
     }
