@@ -123,8 +123,8 @@ pub fn tables(d: &Data) -> String {
         );
         writeln!(
             w,
-            "    Row {{ index: {idx}, id: {}, industry: {}, name: {}, code: Code::class({}), partial: {}, products: {first}..{last} }},",
-            s(&r.id), r.industry, s(&r.name), r.code, r.partial
+            "    Row {{ index: {idx}, id: {}, industry: {}, name: {}, code: Code::class({}), printed_code: {}, partial: {}, products: {first}..{last} }},",
+            s(&r.id), r.industry, s(&r.name), r.code, s(&format!("{:04}{}", r.code, if r.partial { "*" } else { "" })), r.partial
         )
         .ok();
     }

@@ -444,6 +444,17 @@ impl Classification {
     pub fn industry_ids(&self) -> impl Iterator<Item = u8> + '_ {
         self.industries.iter().map(|i| i.id())
     }
+    /// The distinct catalogue terms of the evidence, in text order (a term naming several rows
+    /// appears once).
+    pub fn terms(&self) -> Vec<&'static str> {
+        let mut terms: Vec<&'static str> = Vec::with_capacity(self.evidence.len());
+        for e in &self.evidence {
+            if !terms.contains(&e.text()) {
+                terms.push(e.text());
+            }
+        }
+        terms
+    }
 }
 
 /// Classifies one record: an optional code field and an optional text (经营范围 or product list).

@@ -67,6 +67,8 @@ mod error;
 mod matcher;
 mod normalize;
 pub mod report;
+#[cfg(feature = "serde")]
+mod serialize;
 mod tables;
 
 pub use catalogue::{
@@ -84,6 +86,8 @@ pub use matcher::{
     Policy, Term,
 };
 pub use normalize::{normalize, normalize_into};
+#[cfg(feature = "serde")]
+pub use serialize::Catalogue;
 
 /// Version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
