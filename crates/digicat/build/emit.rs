@@ -288,11 +288,13 @@ fn emit_gbt(w: &mut String, name: &str, list: &[GbtEntry]) {
         map.entry(
             gbt_key(&e.code),
             &format!(
-                "GbtEntry {{ level: Level::{level}, code: {}, name: {}, parent: {}, section: b'{}' }}",
+                "GbtEntry {{ level: Level::{level}, code: {}, name: {}, parent: {}, parent_key: {}, section: b'{}', edition_2011: {} }}",
                 s(&e.code),
                 s(&e.name),
                 s(&e.parent),
-                section_of(&e.code) as char
+                if e.parent.is_empty() { 0 } else { gbt_key(&e.parent) },
+                section_of(&e.code) as char,
+                name == "GBT2011"
             ),
         );
     }

@@ -281,7 +281,9 @@ pub struct GbtEntry {
     pub(crate) code: &'static str,
     pub(crate) name: &'static str,
     pub(crate) parent: &'static str,
+    pub(crate) parent_key: u32,
     pub(crate) section: u8,
+    pub(crate) edition_2011: bool,
 }
 
 impl GbtEntry {
@@ -300,6 +302,24 @@ impl GbtEntry {
     /// The enclosing code (empty for a section).
     pub fn parent(&self) -> &'static str {
         self.parent
+    }
+    /// The enclosing entry (group of a class, division of a group, section of a division) in the
+    /// same edition; `None` for a section.
+    pub fn parent_entry(&self) -> Option<&'static GbtEntry> {
+        let table = if self.edition_2011 {
+            &tables::GBT2011
+        } else {
+            &tables::GBT2017
+        };
+        table.get(&self.parent_key)
+    }
+    /// The edition this entry belongs to: [`Edition::Gbt2017`] or [`Edition::Gbt2011`].
+    pub fn edition(&self) -> Edition {
+        if self.edition_2011 {
+            Edition::Gbt2011
+        } else {
+            Edition::Gbt2017
+        }
     }
     /// The section letter (门类) the code belongs to.
     pub fn section(&self) -> char {
