@@ -37,6 +37,18 @@ fn lookup_shows_the_code_and_its_catalogue_rows() {
     let (_, v) = json(&["lookup", "651", "--format", "json"]);
     assert_eq!(v["code"]["level"], "group");
     assert_eq!(v["rows"].as_array().unwrap().len(), 7);
+    assert_eq!(v["industries"], serde_json::json!([1, 2, 3, 7]));
+    assert_eq!(v["rows"][6]["industry_name"], "云计算与大数据服务");
+
+    // A 大类 is shown in its section, with the section's name.
+    let text = stdout(&run(["lookup", "65"], None));
+    assert!(
+        text.contains("section I, in I 信息传输、软件和信息技术服务业\n"),
+        "{text}"
+    );
+    let (_, v) = json(&["lookup", "65", "--format", "json"]);
+    assert_eq!(v["code"]["parent"], "I");
+    assert_eq!(v["code"]["parent_name"], "信息传输、软件和信息技术服务业");
 
     let (_, v) = json(&["lookup", "6510", "--format", "json"]);
     assert_eq!(
