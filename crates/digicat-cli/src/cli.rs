@@ -110,9 +110,11 @@ are padded with empty fields, extra fields are quoted in the error)
   invalid_encoding  bytes not valid in the input's encoding
 
 --format jsonl writes one object a row: {\"line\": N, \"input\": {column: value, ...}, \"status\", \
-\"reason\", \"industries\": [ids], \"rows\": [\"1.3\"], \"evidence\": [{\"text\", \"row\", \"start\", \
-\"end\", \"kind\"}], \"error\"} (line: where the record starts in the file, the header being line 1; \
-start/end: byte offsets in the UTF-8 text of the text column; error: null when none).
+\"reason\", \"code\", \"industries\": [ids], \"rows\": [\"1.3\"], \"evidence\": [{\"text\", \"row\", \
+\"start\", \"end\", \"kind\", \"relation\"}], \"error\"} (line: where the record starts in the file, \
+the header being line 1; code: the code as read, digits only, or null; start/end: byte offsets in the \
+UTF-8 text of the text column; relation: equivalent or broader for a scope phrase, else null; error: \
+null when none).
 
 Without -o the result goes to standard output; with -o it is written to a temporary file beside \
 OUTPUT and renamed over it at the end, so OUTPUT is never left half-written. A summary (rows, \

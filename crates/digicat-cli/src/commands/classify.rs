@@ -50,15 +50,15 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 Outcome::Classified(classify(field(cols.code), field(cols.text), &options))
             }
         };
-        output.write(&rec, &outcome)?;
         summary.add(rec.line, &outcome);
+        output.write(&rec, &outcome)?;
         if let Some(bar) = &bar {
             if summary.rows().is_multiple_of(PROGRESS_EVERY) {
                 bar.set_position(input.progress().0);
             }
         }
     }
-    output.finish()?;
+    let written = output.finish()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -83,7 +83,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 options.edition.as_str()
             ),
         ];
-        eprint!("{}", summary.render(&context));
+        eprint!("{}", summary.render(written, &context));
     }
     Ok(if args.strict && summary.invalid() > 0 {
         ExitCode::from(1)
