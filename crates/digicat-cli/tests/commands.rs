@@ -185,8 +185,28 @@ fn every_subcommand_has_help_with_an_example() {
             );
         }
     }
+    for flag in ["-h", "--help"] {
+        let top = stdout(&run([flag], None));
+        assert!(
+            top.contains(&format!("against {}", digicat::meta().title())),
+            "the official title in {flag}:\n{top}"
+        );
+    }
+    // Help is wrapped to the terminal's width: compare with whitespace collapsed.
+    let short = stdout(&run(["classify", "-h"], None))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for values in [
+        "[possible values: en, zh]",
+        "[possible values: standard, strict]",
+        "[possible values: 2017, 2011]",
+    ] {
+        assert!(short.contains(values), "classify -h lists {values}");
+    }
     let long = stdout(&run(["classify", "--help"], None));
     for part in [
+        "Only listed products and their aliases decide",
         "状态",
         "malformed_record",
         "invalid_encoding",
@@ -202,10 +222,16 @@ fn every_subcommand_has_help_with_an_example() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(code(&run(["classify"], None)), 2);
-    assert_eq!(
-        code(&run(["classify", "x.csv", "--format", "xml"], None)),
-        2
-    );
+    for bad in [
+        ["--format", "xml"],
+        ["--policy", "loose"],
+        ["--edition", "2002"],
+        ["--lang", "fr"],
+    ] {
+        let out = run(["classify", "x.csv", bad[0], bad[1]], None);
+        assert_eq!(code(&out), 2, "{bad:?}");
+        assert!(stderr(&out).contains("possible values"), "{}", stderr(&out));
+    }
     let out = run(["classify", "/nonexistent/list.csv"], None);
     assert_eq!(code(&out), 2);
     assert!(

@@ -1,6 +1,6 @@
 //! `digicat lookup CODE`: what a code is in GB/T 4754 and where the catalogue carries it.
 
-use crate::cli::{self, LookupArgs, TextFormat};
+use crate::cli::{LookupArgs, TextFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
 use digicat::{read_code_field, Code, CodeError, CodeReading, Edition, GbtEntry, Row};
@@ -10,8 +10,7 @@ use std::process::ExitCode;
 
 /// Runs the command: exit 0 for a usable code, 1 for one that is not.
 pub fn run(args: &LookupArgs) -> Result<ExitCode, Failure> {
-    let edition = cli::edition(args.edition);
-    let reading = match read_code_field(&args.code, edition) {
+    let reading = match read_code_field(&args.code, args.edition.unwrap_or_default()) {
         Ok(Some(r)) => Ok(r),
         Ok(None) => Err(CodeError::Empty),
         Err(e) => Err(e),

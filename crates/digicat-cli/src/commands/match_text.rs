@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 /// Runs the command (exit 0, whether or not anything was found).
 pub fn run(args: &MatchArgs) -> Result<ExitCode, Failure> {
-    let policy: Policy = args.policy.into();
+    let policy = args.policy;
     let found = find_terms(&args.text, policy);
     print(&match args.format {
         TextFormat::Json => json(&Answer {
