@@ -1,5 +1,5 @@
 //! `digicat`: classify enterprise lists (CSV, TSV, XLSX) against 东莞市数字产业集聚试点园区重点发展
-//! 产业、产品和服务目录（试行）, look codes up, find catalogue terms in a text, print the catalogue.
+//! 产业、产品和服务目录表（试行）, look codes up, find catalogue terms in a text, print the catalogue.
 //! A thin layer over the `digicat` engine: no matching or status logic of its own.
 #![forbid(unsafe_code)]
 
