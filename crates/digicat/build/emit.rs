@@ -378,20 +378,15 @@ fn emit_terms(w: &mut String, d: &Data) {
         by_pattern.len()
     )
     .ok();
-    let (mut strict, mut standard, mut broader) = (Vec::new(), Vec::new(), Vec::new());
+    // The patterns of the strict policy's automaton: those naming a product or an alias.
+    let mut strict = Vec::new();
     for (i, (pattern, mut list)) in by_pattern.into_iter().enumerate() {
         index.entry(pattern, &i.to_string());
         list.sort_by_key(|t| (t.row, t.strength));
         list.dedup_by_key(|t| t.row);
         list.sort_by_key(|t| (t.strength, t.row));
-        let strongest = list.first().map_or(Strength::Broader, |t| t.strength);
-        if strongest <= Strength::Alias {
+        if list.first().is_some_and(|t| t.strength <= Strength::Alias) {
             strict.push(i);
-        }
-        if strongest < Strength::Broader {
-            standard.push(i);
-        } else {
-            broader.push(i);
         }
         let items: Vec<String> = list
             .iter()
@@ -421,20 +416,12 @@ fn emit_terms(w: &mut String, d: &Data) {
         index.build()
     )
     .ok();
-    // The pattern sets of the three automata: what decides under each policy, and the
-    // patterns that are only broader phrases (searched in the text the decisive ones leave).
-    for (name, set) in [
-        ("STRICT_PATTERNS", &strict),
-        ("STANDARD_PATTERNS", &standard),
-        ("BROADER_PATTERNS", &broader),
-    ] {
-        let list: Vec<String> = set.iter().map(usize::to_string).collect();
-        writeln!(
-            w,
-            "pub(crate) static {name}: [u16; {}] = [{}];",
-            set.len(),
-            list.join(", ")
-        )
-        .ok();
-    }
+    let list: Vec<String> = strict.iter().map(usize::to_string).collect();
+    writeln!(
+        w,
+        "pub(crate) static STRICT_PATTERNS: [u16; {}] = [{}];",
+        strict.len(),
+        list.join(", ")
+    )
+    .ok();
 }

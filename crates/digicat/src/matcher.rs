@@ -179,47 +179,46 @@ impl Eq for Evidence {}
 /// An automaton over a set of normalised patterns; a pattern's value is its index in `PATTERNS`.
 type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
 
-fn build(patterns: &[u16]) -> Automaton {
+fn build(patterns: impl Iterator<Item = usize>, kind: MatchKind) -> Automaton {
     // The patterns are a few hundred short, distinct, non-empty strings (checked at build time);
     // construction fails only on empty/duplicate patterns or sizes far above these.
     #[allow(clippy::expect_used)]
     CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build_with_values(
-            patterns
-                .iter()
-                .map(|i| (tables::PATTERNS[usize::from(*i)], u32::from(*i))),
-        )
+        .match_kind(kind)
+        .build_with_values(patterns.map(|i| (tables::PATTERNS[i], i as u32)))
         .expect("the catalogue's patterns are distinct and non-empty")
 }
 
-/// The automaton of the terms that can decide under `policy`: products and aliases (strict),
-/// plus equivalent phrases and class names (standard).
-fn decisive(policy: Policy) -> &'static Automaton {
+/// Leftmost-longest automaton of the products and aliases (the strict policy).
+fn strict() -> &'static Automaton {
     static STRICT: OnceLock<Automaton> = OnceLock::new();
+    STRICT.get_or_init(|| {
+        build(
+            tables::STRICT_PATTERNS.iter().map(|i| usize::from(*i)),
+            MatchKind::LeftmostLongest,
+        )
+    })
+}
+
+/// Automaton of every pattern, reporting overlapping matches (the standard policy chooses
+/// among them, see `choose`).
+fn standard() -> &'static Automaton {
     static STANDARD: OnceLock<Automaton> = OnceLock::new();
-    match policy {
-        Policy::Strict => STRICT.get_or_init(|| build(&tables::STRICT_PATTERNS)),
-        Policy::Standard => STANDARD.get_or_init(|| build(&tables::STANDARD_PATTERNS)),
-    }
+    STANDARD.get_or_init(|| build(0..tables::PATTERNS.len(), MatchKind::Standard))
 }
 
-/// The automaton of the patterns that are only broader phrases (standard policy).
-fn broader() -> &'static Automaton {
-    static BROADER: OnceLock<Automaton> = OnceLock::new();
-    BROADER.get_or_init(|| build(&tables::BROADER_PATTERNS))
-}
-
-/// Builds the automata of the default (standard) policy now instead of at the first scan (well
+/// Builds the automaton of the default (standard) policy now instead of at the first scan (well
 /// under a millisecond; call it at start-up to keep that off the first request).
 pub fn warm_up() {
-    decisive(Policy::Standard);
-    broader();
+    standard();
 }
 
-/// Finds every catalogue term named in `text`, leftmost-longest and non-overlapping, after
-/// normalisation (NFKC, ASCII case folded, whitespace ignored). Spans are byte offsets in `text`.
-/// A match naming several rows yields one evidence per row, strongest kind first.
+/// Finds every catalogue term named in `text`, after normalisation (NFKC, ASCII case folded,
+/// whitespace ignored). Spans are byte offsets in `text`. The terms that can decide under the
+/// policy are chosen leftmost-longest and non-overlapping; then (standard policy) broader phrases,
+/// leftmost-longest, in the text those leave — so `软件开发` never hides the product `开发管理软件`
+/// in `软件开发管理软件`. A match naming several rows yields one evidence per row, strongest kind
+/// first; evidence is in text order.
 ///
 /// ```
 /// use digicat::{find_terms, Policy};
@@ -239,69 +238,126 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 /// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
     thread_local! {
-        /// Per-thread scratch for the normalised text and its shifts, reused across calls.
-        static SCRATCH: RefCell<(String, Vec<Shift>)> = const { RefCell::new((String::new(), Vec::new())) };
+        /// Per-thread scratch reused across calls: the normalised text, its shifts, the matches.
+        static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
     }
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let (norm, shifts) = &mut *scratch;
-            scan(text, policy, norm, shifts, out);
-        }
+        Ok(mut scratch) => scan(text, policy, &mut scratch, out),
         // Only reachable by re-entrance, which nothing here does; fresh buffers keep it correct.
-        Err(_) => scan(text, policy, &mut String::new(), &mut Vec::new(), out),
+        Err(_) => scan(text, policy, &mut Scratch::new(), out),
     });
 }
 
-fn scan(
-    text: &str,
-    policy: Policy,
-    norm: &mut String,
-    shifts: &mut Vec<Shift>,
-    out: &mut Vec<Evidence>,
-) {
+/// Buffers of one scan.
+struct Scratch {
+    norm: String,
+    shifts: Vec<Shift>,
+    /// Matches in the normalised text.
+    found: Vec<Found>,
+}
+
+impl Scratch {
+    const fn new() -> Self {
+        Scratch {
+            norm: String::new(),
+            shifts: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+}
+
+fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidence>) {
+    let Scratch {
+        norm,
+        shifts,
+        found,
+    } = scratch;
     norm.clear();
     shifts.clear();
+    found.clear();
     normalize_mapped(text, norm, |s| shifts.push(s));
-    let first = out.len();
-    // A match that begins or ends inside one character's expansion is not a whole term.
-    let span = |start, end| Some((original_start(shifts, start)?, original_end(shifts, end)?));
-    let push = |out: &mut Vec<Evidence>, pattern: u32, (start, end): (usize, usize)| {
-        let terms = tables::PATTERN_TERMS
-            .get(pattern as usize)
-            .copied()
-            .unwrap_or(&[]);
+    match policy {
+        Policy::Strict => {
+            found.extend(strict().leftmost_find_iter(norm.as_str()).map(Found::from));
+        }
+        Policy::Standard => {
+            found.extend(
+                standard()
+                    .find_overlapping_iter(norm.as_str())
+                    .map(Found::from),
+            );
+            choose(found);
+        }
+    }
+    for &Found {
+        start,
+        end,
+        pattern,
+        ..
+    } in found.iter()
+    {
+        // A match that begins or ends inside one character's expansion is not a whole term.
+        let (Some(start), Some(end)) = (original_start(shifts, start), original_end(shifts, end))
+        else {
+            continue;
+        };
+        let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
         out.extend(
             terms
                 .iter()
                 .filter(|t| policy.admits(t.kind))
                 .map(|term| Evidence { term, start, end }),
         );
+    }
+}
+
+/// A match in the normalised text.
+#[derive(Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    keep: bool,
+}
+
+impl From<daachorse::Match<u32>> for Found {
+    fn from(m: daachorse::Match<u32>) -> Self {
+        Found {
+            start: m.start(),
+            end: m.end(),
+            pattern: m.value() as usize,
+            keep: false,
+        }
+    }
+}
+
+/// Keeps, of all (overlapping) matches, the decisive ones leftmost-longest and non-overlapping,
+/// then the broader-only ones leftmost-longest in the text those leave; in text order.
+fn choose(found: &mut Vec<Found>) {
+    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let decisive = |f: &Found| {
+        let strongest = tables::PATTERN_TERMS.get(f.pattern).and_then(|t| t.first());
+        strongest.is_some_and(|t| t.is_decisive(Policy::Standard))
     };
-    for m in decisive(policy).leftmost_find_iter(norm.as_str()) {
-        if let Some(span) = span(m.start(), m.end()) {
-            push(out, m.value(), span);
+    let mut end_of_last = 0;
+    for f in found.iter_mut().filter(|f| decisive(f)) {
+        if f.start >= end_of_last {
+            f.keep = true;
+            end_of_last = f.end;
         }
     }
-    if policy == Policy::Strict {
-        return;
-    }
-    // Broader phrases only where no decisive term was found: a phrase like 软件开发 must not
-    // swallow the product 开发管理软件 in 软件开发管理软件.
-    let decided = out.len();
-    for m in broader().leftmost_find_iter(norm.as_str()) {
-        let Some((start, end)) = span(m.start(), m.end()) else {
-            continue;
-        };
-        if !out[first..decided]
+    let mut end_of_last = 0;
+    for i in 0..found.len() {
+        let f = found[i];
+        let free = !found
             .iter()
-            .any(|e| e.start < end && start < e.end)
-        {
-            push(out, m.value(), (start, end));
+            .any(|d| d.keep && d.start < f.end && f.start < d.end);
+        if !decisive(&f) && f.start >= end_of_last && free {
+            found[i].keep = true;
+            end_of_last = f.end;
         }
     }
-    if out.len() > decided && decided > first {
-        out[first..].sort_by_key(|e| e.start);
-    }
+    found.retain(|f| f.keep);
 }
 
 /// Original offset of the character that produces normalised byte `x`.
