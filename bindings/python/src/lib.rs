@@ -12,9 +12,9 @@
 mod convert;
 mod types;
 
-use convert::{cell, code_error, column, options, row_count, Column, Name};
+use convert::{cell, code_error, column, option, options, row_count, Column, Name};
 use digicat::report::{self, Lang};
-use digicat::{CodeError, Options};
+use digicat::{CodeError, Edition, Options, Policy};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -140,7 +140,7 @@ fn classify_rows(
 #[pyfunction]
 #[pyo3(signature = (lang=Name::of("en")), text_signature = "(lang='en')")]
 fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, PyTuple>> {
-    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    let lang: Lang = option(py, &lang.0)?;
     PyTuple::new(py, report::columns(lang))
 }
 
@@ -161,7 +161,7 @@ fn report_columns<'py>(
     policy: Name,
     edition: Name,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>)> {
-    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    let lang: Lang = option(py, &lang.0)?;
     let options = options(py, &policy.0, &edition.0)?;
     let codes = column(codes, "codes")?;
     let texts = column(texts, "texts")?;
@@ -217,16 +217,10 @@ fn find_products(
     text: &Bound<'_, PyString>,
     policy: Name,
 ) -> PyResult<Vec<Evidence>> {
-    let policy = options(py, &policy.0, "auto")?.policy;
+    let policy: Policy = option(py, &policy.0)?;
     let text = convert::string(text)?;
     let text: &str = &text;
-    Ok(py.detach(|| {
-        let mut offsets = convert::CharOffsets::new(text);
-        digicat::find_terms(text, policy)
-            .iter()
-            .map(|e| Evidence::new(e, text, &mut offsets))
-            .collect()
-    }))
+    Ok(py.detach(|| Evidence::all(&digicat::find_terms(text, policy), text)))
 }
 
 /// Reads a code field (as ``classify`` does) and returns a CodeInfo: the code, its official
@@ -236,9 +230,9 @@ fn find_products(
 #[pyfunction]
 #[pyo3(signature = (code, *, edition=Name::of("auto")), text_signature = "(code, *, edition='auto')")]
 fn lookup(py: Python<'_>, code: &Bound<'_, PyString>, edition: Name) -> PyResult<CodeInfo> {
-    let edition = options(py, "standard", &edition.0)?.edition;
+    let edition: Edition = option(py, &edition.0)?;
     match digicat::read_code_field(&convert::string(code)?, edition) {
-        Ok(Some(reading)) => Ok(CodeInfo::new(reading)),
+        Ok(Some(reading)) => Ok(CodeInfo(reading)),
         Ok(None) => Err(code_error(py, &CodeError::Empty, None)),
         Err(e) => Err(code_error(py, &e, None)),
     }
