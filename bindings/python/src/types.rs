@@ -188,7 +188,7 @@ impl Evidence {
     fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("kind", self.evidence.kind().as_str())?;
-        d.set_item("term", self.evidence.text())?;
+        d.set_item("text", self.evidence.text())?;
         d.set_item("relation", self.relation())?;
         d.set_item("row", self.row_().id())?;
         d.set_item("industry", self.row_().industry().id())?;
@@ -201,9 +201,11 @@ impl Evidence {
 
 #[pymethods]
 impl Evidence {
-    /// The catalogue term as written in the catalogue data (product, alias, phrase or class name).
+    /// The catalogue term as written in the catalogue data (product, alias, phrase or class
+    /// name), e.g. ``SaaS`` for a text that says ``ＳａａＳ``; the CLI's evidence column and the
+    /// core's JSON call it ``text`` too. The input's own wording is ``matched``.
     #[getter]
-    fn term(&self) -> &'static str {
+    fn text(&self) -> &'static str {
         self.evidence.text()
     }
     /// ``product``, ``alias``, ``scope_phrase`` or ``class_name``.
@@ -242,7 +244,7 @@ impl Evidence {
     fn end(&self) -> usize {
         self.end
     }
-    /// A plain dict: kind, term, relation, row (id), industry (id), matched, start, end.
+    /// A plain dict: kind, text, relation, row (id), industry (id), matched, start, end.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
     }
@@ -250,7 +252,7 @@ impl Evidence {
         format!(
             "Evidence({}, {}, matched={}, start={}, end={}, row={})",
             quoted(py, self.kind()),
-            quoted(py, self.term()),
+            quoted(py, self.text()),
             quoted(py, &self.matched),
             self.start,
             self.end,
