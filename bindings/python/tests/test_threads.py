@@ -1,7 +1,9 @@
-"""Threads: identical results from 8 threads at once, and the GIL released during a batch."""
+"""Threads: identical results from 8 threads at once, large batches split across threads in
+order, and the GIL released during a batch."""
 
 from __future__ import annotations
 
+import random
 import sys
 import threading
 import time
@@ -41,6 +43,55 @@ def test_identical_results_from_8_threads(vectors: List[Vector]) -> None:
         else:
             assert [s for s in result[1]] == [None if w.status == "invalid" else w for w in want]
             assert result[2] == want_columns
+
+
+# classify_many and report_columns split a batch of more than MIN_CHUNK rows into contiguous
+# chunks classified on separate threads (src/lib.rs).
+MIN_CHUNK = 4096
+
+
+def test_a_batch_split_into_chunks_keeps_every_row_in_order(vectors: List[Vector]) -> None:
+    """A batch large enough to be split across threads gives, row for row, what single calls
+    give: same count, same order (rows shuffled so that neighbours differ)."""
+    rows = [(v.code, v.text, v.policy, v.edition) for v in vectors if v.policy == "standard"]
+    rows = [(code, text) for code, text, _, edition in rows if edition == "auto"]
+    batch = (rows * (3 * MIN_CHUNK // len(rows) + 2))[: 3 * MIN_CHUNK + 123]
+    random.Random(7).shuffle(batch)
+    codes = [code for code, _ in batch]
+    texts = [text for _, text in batch]
+    assert len(batch) > 2 * MIN_CHUNK and len(set(batch)) > 20
+
+    results = digicat.classify_many(codes, texts)
+    names, columns = digicat._digicat.report_columns(codes, texts)
+    assert len(results) == len(batch) and all(len(c) == len(batch) for c in columns)
+    invalid = 0
+    for i, (code, text) in enumerate(batch):
+        try:
+            want = digicat.classify(code, text)
+        except digicat.InvalidCodeError as e:
+            assert (results[i].status, results[i].reason) == ("invalid", e.kind), i
+            assert results[i].error == str(e), i
+            invalid += 1
+        else:
+            assert results[i] == want, i
+        one = digicat._digicat.report_columns([code], [text])[1]
+        assert [c[i] for c in columns] == [c[0] for c in one], i
+    assert invalid > 0 and names == digicat._digicat.report_column_names()
+
+
+def test_strict_reports_the_first_bad_row_of_a_split_batch() -> None:
+    n = 4 * MIN_CHUNK
+    codes = ["6513"] * n
+    for bad in (n - 5, 2 * MIN_CHUNK + 17, n - 1):
+        codes[bad] = "65x"
+    texts = ["计算机视听觉软件"] * n
+    with pytest.raises(digicat.InvalidCodeError) as e:
+        digicat.classify_many(codes, texts, strict=True)
+    assert e.value.row == 2 * MIN_CHUNK + 17 and e.value.kind == "malformed_code"
+    results = digicat.classify_many(codes, texts)
+    assert [i for i, c in enumerate(results) if c.status == "invalid"] == sorted(
+        (n - 5, 2 * MIN_CHUNK + 17, n - 1)
+    )
 
 
 @pytest.mark.parametrize("batch", ["classify_many", "report_columns"])

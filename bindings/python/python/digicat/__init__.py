@@ -97,7 +97,8 @@ def classify_many(
     (``pd.read_csv(..., dtype=str)``): a code read as a number has lost its leading zeros.
 
     All inputs are converted first; the classification then runs with the GIL released, so other
-    Python threads keep working.
+    Python threads keep working, and a batch of more than 4096 rows is split into contiguous
+    chunks classified on every core at once (results still in input order).
 
     A row whose code field cannot be read is not lost: its Classification has status
     ``"invalid"``, the error kind as ``reason`` (e.g. ``"malformed_code"``) and the message in
