@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import inspect
 import re
 from pathlib import Path
@@ -333,6 +334,15 @@ def test_catalogue_info_and_constants() -> None:
     cargo = (REPO / "Cargo.toml").read_text(encoding="utf-8")
     version = re.search(r'\[workspace\.package\][^\[]*?version = "([^"]+)"', cargo)
     assert version and digicat.__version__ == version.group(1)
+
+
+def test_the_package_shows_the_official_title() -> None:
+    """The module docstring and the package summary (pyproject description) give the catalogue's
+    title exactly as the embedded data has it."""
+    title = digicat.catalogue_info().title
+    assert (digicat.__doc__ or "").splitlines()[0] == f"digicat — {title}."
+    summary = importlib.metadata.metadata("digicat")["Summary"]
+    assert summary.startswith(f"{title}: "), summary
 
 
 # --- exceptions and documentation ---------------------------------------------------------

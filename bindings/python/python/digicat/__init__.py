@@ -1,4 +1,4 @@
-"""digicat — 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行）.
+"""digicat — 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）.
 
 Is an enterprise (or product) in Dongguan's catalogue of key digital industries, products and
 services (东工信〔2019〕160号), and under which of its 9 industries? Give an industry code
