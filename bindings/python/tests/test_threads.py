@@ -54,8 +54,7 @@ MIN_CHUNK = 4096
 def test_a_batch_split_into_chunks_keeps_every_row_in_order(vectors: List[Vector]) -> None:
     """A batch large enough to be split across threads gives, row for row, what single calls
     give: same count, same order (rows shuffled so that neighbours differ)."""
-    rows = [(v.code, v.text, v.policy, v.edition) for v in vectors if v.policy == "standard"]
-    rows = [(code, text) for code, text, _, edition in rows if edition == "auto"]
+    rows = [(v.code, v.text) for v in vectors if (v.policy, v.edition) == ("standard", "auto")]
     batch = (rows * (3 * MIN_CHUNK // len(rows) + 2))[: 3 * MIN_CHUNK + 123]
     random.Random(7).shuffle(batch)
     codes = [code for code, _ in batch]
