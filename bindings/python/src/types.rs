@@ -150,35 +150,57 @@ impl Row {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Evidence {
     evidence: digicat::Evidence,
-    matched: String,
+    span: Span,
+}
+
+/// Where one piece of the core's evidence is in the Python text: character offsets, and the
+/// text matched.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Span {
     start: usize,
     end: usize,
+    matched: String,
+}
+
+/// The [`Span`]s of the core's evidence found in `text`, in the same order (offsets converted
+/// by [`char_spans`], one walk over the text).
+pub fn spans(evidence: &[digicat::Evidence], text: &str) -> Vec<Span> {
+    let bytes: Vec<(usize, usize)> = evidence.iter().map(|e| (e.start, e.end)).collect();
+    evidence
+        .iter()
+        .zip(char_spans(text, &bytes))
+        .map(|(e, (start, end))| Span {
+            start,
+            end,
+            matched: e.matched(text).unwrap_or_default().to_owned(),
+        })
+        .collect()
 }
 
 impl Hash for Evidence {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Equal evidence has the same term (and so the same text and row) and the same spans.
+        // Equal evidence has the same term (and so the same text and row) and the same span.
         self.evidence.text().hash(state);
         self.evidence.row().index().hash(state);
-        (self.start, self.end).hash(state);
+        self.span.hash(state);
     }
 }
 
 impl Evidence {
-    /// Converts the core's evidence found in `text`, with character offsets (see
-    /// [`char_spans`]).
+    /// The core's evidence found in `text`, with character offsets.
     pub fn all(evidence: &[digicat::Evidence], text: &str) -> Vec<Self> {
-        let spans: Vec<(usize, usize)> = evidence.iter().map(|e| (e.start, e.end)).collect();
-        evidence
-            .iter()
-            .zip(char_spans(text, &spans))
-            .map(|(e, (start, end))| Evidence {
-                evidence: *e,
-                matched: e.matched(text).unwrap_or_default().to_owned(),
-                start,
-                end,
-            })
-            .collect()
+        Self::zip(evidence, &spans(evidence, text)).collect()
+    }
+
+    /// Pairs the core's evidence with its spans.
+    fn zip<'a>(
+        evidence: &'a [digicat::Evidence],
+        spans: &'a [Span],
+    ) -> impl ExactSizeIterator<Item = Evidence> + 'a {
+        evidence.iter().zip(spans).map(|(e, span)| Evidence {
+            evidence: *e,
+            span: span.clone(),
+        })
     }
 
     fn row_(&self) -> &'static digicat::Row {
@@ -192,9 +214,9 @@ impl Evidence {
         d.set_item("relation", self.relation())?;
         d.set_item("row", self.row_().id())?;
         d.set_item("industry", self.row_().industry().id())?;
-        d.set_item("matched", &self.matched)?;
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
+        d.set_item("matched", &self.span.matched)?;
+        d.set_item("start", self.span.start)?;
+        d.set_item("end", self.span.end)?;
         Ok(d)
     }
 }
@@ -232,17 +254,17 @@ impl Evidence {
     /// The text as it appears in the input (``text[start:end]``).
     #[getter]
     fn matched(&self) -> &str {
-        &self.matched
+        &self.span.matched
     }
     /// Character offset of the match in the input text.
     #[getter]
     fn start(&self) -> usize {
-        self.start
+        self.span.start
     }
     /// Character offset just past the match.
     #[getter]
     fn end(&self) -> usize {
-        self.end
+        self.span.end
     }
     /// A plain dict: kind, text, relation, row (id), industry (id), matched, start, end.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -253,9 +275,9 @@ impl Evidence {
             "Evidence({}, {}, matched={}, start={}, end={}, row={})",
             quoted(py, self.kind()),
             quoted(py, self.text()),
-            quoted(py, &self.matched),
-            self.start,
-            self.end,
+            quoted(py, &self.span.matched),
+            self.span.start,
+            self.span.end,
             quoted(py, self.row_().id())
         )
     }
@@ -270,18 +292,24 @@ impl Evidence {
 pub struct Classification {
     /// The core's answer, as it came.
     result: Result<digicat::Classification, CodeError>,
-    /// Its evidence with character offsets into the text.
-    evidence: Vec<Evidence>,
+    /// Where each piece of its evidence is in the text.
+    spans: Vec<Span>,
 }
 
 impl Classification {
     /// Converts a core result for a record whose text was `text`.
     pub fn new(result: Result<digicat::Classification, CodeError>, text: Option<&str>) -> Self {
-        let evidence = match &result {
-            Ok(c) => Evidence::all(&c.evidence, text.unwrap_or_default()),
+        let spans = match &result {
+            Ok(c) => spans(&c.evidence, text.unwrap_or_default()),
             Err(_) => Vec::new(),
         };
-        Classification { result, evidence }
+        Classification { result, spans }
+    }
+
+    /// The evidence with character offsets.
+    fn evidence_(&self) -> impl ExactSizeIterator<Item = Evidence> + '_ {
+        let evidence = self.result.as_ref().map_or(&[][..], |c| &c.evidence);
+        Evidence::zip(evidence, &self.spans)
     }
 
     fn industries_(&self) -> &[&'static digicat::Industry] {
@@ -344,7 +372,7 @@ impl Classification {
     /// Every catalogue term found in the text (admitted by the policy), in text order.
     #[getter]
     fn evidence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.evidence.iter().cloned())
+        PyTuple::new(py, self.evidence_())
     }
     /// For an ``invalid`` row, the error message; otherwise ``None``.
     #[getter]
@@ -372,8 +400,7 @@ impl Classification {
         let rows: Vec<&str> = self.rows_().iter().map(|r| r.id()).collect();
         d.set_item("rows", rows)?;
         let evidence = self
-            .evidence
-            .iter()
+            .evidence_()
             .map(|e| e.dict(py))
             .collect::<PyResult<Vec<_>>>()?;
         d.set_item("evidence", evidence)?;
@@ -456,16 +483,15 @@ impl Classification {
             .collect();
         line("rows", rows.join("<br>"));
         let evidence: Vec<String> = self
-            .evidence
-            .iter()
+            .evidence_()
             .map(|e| {
                 format!(
                     "{}{} <q>{}</q> [{}:{}] → {}",
                     e.kind(),
                     e.relation().map_or_else(String::new, |r| format!(" ({r})")),
-                    html(&e.matched),
-                    e.start,
-                    e.end,
+                    html(&e.span.matched),
+                    e.span.start,
+                    e.span.end,
                     html(e.row_().id())
                 )
             })
