@@ -3,8 +3,9 @@
 //!
 //! Conversion only: every answer, status name and report column comes from the `digicat` crate.
 //! Batch functions first convert their inputs to Rust strings, then classify with the GIL
-//! released, then build the Python results. Evidence spans are converted from the core's byte
-//! offsets to character offsets, so that Python's `text[start:end]` is the match.
+//! released, on every core for a large batch (contiguous chunks of rows, one thread each,
+//! joined in input order), then build the Python results. Evidence spans are converted from the
+//! core's byte offsets to character offsets, so that Python's `text[start:end]` is the match.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -12,13 +13,15 @@
 mod convert;
 mod types;
 
-use convert::{cell, code_error, column, options, row_count, Column, Name};
+use convert::{cell, code_error, column, option, options, row_count, Column, Name};
 use digicat::report::{self, Lang};
-use digicat::{CodeError, Options};
+use digicat::{CodeError, Edition, Options, Policy};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
+use std::num::NonZeroUsize;
+use std::ops::Range;
 use types::{CatalogueInfo, Classification, CodeInfo, Evidence, Industry, Row};
 
 create_exception!(
@@ -86,7 +89,8 @@ fn classify(
 /// NaN are absent, str is taken as is, an integral float loses its ``.0`` and any other value is
 /// ``str(value)``. Returns one Classification per row, in input order; a row whose code cannot be
 /// read is a Classification with status ``invalid`` unless ``strict`` is true, in which case the
-/// first such row raises InvalidCodeError (``row`` = its index).
+/// first such row raises InvalidCodeError (``row`` = its index). Classification runs with the
+/// GIL released, on every core for a batch of more than 4096 rows.
 #[pyfunction]
 #[pyo3(
     signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto"), strict=false),
@@ -104,7 +108,15 @@ fn classify_many<'py>(
     let codes = column(codes, "codes")?;
     let texts = column(texts, "texts")?;
     let n = row_count(&codes, &texts)?;
-    let results = py.detach(|| classify_rows(&codes, &texts, n, &options, strict));
+    let results = py.detach(|| {
+        let mut out = Vec::with_capacity(n);
+        for chunk in in_chunks(n, |rows| {
+            classify_rows(&codes, &texts, rows, &options, strict)
+        }) {
+            out.extend(chunk?);
+        }
+        Ok(out)
+    });
     let results = results.map_err(|(row, e)| code_error(py, &e, Some(row)))?;
     drop((codes, texts));
     let objects = results
@@ -114,16 +126,16 @@ fn classify_many<'py>(
     PyList::new(py, objects)
 }
 
-/// Classifies rows `0..n`; under `strict`, stops at the first code error with its row index.
+/// Classifies `rows`; under `strict`, stops at the first code error with its row index.
 fn classify_rows(
     codes: &Column,
     texts: &Column,
-    n: usize,
+    rows: Range<usize>,
     options: &Options,
     strict: bool,
 ) -> Result<Vec<Classification>, (usize, CodeError)> {
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    let mut out = Vec::with_capacity(rows.len());
+    for i in rows {
         let text = cell(texts, i);
         let result = digicat::classify(cell(codes, i), text, options);
         match result {
@@ -134,20 +146,58 @@ fn classify_rows(
     Ok(out)
 }
 
+/// Batches smaller than this run on the calling thread alone; larger ones are split into chunks
+/// of at least this many rows, so a thread always has enough work to be worth starting.
+const MIN_CHUNK: usize = 4096;
+
+/// Splits rows `0..n` into contiguous chunks, in order, at most one per thread of `threads`
+/// and none shorter than [`MIN_CHUNK`] (except the only one of a small batch).
+fn chunks(n: usize, threads: usize) -> Vec<Range<usize>> {
+    // Each of `count` near-equal chunks has at least n / count >= MIN_CHUNK rows.
+    let count = (n / MIN_CHUNK).clamp(1, threads.max(1));
+    (0..count)
+        .map(|i| i * n / count..(i + 1) * n / count)
+        .filter(|rows| !rows.is_empty())
+        .collect()
+}
+
+/// Runs `work` on the [`chunks`] of `0..n`, one thread per chunk (as many as the machine has
+/// cores; the first chunk on the calling thread), and returns the chunks' results in input order.
+fn in_chunks<R: Send>(n: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let mut chunks = chunks(n, threads).into_iter();
+    let first = chunks.next().unwrap_or(0..0);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = chunks.map(|c| scope.spawn(move || work(c))).collect();
+        let mut results = Vec::with_capacity(others.len() + 1);
+        results.push(work(first));
+        for handle in others {
+            // A panic in a worker is passed on as it is, as it would be on this thread.
+            results.push(
+                handle
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        results
+    })
+}
+
 /// The names of the 7 columns that ``report_columns`` (and the CLI) add, for ``lang`` ``"en"``
 /// (``status``, ``reason``, ``industries``, ``industry_names``, ``rows``, ``evidence``, ``error``)
 /// or ``"zh"``.
 #[pyfunction]
 #[pyo3(signature = (lang=Name::of("en")), text_signature = "(lang='en')")]
 fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, PyTuple>> {
-    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    let lang: Lang = option(py, &lang.0)?;
     PyTuple::new(py, report::columns(lang))
 }
 
 /// The 7 columns the CLI adds to a table, computed for a batch (the native half of
 /// ``digicat.pandas.classify_frame``): returns ``(names, columns)``, ``columns`` being 7 lists of
-/// str with one value per row. Inputs are read as in ``classify_many``; work runs with the GIL
-/// released.
+/// str with one value per row. Inputs are read and classified as in ``classify_many`` (GIL
+/// released, every core for a large batch).
 #[pyfunction]
 #[pyo3(
     signature = (codes=None, texts=None, lang=Name::of("en"), *, policy=Name::of("standard"), edition=Name::of("auto")),
@@ -161,17 +211,26 @@ fn report_columns<'py>(
     policy: Name,
     edition: Name,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>)> {
-    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    let lang: Lang = option(py, &lang.0)?;
     let options = options(py, &policy.0, &edition.0)?;
     let codes = column(codes, "codes")?;
     let texts = column(texts, "texts")?;
     let n = row_count(&codes, &texts)?;
     let columns = py.detach(|| {
+        let chunks = in_chunks(n, |rows| {
+            let mut columns: [Vec<String>; 7] = Default::default();
+            for i in rows {
+                let result = digicat::classify(cell(&codes, i), cell(&texts, i), &options);
+                for (column, field) in columns.iter_mut().zip(report::fields(&result)) {
+                    column.push(field);
+                }
+            }
+            columns
+        });
         let mut columns: Vec<Vec<String>> = (0..7).map(|_| Vec::with_capacity(n)).collect();
-        for i in 0..n {
-            let result = digicat::classify(cell(&codes, i), cell(&texts, i), &options);
-            for (column, field) in columns.iter_mut().zip(report::fields(&result)) {
-                column.push(field);
+        for chunk in chunks {
+            for (column, part) in columns.iter_mut().zip(chunk) {
+                column.extend(part);
             }
         }
         columns
@@ -217,16 +276,10 @@ fn find_products(
     text: &Bound<'_, PyString>,
     policy: Name,
 ) -> PyResult<Vec<Evidence>> {
-    let policy = options(py, &policy.0, "auto")?.policy;
+    let policy: Policy = option(py, &policy.0)?;
     let text = convert::string(text)?;
     let text: &str = &text;
-    Ok(py.detach(|| {
-        let mut offsets = convert::CharOffsets::new(text);
-        digicat::find_terms(text, policy)
-            .iter()
-            .map(|e| Evidence::new(e, text, &mut offsets))
-            .collect()
-    }))
+    Ok(py.detach(|| Evidence::all(&digicat::find_terms(text, policy), text)))
 }
 
 /// Reads a code field (as ``classify`` does) and returns a CodeInfo: the code, its official
@@ -236,9 +289,9 @@ fn find_products(
 #[pyfunction]
 #[pyo3(signature = (code, *, edition=Name::of("auto")), text_signature = "(code, *, edition='auto')")]
 fn lookup(py: Python<'_>, code: &Bound<'_, PyString>, edition: Name) -> PyResult<CodeInfo> {
-    let edition = options(py, "standard", &edition.0)?.edition;
+    let edition: Edition = option(py, &edition.0)?;
     match digicat::read_code_field(&convert::string(code)?, edition) {
-        Ok(Some(reading)) => Ok(CodeInfo::new(reading)),
+        Ok(Some(reading)) => Ok(CodeInfo(reading)),
         Ok(None) => Err(code_error(py, &CodeError::Empty, None)),
         Err(e) => Err(code_error(py, &e, None)),
     }
@@ -296,4 +349,47 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalogue_info, m)?)?;
     digicat::warm_up();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chunks, in_chunks, MIN_CHUNK};
+
+    #[test]
+    fn chunks_cover_every_row_once_in_order() {
+        for threads in [0, 1, 2, 3, 8, 64] {
+            for n in [
+                0,
+                1,
+                MIN_CHUNK - 1,
+                MIN_CHUNK,
+                MIN_CHUNK + 1,
+                3 * MIN_CHUNK + 7,
+                200_000,
+            ] {
+                let c = chunks(n, threads);
+                let rows: Vec<usize> = c.iter().flat_map(Clone::clone).collect();
+                assert_eq!(rows, (0..n).collect::<Vec<_>>(), "n={n} threads={threads}");
+                assert!(c.len() <= threads.max(1), "n={n} threads={threads}: {c:?}");
+                if c.len() > 1 {
+                    assert!(c.iter().all(|r| r.len() >= MIN_CHUNK), "{c:?}");
+                }
+            }
+        }
+        assert_eq!(chunks(MIN_CHUNK, 2).len(), 1);
+        assert_eq!(
+            chunks(2 * MIN_CHUNK, 2),
+            [0..MIN_CHUNK, MIN_CHUNK..2 * MIN_CHUNK]
+        );
+        assert_eq!(chunks(200_000, 2).len(), 2);
+        assert_eq!(chunks(200_000, 8).len(), 8);
+    }
+
+    #[test]
+    fn in_chunks_keeps_input_order() {
+        let n = 5 * MIN_CHUNK + 3;
+        let parts = in_chunks(n, |rows| rows.map(|i| i * 2).collect::<Vec<_>>());
+        let all: Vec<usize> = parts.into_iter().flatten().collect();
+        assert_eq!(all, (0..n).map(|i| i * 2).collect::<Vec<_>>());
+    }
 }

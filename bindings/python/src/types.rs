@@ -1,8 +1,8 @@
 //! The immutable result and catalogue classes: each holds the core's values and builds Python
 //! objects only when a getter asks.
 
-use crate::convert::CharOffsets;
-use digicat::{CodeError, CodeReading, EvidenceKind, Relation, Status};
+use crate::convert::char_spans;
+use digicat::{CodeError, CodeReading, Relation, Status};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use std::fmt::Write as _;
@@ -29,11 +29,6 @@ fn html(s: &str) -> String {
         }
     }
     out
-}
-
-/// A row's code as printed in the catalogue: `6513*` for a row that covers only its products.
-fn printed_code(row: &digicat::Row) -> String {
-    format!("{}{}", row.code(), if row.is_partial() { "*" } else { "" })
 }
 
 /// One of the catalogue's 9 industries (产业).
@@ -143,7 +138,7 @@ impl Row {
             "Row({}, {}, {}, industry={})",
             quoted(py, self.0.id()),
             quoted(py, self.0.name()),
-            quoted(py, &printed_code(self.0)),
+            quoted(py, self.0.printed_code()),
             self.0.industry().id()
         )
     }
@@ -152,100 +147,138 @@ impl Row {
 /// A catalogue term found in a text. ``start``/``end`` are character offsets into the text
 /// given, so ``text[e.start:e.end] == e.matched``.
 #[pyclass(frozen, eq, hash, module = "digicat")]
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Evidence {
-    kind: EvidenceKind,
-    term: &'static str,
-    relation: Option<Relation>,
-    row: Row,
-    matched: String,
+    evidence: digicat::Evidence,
+    span: Span,
+}
+
+/// Where one piece of the core's evidence is in the Python text: character offsets, and the
+/// text matched.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Span {
     start: usize,
     end: usize,
+    matched: String,
+}
+
+/// The [`Span`]s of the core's evidence found in `text`, in the same order (offsets converted
+/// by [`char_spans`], one walk over the text).
+pub fn spans(evidence: &[digicat::Evidence], text: &str) -> Vec<Span> {
+    let bytes: Vec<(usize, usize)> = evidence.iter().map(|e| (e.start, e.end)).collect();
+    evidence
+        .iter()
+        .zip(char_spans(text, &bytes))
+        .map(|(e, (start, end))| Span {
+            start,
+            end,
+            matched: e.matched(text).unwrap_or_default().to_owned(),
+        })
+        .collect()
+}
+
+impl Hash for Evidence {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Equal evidence has the same term (and so the same text and row) and the same span.
+        self.evidence.text().hash(state);
+        self.evidence.row().index().hash(state);
+        self.span.hash(state);
+    }
 }
 
 impl Evidence {
-    /// Converts core evidence found in `text`; `offsets` must walk that same text.
-    pub fn new(e: &digicat::Evidence, text: &str, offsets: &mut CharOffsets<'_>) -> Self {
-        Evidence {
-            kind: e.kind(),
-            term: e.text(),
-            relation: e.relation(),
-            row: Row(e.row()),
-            matched: e.matched(text).unwrap_or_default().to_owned(),
-            start: offsets.of(e.start),
-            end: offsets.of(e.end),
-        }
+    /// The core's evidence found in `text`, with character offsets.
+    pub fn all(evidence: &[digicat::Evidence], text: &str) -> Vec<Self> {
+        Self::zip(evidence, &spans(evidence, text)).collect()
+    }
+
+    /// Pairs the core's evidence with its spans.
+    fn zip<'a>(
+        evidence: &'a [digicat::Evidence],
+        spans: &'a [Span],
+    ) -> impl ExactSizeIterator<Item = Evidence> + 'a {
+        evidence.iter().zip(spans).map(|(e, span)| Evidence {
+            evidence: *e,
+            span: span.clone(),
+        })
+    }
+
+    fn row_(&self) -> &'static digicat::Row {
+        self.evidence.row()
     }
 
     fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("kind", self.kind.as_str())?;
-        d.set_item("term", self.term)?;
-        d.set_item("relation", self.relation.map(Relation::as_str))?;
-        d.set_item("row", self.row.0.id())?;
-        d.set_item("industry", self.row.0.industry().id())?;
-        d.set_item("matched", &self.matched)?;
-        d.set_item("start", self.start)?;
-        d.set_item("end", self.end)?;
+        d.set_item("kind", self.evidence.kind().as_str())?;
+        d.set_item("text", self.evidence.text())?;
+        d.set_item("relation", self.relation())?;
+        d.set_item("row", self.row_().id())?;
+        d.set_item("industry", self.row_().industry().id())?;
+        d.set_item("matched", &self.span.matched)?;
+        d.set_item("start", self.span.start)?;
+        d.set_item("end", self.span.end)?;
         Ok(d)
     }
 }
 
 #[pymethods]
 impl Evidence {
+    /// The catalogue term as written in the catalogue data (product, alias, phrase or class
+    /// name), e.g. ``SaaS`` for a text that says ``ＳａａＳ``; the CLI's evidence column and the
+    /// core's JSON call it ``text`` too. The input's own wording is ``matched``.
+    #[getter]
+    fn text(&self) -> &'static str {
+        self.evidence.text()
+    }
     /// ``product``, ``alias``, ``scope_phrase`` or ``class_name``.
     #[getter]
     fn kind(&self) -> &'static str {
-        self.kind.as_str()
+        self.evidence.kind().as_str()
     }
-    /// The catalogue term as written in the catalogue data (product, alias, phrase or class name).
-    #[getter]
-    fn term(&self) -> &'static str {
-        self.term
-    }
-    /// For a scope phrase: ``equivalent`` or ``broader``; otherwise ``None``.
+    /// For a scope phrase: ``equivalent`` (decides a starred row) or ``broader`` (only a
+    /// candidate); otherwise ``None``.
     #[getter]
     fn relation(&self) -> Option<&'static str> {
-        self.relation.map(Relation::as_str)
+        self.evidence.relation().map(Relation::as_str)
     }
     /// The catalogue row this is evidence for.
     #[getter]
     fn row(&self) -> Row {
-        self.row
+        Row(self.row_())
     }
     /// The industry of that row.
     #[getter]
     fn industry(&self) -> Industry {
-        Industry(self.row.0.industry())
+        Industry(self.row_().industry())
     }
     /// The text as it appears in the input (``text[start:end]``).
     #[getter]
     fn matched(&self) -> &str {
-        &self.matched
+        &self.span.matched
     }
     /// Character offset of the match in the input text.
     #[getter]
     fn start(&self) -> usize {
-        self.start
+        self.span.start
     }
     /// Character offset just past the match.
     #[getter]
     fn end(&self) -> usize {
-        self.end
+        self.span.end
     }
-    /// A plain dict: kind, term, relation, row (id), industry (id), matched, start, end.
+    /// A plain dict: kind, text, relation, row (id), industry (id), matched, start, end.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.dict(py)
     }
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "Evidence({}, {}, matched={}, start={}, end={}, row={})",
-            quoted(py, self.kind.as_str()),
-            quoted(py, self.term),
-            quoted(py, &self.matched),
-            self.start,
-            self.end,
-            quoted(py, self.row.0.id())
+            quoted(py, self.kind()),
+            quoted(py, self.text()),
+            quoted(py, &self.span.matched),
+            self.span.start,
+            self.span.end,
+            quoted(py, self.row_().id())
         )
     }
 }
@@ -257,60 +290,42 @@ impl Evidence {
 #[pyclass(frozen, eq, module = "digicat")]
 #[derive(Clone, PartialEq)]
 pub struct Classification {
-    status: Status,
-    reason: &'static str,
-    code: Option<String>,
-    code_name: Option<&'static str>,
-    industries: Vec<Industry>,
-    rows: Vec<Row>,
-    evidence: Vec<Evidence>,
-    error: Option<String>,
+    /// The core's answer, as it came.
+    result: Result<digicat::Classification, CodeError>,
+    /// Where each piece of its evidence is in the text.
+    spans: Vec<Span>,
 }
 
 impl Classification {
     /// Converts a core result for a record whose text was `text`.
     pub fn new(result: Result<digicat::Classification, CodeError>, text: Option<&str>) -> Self {
-        match result {
-            Err(e) => Classification {
-                status: Status::Invalid,
-                reason: e.kind(),
-                code: None,
-                code_name: None,
-                industries: Vec::new(),
-                rows: Vec::new(),
-                evidence: Vec::new(),
-                error: Some(e.to_string()),
-            },
-            Ok(c) => {
-                let text = text.unwrap_or_default();
-                let mut offsets = CharOffsets::new(text);
-                Classification {
-                    status: c.status,
-                    reason: c.reason.as_str(),
-                    code: c.code.map(|r| r.code().to_string()),
-                    code_name: c.code.and_then(CodeReading::name),
-                    industries: c.industries.into_iter().map(Industry).collect(),
-                    rows: c.rows.into_iter().map(Row).collect(),
-                    evidence: c
-                        .evidence
-                        .iter()
-                        .map(|e| Evidence::new(e, text, &mut offsets))
-                        .collect(),
-                    error: None,
-                }
-            }
-        }
+        let spans = match &result {
+            Ok(c) => spans(&c.evidence, text.unwrap_or_default()),
+            Err(_) => Vec::new(),
+        };
+        Classification { result, spans }
     }
 
-    /// The distinct evidence terms, in text order.
-    fn terms(&self) -> Vec<&'static str> {
-        let mut terms: Vec<&'static str> = Vec::with_capacity(self.evidence.len());
-        for e in &self.evidence {
-            if !terms.contains(&e.term) {
-                terms.push(e.term);
-            }
-        }
-        terms
+    /// The evidence with character offsets.
+    fn evidence_(&self) -> impl ExactSizeIterator<Item = Evidence> + '_ {
+        let evidence = self.result.as_ref().map_or(&[][..], |c| &c.evidence);
+        Evidence::zip(evidence, &self.spans)
+    }
+
+    fn industries_(&self) -> &[&'static digicat::Industry] {
+        self.result.as_ref().map_or(&[], |c| &c.industries)
+    }
+
+    fn rows_(&self) -> &[&'static digicat::Row] {
+        self.result.as_ref().map_or(&[], |c| &c.rows)
+    }
+
+    fn status_(&self) -> Status {
+        self.result.as_ref().map_or(Status::Invalid, |c| c.status)
+    }
+
+    fn reading(&self) -> Option<CodeReading> {
+        self.result.as_ref().ok().and_then(|c| c.code)
     }
 }
 
@@ -319,96 +334,103 @@ impl Classification {
     /// ``in_scope``, ``needs_review``, ``out_of_scope`` or (batch rows only) ``invalid``.
     #[getter]
     fn status(&self) -> &'static str {
-        self.status.as_str()
+        self.status_().as_str()
     }
     /// Why, e.g. ``listed_product``; for an ``invalid`` row the error kind, e.g. ``malformed_code``.
     #[getter]
     fn reason(&self) -> &'static str {
-        self.reason
+        match &self.result {
+            Ok(c) => c.reason.as_str(),
+            Err(e) => e.kind(),
+        }
     }
     /// The code as read (digits only, e.g. ``6513``), or ``None`` without one.
     #[getter]
-    fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+    fn code(&self) -> Option<String> {
+        self.reading().map(|r| r.code().to_string())
     }
     /// The official name of that code (in GB/T 4754-2011 for an old-edition code), or ``None``.
     #[getter]
     fn code_name(&self) -> Option<&'static str> {
-        self.code_name
+        self.reading().and_then(CodeReading::name)
     }
     /// For ``in_scope`` the industries, for ``needs_review`` the candidates; sorted by id.
     #[getter]
     fn industries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.industries.iter().copied())
+        PyTuple::new(py, self.industries_().iter().copied().map(Industry))
     }
     /// The ids of ``industries``, e.g. ``(1, 3)``.
     #[getter]
     fn industry_ids<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.industries.iter().map(|i| i.0.id()))
+        PyTuple::new(py, self.industries_().iter().map(|i| i.id()))
     }
     /// The catalogue rows behind ``industries``, in table order.
     #[getter]
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.rows.iter().copied())
+        PyTuple::new(py, self.rows_().iter().copied().map(Row))
     }
     /// Every catalogue term found in the text (admitted by the policy), in text order.
     #[getter]
     fn evidence<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.evidence.iter().cloned())
+        PyTuple::new(py, self.evidence_())
     }
     /// For an ``invalid`` row, the error message; otherwise ``None``.
     #[getter]
-    fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    fn error(&self) -> Option<String> {
+        self.result.as_ref().err().map(ToString::to_string)
     }
     /// A plain dict (for ``pandas.DataFrame``, JSON …): status, reason, code, code_name,
     /// industries (ids), industry_names, rows (ids), evidence (dicts, see ``Evidence.to_dict``)
     /// and error.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("status", self.status.as_str())?;
-        d.set_item("reason", self.reason)?;
-        d.set_item("code", self.code.as_deref())?;
-        d.set_item("code_name", self.code_name)?;
+        d.set_item("status", self.status())?;
+        d.set_item("reason", self.reason())?;
+        d.set_item("code", self.code())?;
+        d.set_item("code_name", self.code_name())?;
+        // u32, not u8: pyo3 turns a Vec<u8> into bytes.
         let ids: Vec<u32> = self
-            .industries
+            .industries_()
             .iter()
-            .map(|i| u32::from(i.0.id()))
+            .map(|i| u32::from(i.id()))
             .collect();
         d.set_item("industries", ids)?;
-        let names: Vec<&str> = self.industries.iter().map(|i| i.0.name()).collect();
+        let names: Vec<&str> = self.industries_().iter().map(|i| i.name()).collect();
         d.set_item("industry_names", names)?;
-        let rows: Vec<&str> = self.rows.iter().map(|r| r.0.id()).collect();
+        let rows: Vec<&str> = self.rows_().iter().map(|r| r.id()).collect();
         d.set_item("rows", rows)?;
         let evidence = self
-            .evidence
-            .iter()
+            .evidence_()
             .map(|e| e.dict(py))
             .collect::<PyResult<Vec<_>>>()?;
         d.set_item("evidence", evidence)?;
-        d.set_item("error", self.error.as_deref())?;
+        d.set_item("error", self.error())?;
         Ok(d)
     }
     fn __repr__(&self, py: Python<'_>) -> String {
         let mut s = format!(
             "Classification(status={}, reason={}",
-            quoted(py, self.status.as_str()),
-            quoted(py, self.reason)
+            quoted(py, self.status()),
+            quoted(py, self.reason())
         );
-        if let Some(code) = &self.code {
-            let _ = write!(s, ", code={}", quoted(py, code));
+        if let Some(code) = self.code() {
+            let _ = write!(s, ", code={}", quoted(py, &code));
         }
         let industries: Vec<String> = self
-            .industries
+            .industries_()
             .iter()
-            .map(|i| format!("{} {}", i.0.id(), i.0.name()))
+            .map(|i| format!("{} {}", i.id(), i.name()))
             .collect();
         let _ = write!(s, ", industries={}", quoted_list(py, &industries));
-        let rows: Vec<&str> = self.rows.iter().map(|r| r.0.id()).collect();
+        let rows: Vec<&str> = self.rows_().iter().map(|r| r.id()).collect();
         let _ = write!(s, ", rows={}", quoted_list(py, &rows));
-        let _ = write!(s, ", evidence={}", quoted_list(py, &self.terms()));
-        if let Some(error) = &self.error {
-            let _ = write!(s, ", error={}", quoted(py, error));
+        let terms = self
+            .result
+            .as_ref()
+            .map_or_else(|_| Vec::new(), digicat::Classification::terms);
+        let _ = write!(s, ", evidence={}", quoted_list(py, &terms));
+        if let Some(error) = self.error() {
+            let _ = write!(s, ", error={}", quoted(py, &error));
         }
         s.push(')');
         s
@@ -422,68 +444,61 @@ impl Classification {
                 "<tr><th style=\"text-align:left\">{k}</th><td style=\"text-align:left\">{v}</td></tr>"
             );
         };
-        let (status_zh, colour) = match self.status {
-            Status::InScope => ("属于目录", "#1a7f37"),
-            Status::NeedsReview => ("需人工复核", "#9a6700"),
-            Status::OutOfScope => ("不属于目录", "#57606a"),
-            Status::Invalid => ("无效输入", "#cf222e"),
+        let status = self.status_();
+        let colour = match status {
+            Status::InScope => "#1a7f37",
+            Status::NeedsReview => "#9a6700",
+            Status::OutOfScope => "#57606a",
+            Status::Invalid => "#cf222e",
         };
         line(
             "status",
             format!(
-                "<b style=\"color:{colour}\">{}</b> {status_zh}",
-                self.status.as_str()
+                "<b style=\"color:{colour}\">{}</b> {}",
+                status.as_str(),
+                status.name_zh()
             ),
         );
-        line("reason", html(self.reason));
-        if let Some(code) = &self.code {
+        line("reason", html(self.reason()));
+        if let Some(code) = self.code() {
             line(
                 "code",
                 format!(
                     "{} {}",
-                    html(code),
-                    html(self.code_name.unwrap_or_default())
+                    html(&code),
+                    html(self.code_name().unwrap_or_default())
                 ),
             );
         }
         let industries: Vec<String> = self
-            .industries
+            .industries_()
             .iter()
-            .map(|i| format!("{} {}", i.0.id(), html(i.0.name())))
+            .map(|i| format!("{} {}", i.id(), html(i.name())))
             .collect();
         line("industries", industries.join("<br>"));
         let rows: Vec<String> = self
-            .rows
+            .rows_()
             .iter()
-            .map(|r| {
-                format!(
-                    "{} {} ({})",
-                    html(r.0.id()),
-                    html(r.0.name()),
-                    printed_code(r.0)
-                )
-            })
+            .map(|r| format!("{} {} ({})", html(r.id()), html(r.name()), r.printed_code()))
             .collect();
         line("rows", rows.join("<br>"));
         let evidence: Vec<String> = self
-            .evidence
-            .iter()
+            .evidence_()
             .map(|e| {
                 format!(
                     "{}{} <q>{}</q> [{}:{}] → {}",
-                    e.kind.as_str(),
-                    e.relation
-                        .map_or_else(String::new, |r| format!(" ({})", r.as_str())),
-                    html(&e.matched),
-                    e.start,
-                    e.end,
-                    html(e.row.0.id())
+                    e.kind(),
+                    e.relation().map_or_else(String::new, |r| format!(" ({r})")),
+                    html(&e.span.matched),
+                    e.span.start,
+                    e.span.end,
+                    html(e.row_().id())
                 )
             })
             .collect();
         line("evidence", evidence.join("<br>"));
-        if let Some(error) = &self.error {
-            line("error", html(error));
+        if let Some(error) = self.error() {
+            line("error", html(&error));
         }
         s.push_str("</table>");
         s
@@ -497,72 +512,39 @@ fn quoted_list<S: AsRef<str>>(py: Python<'_>, items: &[S]) -> String {
 
 /// What a code field reads as, and the catalogue rows it concerns.
 #[pyclass(frozen, module = "digicat")]
-pub struct CodeInfo {
-    reading: CodeReading,
-    rows: Vec<Row>,
-}
-
-impl CodeInfo {
-    /// The information for a code reading.
-    pub fn new(reading: CodeReading) -> Self {
-        let rows = match reading {
-            CodeReading::Class(code) => digicat::rows_for_code(code).map(Row).collect(),
-            CodeReading::Coarse(code) => digicat::rows()
-                .iter()
-                .filter(|r| code.contains(r.code()))
-                .map(Row)
-                .collect(),
-            CodeReading::OldClass(_, successors) => digicat::rows()
-                .iter()
-                .filter(|r| successors.contains(&r.code()))
-                .map(Row)
-                .collect(),
-        };
-        CodeInfo { reading, rows }
-    }
-
-    fn entry(&self) -> Option<&'static digicat::GbtEntry> {
-        match self.reading {
-            CodeReading::OldClass(code, _) => code.gbt2011(),
-            other => other.code().gbt2017(),
-        }
-    }
-}
+pub struct CodeInfo(pub CodeReading);
 
 #[pymethods]
 impl CodeInfo {
     /// The code's digits, e.g. ``6513``.
     #[getter]
     fn code(&self) -> String {
-        self.reading.code().to_string()
+        self.0.code().to_string()
     }
     /// The official name in the edition it was read in.
     #[getter]
     fn name(&self) -> Option<&'static str> {
-        self.reading.name()
+        self.0.name()
     }
     /// ``class`` (小类), ``group`` (中类) or ``division`` (大类).
     #[getter]
     fn level(&self) -> &'static str {
-        self.reading.code().level().as_str()
+        self.0.code().level().as_str()
     }
     /// ``2017``, or ``2011`` for a GB/T 4754-2011 小类 that is not the same 2017 class.
     #[getter]
     fn edition(&self) -> &'static str {
-        match self.reading {
-            CodeReading::OldClass(..) => "2011",
-            _ => "2017",
-        }
+        self.0.edition().as_str()
     }
     /// The section letter (门类), e.g. ``I``.
     #[getter]
     fn section(&self) -> Option<String> {
-        self.entry().map(|e| e.section().to_string())
+        self.0.entry().map(|e| e.section().to_string())
     }
     /// For a 2011 code: the GB/T 4754-2017 classes it became; otherwise empty.
     #[getter]
     fn successors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let codes: &[digicat::Code] = match self.reading {
+        let codes: &[digicat::Code] = match self.0 {
             CodeReading::OldClass(_, successors) => successors,
             _ => &[],
         };
@@ -572,24 +554,19 @@ impl CodeInfo {
     /// of its successors), in table order. Empty when the code is outside the catalogue.
     #[getter]
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.rows.iter().copied())
+        PyTuple::new(py, self.0.rows().into_iter().map(Row))
     }
     /// The industries of ``rows``, sorted by id.
     #[getter]
     fn industries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let mut industries: Vec<Industry> =
-            self.rows.iter().map(|r| Industry(r.0.industry())).collect();
-        industries.sort_by_key(|i| i.0.id());
-        industries.dedup();
-        PyTuple::new(py, industries)
+        PyTuple::new(py, self.0.industries().into_iter().map(Industry))
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        let rows: Vec<&str> = self.rows.iter().map(|r| r.0.id()).collect();
+        let rows: Vec<&str> = self.0.rows().iter().map(|r| r.id()).collect();
         format!(
             "CodeInfo(code={}, name={}, level={}, edition={}, rows={})",
-            quoted(py, &self.reading.code().to_string()),
-            self.reading
-                .name()
+            quoted(py, &self.code()),
+            self.name()
                 .map_or_else(|| "None".to_owned(), |n| quoted(py, n)),
             quoted(py, self.level()),
             quoted(py, self.edition()),

@@ -69,7 +69,7 @@ def answer(c: digicat.Classification) -> List[str]:
     """A result in the vectors' own format: status, reason, industries, rows, evidence."""
     pairs: List[str] = []
     for e in c.evidence:
-        pair = f"{e.kind}:{e.term}"
+        pair = f"{e.kind}:{e.text}"
         if pair not in pairs:
             pairs.append(pair)
     return [

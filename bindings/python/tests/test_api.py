@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import inspect
 import re
 from pathlib import Path
@@ -25,7 +26,7 @@ def test_classify_in_scope_listed_product() -> None:
     assert [(i.id, i.name) for i in c.industries] == [(3, "人工智能软件开发")]
     assert [r.id for r in c.rows] == ["3.2"]
     assert c.error is None
-    kinds = {(e.kind, e.term) for e in c.evidence}
+    kinds = {(e.kind, e.text) for e in c.evidence}
     assert ("product", "计算机视听觉软件") in kinds
     assert ("scope_phrase", "软件开发") in kinds
 
@@ -69,7 +70,7 @@ def test_evidence_offsets_are_characters() -> None:
         matched = [e.matched for e in c.evidence]
         assert "ＩＤＥ" in matched and "计算机 视听觉软件" in matched and "互联网物流平台" in matched
         first = next(e for e in c.evidence if e.matched == "ＩＤＥ")
-        assert (first.start, first.end, first.kind, first.term) == (2, 5, "alias", "IDE")
+        assert (first.start, first.end, first.kind, first.text) == (2, 5, "alias", "IDE")
 
 
 def test_lone_surrogates_are_replaced_not_raised() -> None:
@@ -105,7 +106,7 @@ def test_to_dict() -> None:
     assert d["error"] is None
     assert d["evidence"][0] == {
         "kind": "alias",
-        "term": "SaaS",
+        "text": "SaaS",
         "relation": None,
         "row": "4.5",
         "industry": 4,
@@ -267,7 +268,7 @@ def test_lookup_errors() -> None:
 def test_find_products() -> None:
     text = "主营：ＳａａＳ平台、人工智能应用软件开发"
     found = digicat.find_products(text)
-    assert [(e.kind, e.term, e.row.id) for e in found] == [
+    assert [(e.kind, e.text, e.row.id) for e in found] == [
         ("alias", "SaaS", "4.5"),
         ("alias", "SaaS", "7.1"),
         ("scope_phrase", "人工智能应用软件开发", "3.2"),
@@ -275,6 +276,12 @@ def test_find_products() -> None:
     for e in found:
         assert text[e.start : e.end] == e.matched
     assert found[2].relation == "equivalent" and found[0].relation is None
+    broader = digicat.find_products("互联网信息服务")
+    assert [(e.kind, e.text, e.relation, e.row.id) for e in broader] == [
+        ("scope_phrase", "互联网信息服务", "broader", "8.1"),
+        ("scope_phrase", "互联网信息服务", "broader", "8.2"),
+    ]
+    assert [e.to_dict()["relation"] for e in broader] == ["broader", "broader"]
     assert found[0].industry.id == 4
     assert [e.kind for e in digicat.find_products(text, policy="strict")] == ["alias", "alias"]
     assert digicat.find_products("") == []
@@ -327,6 +334,15 @@ def test_catalogue_info_and_constants() -> None:
     cargo = (REPO / "Cargo.toml").read_text(encoding="utf-8")
     version = re.search(r'\[workspace\.package\][^\[]*?version = "([^"]+)"', cargo)
     assert version and digicat.__version__ == version.group(1)
+
+
+def test_the_package_shows_the_official_title() -> None:
+    """The module docstring and the package summary (pyproject description) give the catalogue's
+    title exactly as the embedded data has it."""
+    title = digicat.catalogue_info().title
+    assert (digicat.__doc__ or "").splitlines()[0] == f"digicat — {title}."
+    summary = importlib.metadata.metadata("digicat")["Summary"]
+    assert summary.startswith(f"{title}: "), summary
 
 
 # --- exceptions and documentation ---------------------------------------------------------

@@ -1,4 +1,4 @@
-"""digicat — 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行）.
+"""digicat — 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）.
 
 Is an enterprise (or product) in Dongguan's catalogue of key digital industries, products and
 services (东工信〔2019〕160号), and under which of its 9 industries? Give an industry code
@@ -97,7 +97,8 @@ def classify_many(
     (``pd.read_csv(..., dtype=str)``): a code read as a number has lost its leading zeros.
 
     All inputs are converted first; the classification then runs with the GIL released, so other
-    Python threads keep working.
+    Python threads keep working, and a batch of more than 4096 rows is split into contiguous
+    chunks classified on every core at once (results still in input order).
 
     A row whose code field cannot be read is not lost: its Classification has status
     ``"invalid"``, the error kind as ``reason`` (e.g. ``"malformed_code"``) and the message in

@@ -46,7 +46,8 @@ def classify_frame(
 
     Values are read as in ``digicat.classify_many`` (missing values are absent; read codes as
     text, ``pd.read_csv(..., dtype=str)``, to keep leading zeros). ``policy`` and ``edition`` are
-    as for ``digicat.classify``. The classification runs with the GIL released.
+    as for ``digicat.classify``. The classification runs with the GIL released, on every core
+    for a large frame.
     """
     pandas = _require_pandas()
     if not isinstance(df, pandas.DataFrame):
