@@ -188,7 +188,8 @@ impl Code {
             value = value * 10 + d as u16;
             chars.next();
         }
-        if chars.peek() == Some(&'*') {
+        let star = chars.peek() == Some(&'*');
+        if star {
             chars.next();
         }
         if chars.any(|c| c != ' ') {
@@ -197,7 +198,7 @@ impl Code {
             ));
         }
         if digits < 2 {
-            return Err(if digits == 0 && section.is_none() {
+            return Err(if digits == 0 && section.is_none() && !star {
                 CodeError::Empty
             } else if digits == 0 {
                 malformed("a section letter alone is not a code; give the 2–4 digit code")
