@@ -1,0 +1,302 @@
+//! Input types and invariant checks shared by the digicat fuzz targets and the seed generator.
+//!
+//! Every check panics (which libFuzzer reports as a crash) when the engine breaks one of the
+//! properties the surfaces rely on.
+#![forbid(unsafe_code)]
+
+use arbitrary::{Arbitrary, Unstructured};
+use digicat::report::{fields, Lang};
+use digicat::{
+    classify, find_terms, find_terms_into, lookup_terms, normalize, read_code_field,
+    Classification, Code, CodeError, CodeReading, Edition, EvidenceKind, Level, Options, Policy,
+    Reason, Status,
+};
+use std::borrow::Cow;
+
+/// Every edition, in a fixed order.
+pub const EDITIONS: [Edition; 3] = [Edition::Auto, Edition::Gbt2017, Edition::Gbt2011];
+
+/// Arbitrary bytes as text: borrowed when valid UTF-8, else with U+FFFD replacements.
+pub fn text_of(data: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// One `classify` call, decoded from the fuzzer's bytes by `arbitrary`.
+#[derive(Arbitrary, Debug, Clone, PartialEq, Eq)]
+pub struct ClassifyInput<'a> {
+    /// `true`: [`Policy::Strict`].
+    pub strict: bool,
+    /// The edition, as an index into [`EDITIONS`] (modulo 3).
+    pub edition: u8,
+    /// The code field.
+    pub code: Option<&'a str>,
+    /// The text.
+    pub text: Option<&'a str>,
+}
+
+impl ClassifyInput<'_> {
+    /// The options this input asks for.
+    pub fn options(&self) -> Options {
+        Options {
+            policy: if self.strict {
+                Policy::Strict
+            } else {
+                Policy::Standard
+            },
+            edition: EDITIONS[usize::from(self.edition % 3)],
+        }
+    }
+
+    /// Bytes that `arbitrary` decodes back into this input (used to write seeds); `None` when
+    /// no layout below round-trips (a newer `arbitrary` with another layout).
+    ///
+    /// Layout: the two option bytes, the code's presence byte and bytes, the text's presence byte
+    /// and bytes, then the lengths of the text and of the code when present, which `arbitrary`
+    /// reads from the end of the data (1 byte while what is left fits in 256 bytes, else 2,
+    /// big-endian). Each width is checked by decoding.
+    pub fn encode(&self) -> Option<Vec<u8>> {
+        let (code, text) = (self.code.unwrap_or(""), self.text.unwrap_or(""));
+        let mut body = vec![u8::from(self.strict), self.edition];
+        body.push(u8::from(self.code.is_some()));
+        body.extend_from_slice(code.as_bytes());
+        body.push(u8::from(self.text.is_some()));
+        body.extend_from_slice(text.as_bytes());
+        let len_bytes = |len: usize, width: usize| -> Option<Vec<u8>> {
+            let len = u16::try_from(len).ok()?.to_be_bytes();
+            Some(len[2 - width..].to_vec())
+        };
+        let widths = [
+            (0, 0),
+            (0, 1),
+            (1, 0),
+            (1, 1),
+            (0, 2),
+            (2, 0),
+            (1, 2),
+            (2, 1),
+            (2, 2),
+        ];
+        for (text_width, code_width) in widths {
+            let mut out = body.clone();
+            out.extend(len_bytes(text.len(), text_width)?);
+            out.extend(len_bytes(code.len(), code_width)?);
+            let decoded = ClassifyInput::arbitrary_take_rest(Unstructured::new(&out));
+            if decoded.as_ref() == Ok(self) {
+                return Some(out);
+            }
+        }
+        None
+    }
+}
+
+/// `Code::parse`, `read_code_field` and `Code::from_class_name` on one field, under every edition.
+pub fn check_code_field(field: &str) {
+    match Code::parse(field) {
+        Ok(code) => {
+            let shown = code.to_string();
+            assert!((2..=4).contains(&shown.len()), "{shown:?}");
+            assert!(shown.bytes().all(|b| b.is_ascii_digit()), "{shown:?}");
+            assert_eq!(shown.parse::<Code>(), Ok(code));
+            let level = match shown.len() {
+                2 => Level::Division,
+                3 => Level::Group,
+                _ => Level::Class,
+            };
+            assert_eq!(code.level(), level);
+            assert_eq!(code.name(), code.gbt2017().map(|e| e.name()));
+        }
+        Err(e) => check_error(&e),
+    }
+    if let Some(code) = Code::from_class_name(field) {
+        let name = code.name().unwrap_or_default();
+        assert_eq!(normalize(name), normalize(field));
+    }
+    for edition in EDITIONS {
+        let got = read_code_field(field, edition);
+        match &got {
+            Ok(None) => assert!(field.trim().is_empty(), "{field:?} read as no code"),
+            Ok(Some(reading)) => check_reading(*reading, edition),
+            Err(e) => {
+                check_error(e);
+                assert_ne!(
+                    e.kind(),
+                    "empty_code",
+                    "{field:?}: a blank field is no code"
+                );
+            }
+        }
+        // Surrounding whitespace of any kind changes nothing.
+        let padded = format!(" \u{3000}{field}\t\n");
+        assert_eq!(read_code_field(&padded, edition), got, "{field:?}");
+    }
+    // `auto` accepts everything `2017` does, the same way.
+    if let Ok(reading) = read_code_field(field, Edition::Gbt2017) {
+        assert_eq!(read_code_field(field, Edition::Auto), Ok(reading));
+    }
+    for s in [field, field.trim()] {
+        if let Ok(e) = s.parse::<Edition>() {
+            assert_eq!(e.as_str().parse::<Edition>(), Ok(e));
+        }
+        if let Ok(p) = s.parse::<Policy>() {
+            assert_eq!(p.as_str().parse::<Policy>(), Ok(p));
+        }
+        let _ = s.parse::<Lang>();
+    }
+}
+
+fn check_reading(reading: CodeReading, edition: Edition) {
+    match reading {
+        CodeReading::Class(c) => {
+            assert_eq!(c.level(), Level::Class);
+            assert!(c.gbt2017().is_some(), "{c} is no 2017 class");
+        }
+        CodeReading::Coarse(c) => {
+            assert_ne!(c.level(), Level::Class);
+            assert!(c.gbt2017().is_some(), "{c} is no 2017 code");
+        }
+        CodeReading::OldClass(c, successors) => {
+            assert_ne!(edition, Edition::Gbt2017);
+            assert!(c.gbt2011().is_some(), "{c} is no 2011 class");
+            assert!(successors.iter().all(|s| s.gbt2017().is_some()));
+        }
+    }
+}
+
+fn check_error(e: &CodeError) {
+    assert!(!e.kind().is_empty());
+    assert!(!e.to_string().is_empty());
+    assert_ne!(e.kind(), "invalid_option", "{e}");
+}
+
+/// `find_terms` under both policies: exact, non-overlapping spans of catalogue terms.
+pub fn check_terms(text: &str) {
+    let norm = normalize(text);
+    assert_eq!(normalize(&norm), norm, "normalisation is idempotent");
+    assert!(!norm.chars().any(char::is_whitespace));
+    assert!(!norm.chars().any(|c| c.is_ascii_uppercase()));
+
+    let standard = find_terms(text, Policy::Standard);
+    for e in &standard {
+        assert!(e.start < e.end && e.end <= text.len(), "{e:?}");
+        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        let slice = e.matched(text).unwrap_or_default();
+        assert_eq!(
+            normalize(slice),
+            normalize(e.text()),
+            "{slice:?} is not {:?}",
+            e.text()
+        );
+        assert!(
+            lookup_terms(slice)
+                .iter()
+                .any(|t| std::ptr::eq(t, e.term())),
+            "{slice:?} does not look up {:?}",
+            e.text()
+        );
+    }
+    // In text order and non-overlapping (several rows may share one span).
+    for w in standard.windows(2) {
+        let same = (w[0].start, w[0].end) == (w[1].start, w[1].end);
+        assert!(same || w[0].end <= w[1].start, "{w:?}");
+    }
+    // Strict is standard without phrases and class names.
+    let strict = find_terms(text, Policy::Strict);
+    let want: Vec<_> = standard
+        .iter()
+        .filter(|e| matches!(e.kind(), EvidenceKind::Product | EvidenceKind::Alias))
+        .copied()
+        .collect();
+    assert_eq!(strict, want);
+    // Appending to a buffer in use keeps what was there.
+    let mut buf = strict.clone();
+    find_terms_into(text, Policy::Standard, &mut buf);
+    assert_eq!(buf[..strict.len()], strict[..]);
+    assert_eq!(buf[strict.len()..], standard[..]);
+}
+
+/// `classify` on one input: status/reason/rows consistent, nothing lost, columns formatted.
+pub fn check_classify(input: &ClassifyInput<'_>) {
+    let options = input.options();
+    let result = classify(input.code, input.text, &options);
+    let reading = input.code.map(|f| read_code_field(f, options.edition));
+    match &result {
+        Err(e) => {
+            check_error(e);
+            assert_eq!(
+                reading,
+                Some(Err(e.clone())),
+                "the error is the code field's"
+            );
+        }
+        Ok(c) => {
+            assert_eq!(c.code, reading.and_then(Result::ok).flatten());
+            let evidence = input
+                .text
+                .map_or_else(Vec::new, |t| find_terms(t, options.policy));
+            assert_eq!(c.evidence, evidence);
+            check_classification(c, options.policy);
+        }
+    }
+    let cols = fields(&result);
+    match &result {
+        Err(e) => {
+            assert_eq!(cols[0], Status::Invalid.as_str());
+            assert_eq!(cols[1], e.kind());
+            assert_eq!(cols[6], e.to_string());
+        }
+        Ok(c) => {
+            assert_eq!(cols[0], c.status.as_str());
+            assert_eq!(cols[1], c.reason.as_str());
+            assert!(cols[6].is_empty());
+        }
+    }
+    // Deterministic.
+    assert_eq!(classify(input.code, input.text, &options), result);
+}
+
+fn check_classification(c: &Classification, policy: Policy) {
+    assert_eq!(c.reason.status(), c.status);
+    assert_ne!(c.status, Status::Invalid);
+    // Rows in table order, industries exactly theirs, sorted and distinct.
+    assert!(
+        c.rows.windows(2).all(|w| w[0].index() < w[1].index()),
+        "{c:?}"
+    );
+    let mut ids: Vec<u8> = c.rows.iter().map(|r| r.industry().id()).collect();
+    ids.dedup();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{c:?}");
+    assert_eq!(c.industry_ids().collect::<Vec<_>>(), ids);
+    match c.status {
+        Status::InScope | Status::NeedsReview => {
+            // An old class without known successors may name no candidate.
+            if c.reason != Reason::OldEditionCode {
+                assert!(!c.rows.is_empty() && !c.industries.is_empty(), "{c:?}");
+            }
+        }
+        Status::OutOfScope | Status::Invalid => {
+            assert!(c.rows.is_empty() && c.industries.is_empty())
+        }
+    }
+    let decisive_for = |row: &digicat::Row| {
+        c.evidence
+            .iter()
+            .any(|e| std::ptr::eq(e.row(), row) && e.term().is_decisive(policy))
+    };
+    match c.reason {
+        Reason::WholeClass => {
+            let Some(CodeReading::Class(code)) = c.code else {
+                panic!("whole_class without a class: {c:?}");
+            };
+            let own: Vec<_> = digicat::rows_for_code(code).collect();
+            assert_eq!(c.rows, own);
+            assert!(own.iter().any(|r| !r.is_partial()));
+        }
+        Reason::ListedProduct | Reason::ScopePhrase | Reason::ClassName => {
+            assert!(c.rows.iter().all(|r| decisive_for(r)), "{c:?}");
+            let code = c.code.map(CodeReading::code);
+            assert!(c.rows.iter().all(|r| Some(r.code()) == code), "{c:?}");
+        }
+        Reason::NoCode | Reason::NothingNamed => assert!(c.code.is_none()),
+        _ => assert!(c.code.is_some(), "{c:?}"),
+    }
+}
