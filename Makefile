@@ -21,3 +21,11 @@ lint: ## rustfmt --check, clippy -D warnings, rustdoc -D warnings
 
 doc: ## Build the API documentation
 	$(CARGO) doc --workspace --no-deps --open
+
+.PHONY: demo test-cli
+
+demo: ## The README's main job: classify the example enterprise list (CSV + summary)
+	$(CARGO) run --release -p digicat-cli -- classify data/examples/enterprises.csv
+
+test-cli: ## CLI only: digicat-cli integration tests (also run by test-rust); DIGICAT_BLESS=1 rewrites golden files
+	$(CARGO) test -p digicat-cli --all-targets

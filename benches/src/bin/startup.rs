@@ -1,7 +1,7 @@
 //! Measures start-up: process start to first classification, digicat against the
 //! catalogue-from-JSON baseline. Prints one JSON object (medians over N runs, nanoseconds).
 //!
-//! Usage: startup [RUNS]   (run through `make bench`, after a release build of the probes)
+//! Usage: `startup [RUNS]` (run through `make bench`, after a release build of the probes)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

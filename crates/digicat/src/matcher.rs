@@ -1,9 +1,10 @@
 //! Finding catalogue terms (products, aliases, scope phrases, class names) in free text.
 
 use crate::catalogue::{Product, Relation, Row, ScopePhrase};
-use crate::normalize::{normalize_char, normalize_into, normalized_len};
+use crate::normalize::{normalize_char, normalize_mapped, Shift};
 use crate::tables;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use std::cell::RefCell;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -218,57 +219,68 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 
 /// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
-    let mut norm = String::with_capacity(text.len());
-    normalize_into(text, &mut norm);
-    let mut matches = automaton().leftmost_find_iter(&norm).peekable();
-    if matches.peek().is_none() {
-        return;
+    thread_local! {
+        /// Per-thread scratch for the normalised text and its shifts, reused across calls.
+        static SCRATCH: RefCell<(String, Vec<Shift>)> = const { RefCell::new((String::new(), Vec::new())) };
     }
-    // Walk the original text once, translating normalised offsets back to original ones.
-    let mut chars = text.char_indices();
-    let mut pos = 0; // normalised offset at the start of the current char
-    let mut current = chars.next();
-    'matches: for m in matches {
-        let (ns, ne) = (m.start(), m.end());
-        let mut start = None;
-        loop {
-            let Some((i, c)) = current else {
-                break 'matches;
-            };
-            let len = normalized_len(c);
-            let next = pos + len;
-            if start.is_none() {
-                if len > 0 && pos == ns {
-                    start = Some(i);
-                } else if pos < ns && ns < next || pos > ns {
-                    // The match begins inside one character's expansion: not a whole term.
-                    continue 'matches;
-                }
-            }
-            if start.is_some() && next >= ne {
-                if next != ne {
-                    continue 'matches;
-                }
-                let end = i + c.len_utf8();
-                pos = next;
-                current = chars.next();
-                let terms = tables::PATTERN_TERMS[m.value() as usize];
-                out.extend(
-                    terms
-                        .iter()
-                        .filter(|t| policy.admits(t.kind))
-                        .map(|term| Evidence {
-                            term,
-                            start: start.unwrap_or(i),
-                            end,
-                        }),
-                );
-                continue 'matches;
-            }
-            pos = next;
-            current = chars.next();
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let (norm, shifts) = &mut *scratch;
+            scan(text, policy, norm, shifts, out);
         }
+        // Only reachable by re-entrance, which nothing here does; fresh buffers keep it correct.
+        Err(_) => scan(text, policy, &mut String::new(), &mut Vec::new(), out),
+    });
+}
+
+fn scan(
+    text: &str,
+    policy: Policy,
+    norm: &mut String,
+    shifts: &mut Vec<Shift>,
+    out: &mut Vec<Evidence>,
+) {
+    norm.clear();
+    shifts.clear();
+    normalize_mapped(text, norm, |s| shifts.push(s));
+    for m in automaton().leftmost_find_iter(norm.as_str()) {
+        // A match that begins or ends inside one character's expansion is not a whole term.
+        let (Some(start), Some(end)) = (
+            original_start(shifts, m.start()),
+            original_end(shifts, m.end()),
+        ) else {
+            continue;
+        };
+        let terms = tables::PATTERN_TERMS[m.value() as usize];
+        out.extend(
+            terms
+                .iter()
+                .filter(|t| policy.admits(t.kind))
+                .map(|term| Evidence { term, start, end }),
+        );
     }
+}
+
+/// Original offset of the character that produces normalised byte `x`.
+fn original_start(shifts: &[Shift], x: usize) -> Option<usize> {
+    let Some(s) = shifts[..shifts.partition_point(|s| s.norm <= x)].last() else {
+        return Some(x);
+    };
+    if x == s.norm && s.norm_len > 0 {
+        Some(s.orig)
+    } else if x >= s.norm + s.norm_len {
+        Some(s.orig + s.orig_len + (x - s.norm - s.norm_len))
+    } else {
+        None
+    }
+}
+
+/// Original offset just past the character that produces the normalised byte before `x`.
+fn original_end(shifts: &[Shift], x: usize) -> Option<usize> {
+    let Some(s) = shifts[..shifts.partition_point(|s| s.norm < x)].last() else {
+        return Some(x);
+    };
+    (x >= s.norm + s.norm_len).then(|| s.orig + s.orig_len + (x - s.norm - s.norm_len))
 }
 
 /// The terms whose normalised form is exactly `name` (no allocation).

@@ -33,14 +33,6 @@ pub fn normalize_char(c: char, mut emit: impl FnMut(char)) {
     }
 }
 
-/// Number of UTF-8 bytes that `c` normalises to.
-#[inline]
-pub fn normalized_len(c: char) -> usize {
-    let mut len = 0;
-    normalize_char(c, |d| len += d.len_utf8());
-    len
-}
-
 /// Returns the normalised form of `text`.
 ///
 /// ```
@@ -54,9 +46,68 @@ pub fn normalize(text: &str) -> String {
 
 /// Appends the normalised form of `text` to `out`.
 pub fn normalize_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        normalize_char(c, |d| out.push(d));
+    normalize_mapped(text, out, |_| {});
+}
+
+/// Where normalisation changed a character's length or split it: the character at byte `orig`
+/// (`orig_len` bytes) of the original became `norm_len` bytes at `norm` in the normalised text.
+/// Between shifts, offsets move one for one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shift {
+    pub(crate) norm: usize,
+    pub(crate) orig: usize,
+    pub(crate) norm_len: usize,
+    pub(crate) orig_len: usize,
+}
+
+/// Length of the character starting at byte `b` when it is one that normalises to itself,
+/// judged from its first byte alone: ASCII other than upper case and whitespace, and the
+/// three-byte sequences led by 0xE4–0xE9 (U+4000–U+9FFF: CJK ideographs and the Yijing
+/// hexagram symbols, none of which decompose).
+#[inline]
+fn identity_len(b: u8) -> Option<usize> {
+    match b {
+        b'A'..=b'Z' | b'\t'..=b'\r' | b' ' => None,
+        0..=0x7F => Some(1),
+        0xE4..=0xE9 => Some(3),
+        _ => None,
     }
+}
+
+/// Appends the normalised form of `text` to `out`, reporting every [`Shift`] in text order.
+/// Runs of characters that are already normal are copied as whole slices.
+pub(crate) fn normalize_mapped(text: &str, out: &mut String, mut shift: impl FnMut(Shift)) {
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if let Some(len) = identity_len(b) {
+            i += len;
+            continue;
+        }
+        // `i` is a char boundary: identity_len only skips whole characters.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        out.push_str(text.get(run..i).unwrap_or_default());
+        let norm = out.len();
+        let mut count = 0;
+        normalize_char(c, |d| {
+            out.push(d);
+            count += 1;
+        });
+        let norm_len = out.len() - norm;
+        if count != 1 || norm_len != c.len_utf8() {
+            shift(Shift {
+                norm,
+                orig: i,
+                norm_len,
+                orig_len: c.len_utf8(),
+            });
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -76,7 +127,9 @@ mod tests {
             let mut got = String::new();
             normalize_char(c, |d| got.push(d));
             assert_eq!(got, want, "U+{:04X}", u32::from(c));
-            assert_eq!(normalized_len(c), want.len());
+            let mut bulk = String::new();
+            normalize_mapped(c.encode_utf8(&mut [0; 4]), &mut bulk, |_| {});
+            assert_eq!(bulk, want, "bulk path, U+{:04X}", u32::from(c));
         }
     }
 }

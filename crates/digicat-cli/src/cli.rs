@@ -1,0 +1,307 @@
+//! The command line: subcommands, options and their help texts (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use digicat::{report::Lang, Edition, Policy};
+use std::path::PathBuf;
+
+/// `digicat` and its subcommands.
+#[derive(Debug, Parser)]
+#[command(
+    name = "digicat",
+    version = version(),
+    about = "Classify enterprises against 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行）",
+    long_about = "Classify enterprises against 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行） \
+(东工信〔2019〕160号, 附件): is an enterprise, by its GB/T 4754 industry code (行业代码) and its \
+business scope or products (经营范围/主营产品), in the catalogue, and under which of its 9 industries?",
+    after_help = "Examples:\n  \
+digicat classify enterprises.csv -o classified.csv\n  \
+digicat lookup I6513\n  \
+digicat match '人工智能应用软件开发；计算机视听觉软件'\n  \
+digicat catalogue --format json"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The version line: the crate's version and the embedded catalogue's.
+fn version() -> String {
+    format!(
+        "{} (catalogue {}, {})",
+        env!("CARGO_PKG_VERSION"),
+        digicat::CATALOGUE_VERSION,
+        digicat::meta().document()
+    )
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Classify every row of a CSV, TSV or XLSX enterprise list; every input row and column is kept
+    #[command(
+        long_about = CLASSIFY_ABOUT,
+        after_help = "Example:\n  digicat classify data/examples/enterprises.csv -o classified.csv --lang zh",
+        after_long_help = CLASSIFY_AFTER
+    )]
+    Classify(ClassifyArgs),
+    /// Show the GB/T 4754-2017 name of a code and the catalogue rows that carry it
+    #[command(
+        long_about = "Show the GB/T 4754-2017 name of an industry code (any accepted form: 6513, \
+I6513, 6513*, ６５１３, a 中类/大类 such as 651, a GB/T 4754-2011 小类, or an exact 小类 name) and the \
+catalogue rows that carry it: industry, row, whether only the listed products count (*), and the \
+products. For a code that cannot be used, says why and exits with 1.",
+        after_help = "Examples:\n  digicat lookup I6513\n  digicat lookup 651 --format json\n  digicat lookup 应用软件开发"
+    )]
+    Lookup(LookupArgs),
+    /// Show the catalogue terms (products, aliases, scope phrases, class names) named in a text
+    #[command(
+        long_about = "Show the catalogue terms named in a text (经营范围 or a product list): each \
+match with its byte span in TEXT, its kind (product, alias, scope_phrase, class_name), the catalogue \
+row and industry it is evidence for. Matching ignores width, ASCII case and whitespace.",
+        after_help = "Example:\n  digicat match '软件开发；人工智能应用软件开发；提供SaaS服务'"
+    )]
+    Match(MatchArgs),
+    /// Print the whole catalogue as Markdown, CSV or JSON
+    #[command(
+        long_about = "Print the whole catalogue: its 9 industries, 29 rows (行业名称 with GB/T 4754-2017 \
+code; * = only the listed products count) and their key products and services. JSON shape: \
+{\"title\", \"document\", \"date\", \"status\", \"industries\": [{\"id\", \"name\", \"category\", \
+\"rows\": [{\"id\", \"name\", \"code\", \"partial\", \"products\": [..]}]}]}.",
+        after_help = "Example:\n  digicat catalogue --format csv > catalogue.csv"
+    )]
+    Catalogue(CatalogueArgs),
+}
+
+const CLASSIFY_ABOUT: &str = "\
+Classify every row of an enterprise list against the catalogue. Writes every input column \
+unchanged and in order, then the added columns, one output row per input row in the same order.
+
+INPUT is a .csv or .tsv file, an .xlsx workbook (first sheet, or --sheet), or - for standard input \
+(CSV or TSV; an XLSX workbook is recognised by its content). A file that is neither .csv nor .tsv \
+by name is read as TSV when its header line has a tab, else as CSV. CSV and TSV are streamed: one \
+record is read, classified and written at a time, so memory stays flat however long the file is. \
+An XLSX sheet is loaded into memory whole (calamine); convert very large workbooks to CSV first.
+
+Encoding: UTF-8 (with or without BOM) when the first 64 KiB are valid UTF-8, else GB18030 (which \
+covers GBK and GB2312); --encoding forces one. A later row whose bytes are not valid in that \
+encoding is kept with status invalid, reason invalid_encoding, its undecodable bytes shown as \
+U+FFFD. Output is always UTF-8.
+
+Columns: --code-col and --text-col name them; otherwise the code column is the first header named \
+行业代码, 国民经济行业代码, 行业, industry_code or code, and the text column the first named 经营范围, \
+主营产品, 主要产品, 产品, business_scope or text (ASCII case and surrounding spaces ignored), falling \
+back to a header that contains 行业代码, or 经营范围, 主营产品 or 主要产品. A file may have only one of \
+the two.";
+
+const CLASSIFY_AFTER: &str = "\
+Added columns (--lang en / --lang zh; the values are the same in both):
+  status          状态      in_scope, needs_review, out_of_scope or invalid
+  reason          原因      why, e.g. listed_product; for invalid rows the error kind
+  industries      产业编号  industry ids, e.g. 1,3 (candidates when needs_review)
+  industry_names  产业名称  industry names, ；-joined
+  rows            目录行    catalogue rows, e.g. 1.3,3.2
+  evidence        依据      catalogue terms found in the text, ；-joined
+  error           错误信息  why the row is invalid
+
+Rows that never reach the classifier are invalid with a reason of the command line's own:
+  malformed_record  a CSV/TSV record whose field count differs from the header's (short records \
+are padded with empty fields, extra fields are quoted in the error)
+  invalid_encoding  bytes not valid in the input's encoding
+
+--format jsonl writes one object a row: {\"line\": N, \"input\": {column: value, ...}, \"status\", \
+\"reason\", \"industries\": [ids], \"rows\": [\"1.3\"], \"evidence\": [{\"text\", \"row\", \"start\", \
+\"end\", \"kind\"}], \"error\"} (line: where the record starts in the file, the header being line 1; \
+start/end: byte offsets in the UTF-8 text of the text column; error: null when none).
+
+Without -o the result goes to standard output; with -o it is written to a temporary file beside \
+OUTPUT and renamed over it at the end, so OUTPUT is never left half-written. A summary (rows, \
+statuses, industries, invalid rows, speed) goes to standard error, with a progress bar when standard \
+error is a terminal; --quiet turns both off.
+
+Exit status: 0 the run completed; 1 with --strict, the run completed but some row is invalid; \
+2 usage error, unreadable input, column not found, or output not written.
+
+Examples:
+  digicat classify data/examples/enterprises.csv
+  digicat classify 企业名录.xlsx --sheet 名录 -o 结果.csv --lang zh --bom
+  cat 名录.csv | digicat classify - --format jsonl > 结果.jsonl
+  digicat classify list.csv --code-col 国标行业 --text-col 主营业务 --policy strict --strict";
+
+/// Options of `digicat classify`.
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// Input file (.csv, .tsv, .xlsx) or - for standard input
+    pub input: PathBuf,
+    /// Write the result here (atomically) instead of to standard output; - means standard output
+    #[arg(short, long, value_name = "OUTPUT")]
+    pub output: Option<PathBuf>,
+    /// Header of the industry-code column (default: detected)
+    #[arg(long, value_name = "NAME")]
+    pub code_col: Option<String>,
+    /// Header of the business-scope/products column (default: detected)
+    #[arg(long, value_name = "NAME")]
+    pub text_col: Option<String>,
+    /// Output format [default: csv, or tsv for TSV input]
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    /// Language of the added column headers
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Which evidence counts: strict admits only listed products and their aliases
+    #[arg(long, value_enum, default_value_t = PolicyArg::Standard)]
+    pub policy: PolicyArg,
+    /// Read 4-digit codes as GB/T 4754-2017 or 2011 only [default: auto, 2017 first, then a 2011 小类]
+    #[arg(long, value_enum)]
+    pub edition: Option<EditionArg>,
+    /// Input encoding
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Worksheet of an XLSX input [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Start CSV/TSV output with a UTF-8 byte-order mark (helps Excel read it as UTF-8)
+    #[arg(long)]
+    pub bom: bool,
+    /// No progress bar and no summary on standard error
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit with 1 when any row is invalid
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Options of `digicat lookup`.
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// An industry code (6513, I6513, 6513*, 651, ...) or an exact GB/T 4754-2017 小类 name
+    pub code: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+    /// Read a 4-digit code as GB/T 4754-2017 or 2011 only [default: auto]
+    #[arg(long, value_enum)]
+    pub edition: Option<EditionArg>,
+}
+
+/// Options of `digicat match`.
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The text to scan (经营范围 or a product list)
+    pub text: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+    /// Which terms count: strict admits only listed products and their aliases
+    #[arg(long, value_enum, default_value_t = PolicyArg::Standard)]
+    pub policy: PolicyArg,
+}
+
+/// Options of `digicat catalogue`.
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CatalogueFormat::Md)]
+    pub format: CatalogueFormat,
+}
+
+/// Output format of `classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Comma-separated values
+    Csv,
+    /// Tab-separated values
+    Tsv,
+    /// One JSON object a line
+    Jsonl,
+}
+
+/// Output format of `lookup` and `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Plain text for people
+    Text,
+    /// One JSON document
+    Json,
+}
+
+/// Output format of `catalogue`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogueFormat {
+    /// Markdown tables
+    Md,
+    /// CSV, one line per product (whole-class rows: one line without product)
+    Csv,
+    /// One JSON document
+    Json,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English snake_case headers
+    En,
+    /// Chinese headers
+    Zh,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Zh => Lang::Zh,
+        }
+    }
+}
+
+/// `--policy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyArg {
+    /// Products, aliases, equivalent scope phrases and class names decide
+    Standard,
+    /// Only listed products and their aliases decide
+    Strict,
+}
+
+impl From<PolicyArg> for Policy {
+    fn from(p: PolicyArg) -> Policy {
+        match p {
+            PolicyArg::Standard => Policy::Standard,
+            PolicyArg::Strict => Policy::Strict,
+        }
+    }
+}
+
+/// `--edition`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    /// GB/T 4754-2017 only
+    #[value(name = "2017")]
+    Gbt2017,
+    /// 4-digit codes are GB/T 4754-2011 小类
+    #[value(name = "2011")]
+    Gbt2011,
+}
+
+/// The engine's edition for an optional `--edition` (absent: [`Edition::Auto`]).
+pub fn edition(arg: Option<EditionArg>) -> Edition {
+    match arg {
+        None => Edition::Auto,
+        Some(EditionArg::Gbt2017) => Edition::Gbt2017,
+        Some(EditionArg::Gbt2011) => Edition::Gbt2011,
+    }
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 if the start of the input is valid UTF-8, else GB18030
+    Auto,
+    /// UTF-8 (a BOM is skipped)
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030
+    Gb18030,
+    /// GBK (read with the GB18030 decoder, which covers it)
+    Gbk,
+}

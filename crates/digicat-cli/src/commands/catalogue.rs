@@ -1,0 +1,186 @@
+//! `digicat catalogue`: the whole catalogue as Markdown, CSV or JSON.
+
+use crate::cli::{CatalogueArgs, CatalogueFormat};
+use crate::commands::{json, print};
+use crate::error::Failure;
+use digicat::{categories, industries, meta, Industry, Product, Row};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+/// Runs the command.
+pub fn run(args: &CatalogueArgs) -> Result<ExitCode, Failure> {
+    print(&match args.format {
+        CatalogueFormat::Md => markdown(),
+        CatalogueFormat::Csv => csv()?,
+        CatalogueFormat::Json => json(&Catalogue::new()),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `{"title", "document", "date", "status", "industries": [...]}`.
+#[derive(Serialize)]
+struct Catalogue {
+    title: &'static str,
+    document: &'static str,
+    date: &'static str,
+    status: &'static str,
+    industries: Vec<IndustryJson>,
+}
+
+/// `{"id", "name", "category", "rows": [...]}`; `category` is the category's official name.
+#[derive(Serialize)]
+struct IndustryJson {
+    id: u8,
+    name: &'static str,
+    category: &'static str,
+    rows: Vec<RowJson>,
+}
+
+/// `{"id", "name", "code", "partial", "products": [names]}`.
+#[derive(Serialize)]
+struct RowJson {
+    id: &'static str,
+    name: &'static str,
+    code: String,
+    partial: bool,
+    products: Vec<&'static str>,
+}
+
+impl Catalogue {
+    fn new() -> Catalogue {
+        let m = meta();
+        Catalogue {
+            title: m.title(),
+            document: m.document(),
+            date: m.date(),
+            status: m.status(),
+            industries: industries().iter().map(IndustryJson::of).collect(),
+        }
+    }
+}
+
+impl IndustryJson {
+    fn of(i: &'static Industry) -> IndustryJson {
+        IndustryJson {
+            id: i.id(),
+            name: i.name(),
+            category: i.category().name(),
+            rows: i
+                .rows()
+                .iter()
+                .map(|r| RowJson {
+                    id: r.id(),
+                    name: r.name(),
+                    code: r.code().to_string(),
+                    partial: r.is_partial(),
+                    products: r.products().iter().map(Product::name).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A product as printed in the table: `name（note）`.
+fn printed(p: &Product) -> String {
+    match p.note() {
+        Some(note) => format!("{}（{note}）", p.name()),
+        None => p.name().to_owned(),
+    }
+}
+
+/// The code as printed in the table: `6513*` for a row where only the listed products count.
+fn printed_code(r: &Row) -> String {
+    let star = if r.is_partial() { "*" } else { "" };
+    format!("{}{star}", r.code())
+}
+
+fn markdown() -> String {
+    let m = meta();
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", m.title());
+    let _ = writeln!(
+        s,
+        "{}，{}，{}，{}。Codes: {}; `*`: only the listed products count. Data version {}.\n",
+        m.issuer(),
+        m.document(),
+        m.date(),
+        m.status(),
+        m.edition(),
+        m.version()
+    );
+    for category in categories() {
+        let _ = writeln!(s, "## {}\n", category.name());
+        for industry in category.industries() {
+            let _ = writeln!(s, "### {}. {}\n", industry.id(), industry.name());
+            let _ = writeln!(
+                s,
+                "| 行 | 行业名称 | 代码 | 重点产品和服务 |\n|---|---|---|---|"
+            );
+            for r in industry.rows() {
+                let products: Vec<String> = r.products().iter().map(printed).collect();
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} |",
+                    r.id(),
+                    r.name(),
+                    printed_code(r),
+                    products.join("；").replace('|', "\\|")
+                );
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn csv() -> Result<String, Failure> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| {
+        Failure::Output("the catalogue".into(), std::io::Error::other(e.to_string()))
+    };
+    w.write_record([
+        "category",
+        "industry_id",
+        "industry",
+        "row",
+        "row_name",
+        "code",
+        "partial",
+        "product",
+        "note",
+    ])
+    .map_err(fail)?;
+    for industry in industries() {
+        for r in industry.rows() {
+            let id = industry.id().to_string();
+            let code = r.code().to_string();
+            let partial = if r.is_partial() { "yes" } else { "no" };
+            let base = [
+                industry.category().name(),
+                id.as_str(),
+                industry.name(),
+                r.id(),
+                r.name(),
+                code.as_str(),
+                partial,
+            ];
+            if r.products().is_empty() {
+                w.write_record(base.iter().copied().chain(["", ""]))
+                    .map_err(fail)?;
+            }
+            for p in r.products() {
+                w.write_record(
+                    base.iter()
+                        .copied()
+                        .chain([p.name(), p.note().unwrap_or("")]),
+                )
+                .map_err(fail)?;
+            }
+        }
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Failure::Output("the catalogue".into(), e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

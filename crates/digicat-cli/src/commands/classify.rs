@@ -1,0 +1,113 @@
+//! `digicat classify`: every row of a list in, every row out with its classification.
+
+use crate::cli::{self, ClassifyArgs, TableFormat};
+use crate::columns;
+use crate::error::Failure;
+use crate::input::{Input, Record, Unit};
+use crate::outcome::Outcome;
+use crate::output::{Output, RowFormat, Target};
+use crate::summary::Summary;
+use digicat::{classify, Options};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+/// How many rows pass between progress-bar updates.
+const PROGRESS_EVERY: u64 = 1024;
+
+/// Runs the command; `Ok` when every row was written.
+pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
+    let options = Options {
+        policy: args.policy.into(),
+        edition: cli::edition(args.edition),
+    };
+    let target = Target::new(args.output.as_deref(), &args.input)?;
+    let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref())?;
+    let cols = columns::select(
+        &input.header,
+        args.code_col.as_deref(),
+        args.text_col.as_deref(),
+    )?;
+    let format = match args.format {
+        Some(TableFormat::Csv) => RowFormat::Delimited(b','),
+        Some(TableFormat::Tsv) => RowFormat::Delimited(b'\t'),
+        Some(TableFormat::Jsonl) => RowFormat::Jsonl,
+        None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
+    };
+    let mut output = Output::new(target, format, &input.header, args.lang.into(), args.bom)?;
+    let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input));
+    let mut summary = Summary::start();
+    let mut rec = Record::default();
+    while input.next(&mut rec)? {
+        let outcome = match &rec.problem {
+            Some(p) => Outcome::Unread {
+                reason: p.reason(),
+                error: p.message(rec.line, &input.header, input.decoder),
+            },
+            None => {
+                let field =
+                    |i: Option<usize>| i.and_then(|i| rec.fields.get(i)).map(String::as_str);
+                Outcome::Classified(classify(field(cols.code), field(cols.text), &options))
+            }
+        };
+        output.write(&rec, &outcome)?;
+        summary.add(rec.line, &outcome);
+        if let Some(bar) = &bar {
+            if summary.rows().is_multiple_of(PROGRESS_EVERY) {
+                bar.set_position(input.progress().0);
+            }
+        }
+    }
+    output.finish()?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if !args.quiet {
+        let name = |i: Option<usize>| {
+            i.map_or_else(
+                || "none".to_owned(),
+                |i| format!("{:?} (column {})", input.header[i], i + 1),
+            )
+        };
+        let context = [
+            format!("input: {} ({})", input.name, input.describe()),
+            format!(
+                "code column: {}, text column: {}",
+                name(cols.code),
+                name(cols.text)
+            ),
+            format!(
+                "catalogue {}, policy {}, edition {}",
+                digicat::CATALOGUE_VERSION,
+                options.policy.as_str(),
+                options.edition.as_str()
+            ),
+        ];
+        eprint!("{}", summary.render(&context));
+    }
+    Ok(if args.strict && summary.invalid() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A progress bar on standard error: bytes of a file, rows of a sheet, or a row counter.
+fn progress_bar(input: &Input) -> ProgressBar {
+    let (_, total, unit) = input.progress();
+    let template = match (total, unit) {
+        (Some(_), Unit::Bytes) => {
+            "{spinner} classifying {wide_bar} {bytes}/{total_bytes} ({eta} left)"
+        }
+        (Some(_), Unit::Rows) => "{spinner} classifying {wide_bar} {pos}/{len} rows ({eta} left)",
+        (None, _) => "{spinner} classifying… {bytes} read in {elapsed}",
+    };
+    let bar = match total {
+        Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,25 @@
+//! The subcommands.
+
+pub mod catalogue;
+pub mod classify;
+pub mod lookup;
+pub mod match_text;
+
+use crate::error::Failure;
+use std::io::{self, BufWriter, Write};
+
+/// Writes `text` to standard output.
+pub fn print(text: &str) -> Result<(), Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::output("standard output", e))
+}
+
+/// `value` as pretty JSON followed by a newline.
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    // Serialising these plain structs (strings, numbers, vectors) cannot fail.
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,437 @@
+//! Reading the input: opening a file or standard input, telling CSV/TSV from a workbook,
+//! detecting the text encoding, and yielding one decoded record at a time.
+
+use crate::cli::EncodingArg;
+use crate::error::Failure;
+use calamine::{Data, Reader};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, Cursor, Read};
+use std::path::Path;
+
+/// How much of a delimited input is looked at to choose its encoding and delimiter.
+const PREFIX: u64 = 64 * 1024;
+
+/// Starts of workbook files: ZIP (XLSX, XLSB, ODS) and OLE2 (XLS).
+const WORKBOOK_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
+
+/// An open input with its header read.
+pub struct Input {
+    /// What the input is called in messages (`data.csv`, `standard input`).
+    pub name: String,
+    /// The header row, decoded.
+    pub header: Vec<String>,
+    /// The delimiter of a CSV/TSV input; `None` for a workbook.
+    pub delimiter: Option<u8>,
+    /// The text decoder of a CSV/TSV input; `None` for a workbook.
+    pub decoder: Option<Decoder>,
+    source: Source,
+}
+
+enum Source {
+    Delimited {
+        reader: csv::Reader<Box<dyn Read>>,
+        raw: csv::ByteRecord,
+        size: Option<u64>,
+    },
+    Sheet {
+        range: calamine::Range<Data>,
+        next: usize,
+        first_line: u64,
+    },
+}
+
+/// One input record, decoded, with the problems that keep it from being classified.
+#[derive(Debug, Default)]
+pub struct Record {
+    /// Line (CSV/TSV) or sheet row (XLSX) where the record starts, 1-based; the header is line 1
+    /// unless blank lines precede it.
+    pub line: u64,
+    /// Exactly one value per header column (a short record is padded with empty values).
+    pub fields: Vec<String>,
+    /// Set when the record cannot be classified.
+    pub problem: Option<Problem>,
+}
+
+/// Why a record is not classified (reported with status `invalid`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Field count and the fields beyond the header's width, when the count differs from it.
+    pub malformed: Option<(usize, Vec<String>)>,
+    /// Positions of fields whose bytes are not valid in the input's encoding.
+    pub undecodable: Vec<usize>,
+}
+
+impl Problem {
+    /// The command line's own reason name: `malformed_record` or `invalid_encoding`.
+    pub fn reason(&self) -> &'static str {
+        if self.malformed.is_some() {
+            "malformed_record"
+        } else {
+            "invalid_encoding"
+        }
+    }
+
+    /// The message for the `error` column.
+    pub fn message(&self, line: u64, header: &[String], decoder: Option<Decoder>) -> String {
+        let mut parts = Vec::new();
+        if let Some((found, extra)) = &self.malformed {
+            let mut m = format!(
+                "line {line}: malformed record: {found} fields, but the header has {} (记录字段数与表头不符)",
+                header.len()
+            );
+            if !extra.is_empty() {
+                let quoted: Vec<String> = extra.iter().map(|f| format!("{f:?}")).collect();
+                let _ = write!(m, "; extra fields: {}", quoted.join(", "));
+            }
+            parts.push(m);
+        }
+        if !self.undecodable.is_empty() {
+            let names: Vec<&str> = self
+                .undecodable
+                .iter()
+                .filter_map(|i| header.get(*i).map(String::as_str))
+                .collect();
+            let label = decoder.map_or("the input's encoding", |d| d.label);
+            let mut m = format!(
+                "line {line}: bytes not valid in {label} (编码错误); undecodable bytes shown as U+FFFD"
+            );
+            if !names.is_empty() {
+                let _ = write!(m, " in column(s) {}", names.join(", "));
+            }
+            m.push_str("; if the encoding was misdetected, use --encoding");
+            parts.push(m);
+        }
+        parts.join("; ")
+    }
+}
+
+/// A text encoding used to decode the fields of a CSV/TSV input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoder {
+    encoding: &'static Encoding,
+    /// Name shown to the user: `UTF-8`, `GB18030` or `GBK`.
+    pub label: &'static str,
+}
+
+impl Decoder {
+    const UTF8: Decoder = Decoder {
+        encoding: UTF_8,
+        label: "UTF-8",
+    };
+    const GB18030: Decoder = Decoder {
+        encoding: GB18030,
+        label: "GB18030",
+    };
+    const GBK: Decoder = Decoder {
+        encoding: GBK,
+        label: "GBK",
+    };
+
+    /// Appends the decoded `bytes` to `out`; `false` when they are not valid in this encoding
+    /// (then the undecodable bytes are appended as U+FFFD).
+    pub fn decode_into(self, bytes: &[u8], out: &mut String) -> bool {
+        if self.encoding == UTF_8 {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    out.push_str(s);
+                    true
+                }
+                Err(_) => {
+                    out.push_str(&String::from_utf8_lossy(bytes));
+                    false
+                }
+            }
+        } else {
+            let (text, malformed) = self.encoding.decode_without_bom_handling(bytes);
+            out.push_str(&text);
+            !malformed
+        }
+    }
+}
+
+impl Input {
+    /// Opens `path` (`-` for standard input) and reads its header.
+    pub fn open(path: &Path, encoding: EncodingArg, sheet: Option<&str>) -> Result<Input, Failure> {
+        let stdin = path == Path::new("-");
+        let name = if stdin {
+            "standard input".to_owned()
+        } else {
+            path.display().to_string()
+        };
+        let (mut reader, size): (Box<dyn Read>, Option<u64>) = if stdin {
+            (Box::new(io::stdin().lock()), None)
+        } else {
+            let file = File::open(path).map_err(|e| Failure::input(&name, e))?;
+            let meta = file.metadata().map_err(|e| Failure::input(&name, e))?;
+            if meta.is_dir() {
+                return Err(Failure::Input(format!("{name} is a directory")));
+            }
+            (Box::new(file), meta.is_file().then_some(meta.len()))
+        };
+        let mut prefix = Vec::new();
+        reader
+            .by_ref()
+            .take(PREFIX)
+            .read_to_end(&mut prefix)
+            .map_err(|e| Failure::input(&name, e))?;
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let ext = extension.as_deref();
+        if WORKBOOK_MAGIC.iter().any(|m| prefix.starts_with(m))
+            || matches!(ext, Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods"))
+        {
+            reader
+                .read_to_end(&mut prefix)
+                .map_err(|e| Failure::input(&name, e))?;
+            return Input::workbook(name, &prefix, sheet);
+        }
+        if sheet.is_some() {
+            return Err(Failure::Usage(format!(
+                "--sheet applies to workbooks only, and {name} is not one"
+            )));
+        }
+        let (decoder, skip) = choose_decoder(&prefix, encoding, &name)?;
+        let delimiter = match ext {
+            Some("tsv" | "tab") => b'\t',
+            Some("csv") => b',',
+            _ => {
+                let first_line = prefix.split(|b| *b == b'\n').next().unwrap_or(&[]);
+                if first_line.contains(&b'\t') {
+                    b'\t'
+                } else {
+                    b','
+                }
+            }
+        };
+        let mut head = Cursor::new(prefix);
+        head.set_position(skip);
+        let chained: Box<dyn Read> = Box::new(head.chain(reader));
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .buffer_capacity(PREFIX as usize)
+            .from_reader(chained);
+        let mut raw = csv::ByteRecord::new();
+        if !reader
+            .read_byte_record(&mut raw)
+            .map_err(|e| Failure::input(&name, e))?
+        {
+            return Err(Failure::Input(format!("{name} is empty: no header row")));
+        }
+        let mut header = Vec::with_capacity(raw.len());
+        for field in raw.iter() {
+            let mut s = String::new();
+            if !decoder.decode_into(field, &mut s) {
+                return Err(Failure::Input(format!(
+                    "the header of {name} is not valid {}; use --encoding utf-8, gb18030 or gbk",
+                    decoder.label
+                )));
+            }
+            header.push(s);
+        }
+        Ok(Input {
+            name,
+            header,
+            delimiter: Some(delimiter),
+            decoder: Some(decoder),
+            source: Source::Delimited { reader, raw, size },
+        })
+    }
+
+    /// A workbook held in `data`: loads the sheet and reads its first row as the header.
+    fn workbook(name: String, data: &[u8], sheet: Option<&str>) -> Result<Input, Failure> {
+        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(data))
+            .map_err(|e| Failure::input(&name, e))?;
+        let names = book.sheet_names();
+        let chosen = match sheet {
+            Some(s) if names.iter().any(|n| n == s) => s.to_owned(),
+            Some(s) => {
+                return Err(Failure::Usage(format!(
+                    "{name} has no sheet {s:?}; its sheets: {}",
+                    names.join(", ")
+                )))
+            }
+            None => names
+                .first()
+                .cloned()
+                .ok_or_else(|| Failure::Input(format!("{name} has no sheet")))?,
+        };
+        let range = book
+            .worksheet_range(&chosen)
+            .map_err(|e| Failure::input(format!("sheet {chosen:?} of {name}"), e))?;
+        let first_line = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
+        let Some(top) = range.rows().next() else {
+            return Err(Failure::Input(format!(
+                "sheet {chosen:?} of {name} is empty: no header row"
+            )));
+        };
+        // Cells as calamine prints them: strings as they are, numbers as Rust prints them
+        // (6513.0 → `6513`), empty cells empty.
+        let header = top.iter().map(ToString::to_string).collect();
+        Ok(Input {
+            name: format!("{name} (sheet {chosen})"),
+            header,
+            delimiter: None,
+            decoder: None,
+            source: Source::Sheet {
+                range,
+                next: 1,
+                first_line,
+            },
+        })
+    }
+
+    /// Reads the next record into `rec`; `false` at the end of the input.
+    pub fn next(&mut self, rec: &mut Record) -> Result<bool, Failure> {
+        let width = self.header.len();
+        rec.problem = None;
+        rec.fields.resize_with(width, String::new);
+        rec.fields.iter_mut().for_each(String::clear);
+        match &mut self.source {
+            Source::Delimited { reader, raw, .. } => {
+                if !reader
+                    .read_byte_record(raw)
+                    .map_err(|e| Failure::input(&self.name, e))?
+                {
+                    return Ok(false);
+                }
+                rec.line = raw.position().map_or(0, csv::Position::line);
+                let decoder = self.decoder.unwrap_or(Decoder::UTF8);
+                let mut problem = Problem::default();
+                let mut extra = Vec::new();
+                for (i, bytes) in raw.iter().enumerate() {
+                    let valid = match rec.fields.get_mut(i) {
+                        Some(out) => decoder.decode_into(bytes, out),
+                        None => {
+                            let mut s = String::new();
+                            let valid = decoder.decode_into(bytes, &mut s);
+                            extra.push(s);
+                            valid
+                        }
+                    };
+                    if !valid {
+                        problem.undecodable.push(i);
+                    }
+                }
+                if raw.len() != width {
+                    problem.malformed = Some((raw.len(), extra));
+                }
+                if problem != Problem::default() {
+                    rec.problem = Some(problem);
+                }
+            }
+            Source::Sheet {
+                range,
+                next,
+                first_line,
+            } => {
+                if *next >= range.height() {
+                    return Ok(false);
+                }
+                rec.line = *first_line + *next as u64;
+                for (col, out) in rec.fields.iter_mut().enumerate() {
+                    if let Some(cell) = range.get((*next, col)) {
+                        let _ = write!(out, "{cell}");
+                    }
+                }
+                *next += 1;
+            }
+        }
+        Ok(true)
+    }
+
+    /// How far the input has been read, and out of how much: bytes of a CSV/TSV file, rows of a
+    /// sheet; `None` as the total when unknown (standard input).
+    pub fn progress(&self) -> (u64, Option<u64>, Unit) {
+        match &self.source {
+            Source::Delimited { reader, size, .. } => {
+                (reader.position().byte(), *size, Unit::Bytes)
+            }
+            Source::Sheet { range, next, .. } => (
+                next.saturating_sub(1) as u64,
+                Some(range.height().saturating_sub(1) as u64),
+                Unit::Rows,
+            ),
+        }
+    }
+
+    /// A short description for the summary, e.g. `CSV, UTF-8`.
+    pub fn describe(&self) -> String {
+        match (self.delimiter, self.decoder) {
+            (Some(b'\t'), Some(d)) => format!("TSV, {}", d.label),
+            (Some(_), Some(d)) => format!("CSV, {}", d.label),
+            _ => "workbook".to_owned(),
+        }
+    }
+}
+
+/// What [`Input::progress`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Bytes of the input file.
+    Bytes,
+    /// Rows of a sheet.
+    Rows,
+}
+
+/// The decoder for a delimited input and how many BOM bytes to skip.
+fn choose_decoder(
+    prefix: &[u8],
+    encoding: EncodingArg,
+    name: &str,
+) -> Result<(Decoder, u64), Failure> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
+        return Err(Failure::Input(format!(
+            "{name} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"
+        )));
+    }
+    let bom = if prefix.starts_with(BOM) { 3 } else { 0 };
+    Ok(match encoding {
+        EncodingArg::Utf8 => (Decoder::UTF8, bom),
+        EncodingArg::Gb18030 => (Decoder::GB18030, 0),
+        EncodingArg::Gbk => (Decoder::GBK, 0),
+        EncodingArg::Auto if bom > 0 => (Decoder::UTF8, bom),
+        EncodingArg::Auto => match std::str::from_utf8(prefix) {
+            Ok(_) => (Decoder::UTF8, 0),
+            // Cut in the middle of a character at the end of the prefix: still UTF-8.
+            Err(e) if e.error_len().is_none() && prefix.len() as u64 == PREFIX => {
+                (Decoder::UTF8, 0)
+            }
+            Err(_) => (Decoder::GB18030, 0),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoders_flag_invalid_bytes() {
+        let mut s = String::new();
+        assert!(Decoder::UTF8.decode_into("软件".as_bytes(), &mut s));
+        assert!(!Decoder::UTF8.decode_into(b"\xC8\xED\xBC\xFE", &mut s));
+        assert!(s.starts_with("软件") && s.ends_with('\u{FFFD}'));
+        let mut g = String::new();
+        assert!(Decoder::GB18030.decode_into(b"\xC8\xED\xBC\xFE", &mut g));
+        assert_eq!(g, "软件");
+        assert!(!Decoder::GB18030.decode_into(b"\x81", &mut g));
+    }
+
+    #[test]
+    fn encoding_is_chosen_from_the_prefix() {
+        let auto = |b: &[u8]| choose_decoder(b, EncodingArg::Auto, "x").unwrap();
+        assert_eq!(auto(b"\xEF\xBB\xBFa,b"), (Decoder::UTF8, 3));
+        assert_eq!(auto("行业代码".as_bytes()), (Decoder::UTF8, 0));
+        assert_eq!(auto(b"\xD0\xD0\xD2\xB5"), (Decoder::GB18030, 0));
+        assert!(choose_decoder(b"\xFF\xFEa\0", EncodingArg::Auto, "x").is_err());
+        let forced = choose_decoder("行业".as_bytes(), EncodingArg::Gbk, "x").unwrap();
+        assert_eq!(forced, (Decoder::GBK, 0));
+    }
+}

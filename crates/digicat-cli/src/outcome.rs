@@ -1,0 +1,62 @@
+//! What became of one input row: classified by the engine, or kept unread with a reason.
+
+use digicat::{report, Classification, CodeError, Status};
+
+/// The result for one row.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The engine's answer (an `Err` is a code that cannot be used: status `invalid`).
+    Classified(Result<Classification, CodeError>),
+    /// The row never reached the engine (malformed record, undecodable bytes): status `invalid`
+    /// with a reason of the command line's own.
+    Unread {
+        /// `malformed_record` or `invalid_encoding`.
+        reason: &'static str,
+        /// The message for the `error` column.
+        error: String,
+    },
+}
+
+impl Outcome {
+    /// The row's status.
+    pub fn status(&self) -> Status {
+        match self {
+            Outcome::Classified(Ok(c)) => c.status,
+            _ => Status::Invalid,
+        }
+    }
+
+    /// The row's reason name (for an invalid row, the error kind).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Outcome::Classified(Ok(c)) => c.reason.as_str(),
+            Outcome::Classified(Err(e)) => e.kind(),
+            Outcome::Unread { reason, .. } => reason,
+        }
+    }
+
+    /// The classification, when the engine gave one.
+    pub fn classification(&self) -> Option<&Classification> {
+        match self {
+            Outcome::Classified(Ok(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The values of the added columns, as [`digicat::report::fields`] gives them; an unread row
+    /// has the same shape as an invalid code (status, reason and error only).
+    pub fn fields(&self) -> [String; 7] {
+        match self {
+            Outcome::Classified(result) => report::fields(result),
+            Outcome::Unread { reason, error } => [
+                Status::Invalid.as_str().into(),
+                (*reason).into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                error.clone(),
+            ],
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! Writing the result: CSV/TSV or JSON Lines, to standard output or atomically to a file.
+
+use crate::error::Failure;
+use crate::input::Record;
+use crate::outcome::Outcome;
+use digicat::report::{self, Lang};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::TempPath;
+
+/// Where the result goes: standard output, or a temporary file renamed onto OUTPUT at the end.
+pub struct Target {
+    sink: Sink,
+    temp: Option<(TempPath, PathBuf)>,
+    name: String,
+}
+
+enum Sink {
+    Stdout(io::StdoutLock<'static>),
+    File(File),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(s) => s.write(buf),
+            Sink::File(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.flush(),
+            Sink::File(f) => f.flush(),
+        }
+    }
+}
+
+impl Target {
+    /// Standard output when `output` is `None` or `-`; else a new temporary file in OUTPUT's
+    /// directory. Refuses an OUTPUT that is the same file as `input`.
+    pub fn new(output: Option<&Path>, input: &Path) -> Result<Target, Failure> {
+        let Some(path) = output.filter(|p| *p != Path::new("-")) else {
+            return Ok(Target {
+                sink: Sink::Stdout(io::stdout().lock()),
+                temp: None,
+                name: "standard output".into(),
+            });
+        };
+        let name = path.display().to_string();
+        if input != Path::new("-") && same_file(input, path) {
+            return Err(Failure::Usage(format!(
+                "refusing to write over the input: {name} is the same file as {}",
+                input.display()
+            )));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".digicat-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            // Like any new file: 0666 less the umask (tempfile's default is 0600).
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(dir).map_err(|e| {
+            Failure::output(format!("{name} (temporary file in {})", dir.display()), e)
+        })?;
+        let (file, temp_path) = temp.into_parts();
+        Ok(Target {
+            sink: Sink::File(file),
+            temp: Some((temp_path, path.to_owned())),
+            name,
+        })
+    }
+
+    /// Makes the written result visible: syncs and renames the temporary file onto OUTPUT.
+    fn commit(self) -> Result<(), Failure> {
+        let Target { sink, temp, name } = self;
+        if let (Sink::File(file), Some((temp, path))) = (sink, temp) {
+            file.sync_all().map_err(|e| Failure::output(&name, e))?;
+            drop(file);
+            temp.persist(&path)
+                .map_err(|e| Failure::output(&name, e.error))?;
+        }
+        Ok(())
+    }
+}
+
+/// `true` when both paths exist and are the same file (also through links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        x.dev() == y.dev() && x.ino() == y.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (x, y);
+        matches!((a.canonicalize(), b.canonicalize()), (Ok(p), Ok(q)) if p == q)
+    }
+}
+
+/// How rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowFormat {
+    /// CSV or TSV with this delimiter.
+    Delimited(u8),
+    /// One JSON object a line.
+    Jsonl,
+}
+
+/// The writer of the classified rows.
+pub struct Output {
+    writer: Writer,
+    name: String,
+    temp: Option<(TempPath, PathBuf)>,
+}
+
+enum Writer {
+    Table(Box<csv::Writer<Sink>>),
+    Jsonl {
+        out: BufWriter<Sink>,
+        keys: Vec<String>,
+    },
+}
+
+impl Output {
+    /// Starts the output: for CSV/TSV writes the header (the input's, then the added columns in
+    /// `lang`), after a UTF-8 BOM when `bom` is set.
+    pub fn new(
+        target: Target,
+        format: RowFormat,
+        header: &[String],
+        lang: Lang,
+        bom: bool,
+    ) -> Result<Output, Failure> {
+        let Target {
+            mut sink,
+            temp,
+            name,
+        } = target;
+        let writer = match format {
+            RowFormat::Delimited(delimiter) => {
+                if bom {
+                    sink.write_all("\u{FEFF}".as_bytes())
+                        .map_err(|e| Failure::output(&name, e))?;
+                }
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(delimiter)
+                    .buffer_capacity(64 * 1024)
+                    .from_writer(sink);
+                let added = report::columns(lang);
+                w.write_record(
+                    header
+                        .iter()
+                        .map(String::as_str)
+                        .chain(added.iter().copied()),
+                )
+                .map_err(|e| csv_failure(&name, e))?;
+                Writer::Table(Box::new(w))
+            }
+            RowFormat::Jsonl => Writer::Jsonl {
+                out: BufWriter::with_capacity(64 * 1024, sink),
+                keys: json_keys(header),
+            },
+        };
+        Ok(Output { writer, name, temp })
+    }
+
+    /// Writes one row: the input values, then the outcome.
+    pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
+        let fields = outcome.fields();
+        match &mut self.writer {
+            Writer::Table(w) => {
+                let name = &self.name;
+                for value in rec
+                    .fields
+                    .iter()
+                    .map(String::as_str)
+                    .chain(fields.iter().map(String::as_str))
+                {
+                    w.write_field(value).map_err(|e| csv_failure(name, e))?;
+                }
+                w.write_record(None::<&[u8]>)
+                    .map_err(|e| csv_failure(name, e))?;
+            }
+            Writer::Jsonl { out, keys } => {
+                let c = outcome.classification();
+                let row = JsonRow {
+                    line: rec.line,
+                    input: InputObject {
+                        keys,
+                        values: &rec.fields,
+                    },
+                    status: &fields[0],
+                    reason: &fields[1],
+                    industries: c.map(|c| c.industry_ids().collect()).unwrap_or_default(),
+                    rows: c
+                        .map(|c| c.rows.iter().map(|r| r.id()).collect())
+                        .unwrap_or_default(),
+                    evidence: c
+                        .map(|c| {
+                            c.evidence
+                                .iter()
+                                .map(|e| JsonEvidence {
+                                    text: e.text(),
+                                    row: e.row().id(),
+                                    start: e.start,
+                                    end: e.end,
+                                    kind: e.kind().as_str(),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    error: Some(fields[6].as_str()).filter(|e| !e.is_empty()),
+                };
+                serde_json::to_writer(&mut *out, &row)
+                    .map_err(|e| Failure::output(&self.name, io::Error::from(e)))?;
+                out.write_all(b"\n")
+                    .map_err(|e| Failure::output(&self.name, e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes everything and, for a file, renames it into place.
+    pub fn finish(self) -> Result<(), Failure> {
+        let Output { writer, name, temp } = self;
+        let mut sink = match writer {
+            Writer::Table(w) => w.into_inner().map_err(|e| e.into_error()),
+            Writer::Jsonl { out, .. } => out.into_inner().map_err(|e| e.into_error()),
+        }
+        .map_err(|e| Failure::output(&name, e))?;
+        sink.flush().map_err(|e| Failure::output(&name, e))?;
+        Target { sink, temp, name }.commit()
+    }
+}
+
+fn csv_failure(name: &str, e: csv::Error) -> Failure {
+    let message = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => Failure::output(name, e),
+        _ => Failure::output(name, io::Error::other(message)),
+    }
+}
+
+/// JSON keys for the input columns: the header names, an empty one as `column_N`, and a repeated
+/// one with `_2`, `_3`, … appended, so that no value is lost to a duplicate key.
+fn json_keys(header: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(header.len());
+    for (i, h) in header.iter().enumerate() {
+        let base = if h.is_empty() {
+            format!("column_{}", i + 1)
+        } else {
+            h.clone()
+        };
+        let mut key = base.clone();
+        let mut n = 1;
+        while keys.contains(&key) {
+            n += 1;
+            key = format!("{base}_{n}");
+        }
+        keys.push(key);
+    }
+    keys
+}
+
+/// One JSON Lines row.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    line: u64,
+    input: InputObject<'a>,
+    status: &'a str,
+    reason: &'a str,
+    industries: Vec<u8>,
+    rows: Vec<&'static str>,
+    evidence: Vec<JsonEvidence>,
+    error: Option<&'a str>,
+}
+
+/// The input columns as a JSON object, in column order.
+struct InputObject<'a> {
+    keys: &'a [String],
+    values: &'a [String],
+}
+
+impl Serialize for InputObject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.keys.len()))?;
+        for (k, v) in self.keys.iter().zip(self.values) {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// One piece of evidence: the catalogue term, its row, its byte span in the text column, its kind.
+#[derive(Serialize)]
+struct JsonEvidence {
+    text: &'static str,
+    row: &'static str,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keys_are_unique_and_never_empty() {
+        let h: Vec<String> = ["a", "", "a", "a_2", "a"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(json_keys(&h), ["a", "column_2", "a_2", "a_2_2", "a_3"]);
+    }
+}

@@ -1,0 +1,204 @@
+//! `digicat lookup`, `match`, `catalogue`, `--version` and `--help` run as a program.
+
+mod common;
+
+use common::{code, run, stderr, stdout};
+use serde_json::Value;
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let out = run(args, None);
+    let value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", stderr(&out)));
+    (code(&out), value)
+}
+
+#[test]
+fn lookup_shows_the_code_and_its_catalogue_rows() {
+    let out = run(["lookup", "I6513"], None);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    for part in [
+        "6513 应用软件开发",
+        "row 1.3",
+        "row 3.2",
+        "6513*",
+        "计算机视听觉软件",
+        "industry 3 人工智能软件开发",
+    ] {
+        assert!(text.contains(part), "{part:?} in:\n{text}");
+    }
+    let (status, v) = json(&["lookup", "6520", "--format", "json"]);
+    assert_eq!(status, 0);
+    assert_eq!(v["code"]["name"], "集成电路设计");
+    assert_eq!(v["in_catalogue"], true);
+    assert_eq!(v["rows"][0]["id"], "4.2");
+    assert_eq!(v["rows"][0]["partial"], false);
+
+    let (_, v) = json(&["lookup", "651", "--format", "json"]);
+    assert_eq!(v["code"]["level"], "group");
+    assert_eq!(v["rows"].as_array().unwrap().len(), 7);
+
+    let (_, v) = json(&["lookup", "6510", "--format", "json"]);
+    assert_eq!(
+        (v["code"]["edition"].as_str(), v["code"]["name"].as_str()),
+        (Some("2011"), Some("软件开发"))
+    );
+    assert_eq!(v["successors"].as_array().unwrap().len(), 4);
+
+    let (_, v) = json(&["lookup", "应用软件开发", "--format", "json"]);
+    assert_eq!(v["code"]["code"], "6513");
+
+    let (status, v) = json(&["lookup", "7320", "--format", "json"]);
+    assert_eq!((status, v["in_catalogue"].as_bool()), (0, Some(false)));
+}
+
+#[test]
+fn lookup_of_a_bad_code_says_why_and_exits_1() {
+    let out = run(["lookup", "65a3"], None);
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).contains("malformed_code"), "{}", stdout(&out));
+    let (status, v) = json(&["lookup", "C6513", "--format", "json"]);
+    assert_eq!(status, 1);
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["error"]["kind"], "section_mismatch");
+    let (status, _) = json(&["lookup", "6510", "--edition", "2017", "--format", "json"]);
+    assert_eq!(status, 1);
+}
+
+#[test]
+fn match_lists_terms_with_spans_and_rows() {
+    let text = "软件开发；提供ＳａａＳ服务";
+    let (status, v) = json(&["match", text, "--format", "json"]);
+    assert_eq!(status, 0);
+    let matches = v["matches"].as_array().unwrap();
+    let saas: Vec<&Value> = matches.iter().filter(|m| m["text"] == "SaaS").collect();
+    assert_eq!(saas.len(), 2, "SaaS names rows 4.5 and 7.1");
+    let (s, e) = (
+        saas[0]["start"].as_u64().unwrap() as usize,
+        saas[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "ＳａａＳ", "byte offsets into TEXT");
+    assert_eq!(saas[0]["matched"], "ＳａａＳ");
+    assert_eq!(saas[0]["kind"], "alias");
+    assert!(matches
+        .iter()
+        .any(|m| m["text"] == "软件开发" && m["relation"] == "broader"));
+
+    let (_, v) = json(&["match", text, "--format", "json", "--policy", "strict"]);
+    assert!(v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["kind"] == "alias"));
+
+    let out = run(["match", "计算机视听觉软件"], None);
+    let t = stdout(&out);
+    assert!(
+        t.contains("0..24 \"计算机视听觉软件\" product") && t.contains("row 3.2"),
+        "{t}"
+    );
+    let out = run(["match", "餐饮服务"], None);
+    assert!(stdout(&out).contains("no catalogue term found"));
+}
+
+#[test]
+fn catalogue_json_has_the_documented_shape() {
+    let (status, v) = json(&["catalogue", "--format", "json"]);
+    assert_eq!(status, 0);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 5);
+    for k in ["title", "document", "date", "status", "industries"] {
+        assert!(keys.contains(&k), "{k}");
+    }
+    assert_eq!(v["document"], "东工信〔2019〕160号");
+    let industries = v["industries"].as_array().unwrap();
+    assert_eq!(industries.len(), 9);
+    let rows: usize = industries
+        .iter()
+        .map(|i| i["rows"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(rows, 29);
+    for i in industries {
+        assert_eq!(i.as_object().unwrap().len(), 4, "id, name, category, rows");
+        for r in i["rows"].as_array().unwrap() {
+            assert_eq!(
+                r.as_object().unwrap().len(),
+                5,
+                "id, name, code, partial, products"
+            );
+            assert_eq!(
+                r["partial"].as_bool().unwrap(),
+                !r["products"].as_array().unwrap().is_empty()
+            );
+        }
+    }
+    assert_eq!(industries[2]["rows"][1]["products"][0], "计算机视听觉软件");
+}
+
+#[test]
+fn catalogue_markdown_and_csv() {
+    let md = stdout(&run(["catalogue"], None));
+    assert!(md.contains("| 3.2 | 应用软件开发 | 6513* |"), "{md}");
+    assert!(md.contains("| 4.2 | 集成电路设计 | 6520 |"));
+    let csv = run(["catalogue", "--format", "csv"], None);
+    let t = common::table(&csv.stdout, b',');
+    assert_eq!(t[0][0], "category");
+    assert_eq!(
+        t.len() - 1,
+        digicat::products().len() + 7,
+        "a line per product, one per whole-class row"
+    );
+}
+
+#[test]
+fn version_shows_crate_and_catalogue_versions() {
+    let out = run(["--version"], None);
+    let v = stdout(&out);
+    assert!(
+        v.contains(env!("CARGO_PKG_VERSION")) && v.contains(digicat::CATALOGUE_VERSION),
+        "{v}"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for sub in ["classify", "lookup", "match", "catalogue"] {
+        for flag in ["-h", "--help"] {
+            let out = run([sub, flag], None);
+            assert_eq!(code(&out), 0);
+            let help = stdout(&out);
+            assert!(
+                help.contains("Example") && help.contains(&format!("digicat {sub}")),
+                "{sub} {flag}:\n{help}"
+            );
+        }
+    }
+    let long = stdout(&run(["classify", "--help"], None));
+    for part in [
+        "状态",
+        "malformed_record",
+        "invalid_encoding",
+        "GB18030",
+        "into memory",
+        "Exit status",
+        "auto",
+    ] {
+        assert!(long.contains(part), "classify --help mentions {part:?}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(code(&run(["classify"], None)), 2);
+    assert_eq!(
+        code(&run(["classify", "x.csv", "--format", "xml"], None)),
+        2
+    );
+    let out = run(["classify", "/nonexistent/list.csv"], None);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("cannot read /nonexistent/list.csv"),
+        "{}",
+        stderr(&out)
+    );
+}
