@@ -100,11 +100,42 @@ fn main() -> std::io::Result<()> {
     assert_eq!(EDITIONS.len(), 3);
     write_all(&root.join("classify"), encoded.into_iter())?;
 
+    // cli_records: a flags byte (see `check_cli_records`), then the file.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for rel in [
+        "data/examples/enterprises.csv",
+        "crates/digicat-cli/tests/fixtures/enterprises.gb18030.csv",
+    ] {
+        let mut seed = vec![0u8];
+        seed.extend(fs::read(repo.join(rel))?);
+        files.push(seed);
+    }
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut csv_rows = String::new();
+    let mut tsv = String::from("id\t行业代码\t经营范围\n");
+    for (i, (code, text, _, _)) in inputs.iter().enumerate() {
+        csv_rows.push_str(&format!("{},{}\n", quote(code), quote(text)));
+        tsv.push_str(&format!("{i}\t{code}\t{text}\n"));
+    }
+    // Flags 36: `.csv` with the 行业代码,经营范围 header put first; 1: `.tsv`.
+    files.push([&[36u8][..], csv_rows.as_bytes()].concat());
+    files.push([&[1u8][..], tsv.as_bytes()].concat());
+    write_all(&root.join("cli_records"), files.into_iter())?;
+
     let mut dict = String::new();
     for word in terms
         .iter()
         .copied()
         .chain(["；", "、", "（", "）", "＊", "　", "I", "*"])
+        .chain([
+            "行业代码",
+            "经营范围",
+            "主营产品",
+            "\r\n",
+            "\"\"",
+            "\u{FEFF}",
+        ])
     {
         if word.len() <= MAX_DICT_ENTRY {
             dict.push('"');
@@ -120,7 +151,7 @@ fn main() -> std::io::Result<()> {
     }
     fs::write(root.join("terms.dict"), dict)?;
     eprintln!(
-        "seeds: {} code_parse, {} find_terms, {} classify, dictionary {}",
+        "seeds: {} code_parse, {} find_terms, {} classify, 4 cli_records; dictionary {}",
         codes.len(),
         texts.len(),
         inputs.len(),

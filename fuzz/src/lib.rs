@@ -300,3 +300,154 @@ fn check_classification(c: &Classification, policy: Policy) {
         _ => assert!(c.code.is_some(), "{c:?}"),
     }
 }
+
+/// Extensions the CLI input file is given: `.csv` (comma), `.tsv` (tab), `.txt` (delimiter
+/// detected from the header line).
+const INPUT_EXTENSIONS: [&str; 3] = ["csv", "tsv", "txt"];
+/// `--format` values (`None`: the input's own).
+const OUTPUT_FORMATS: [Option<&str>; 4] = [None, Some("csv"), Some("tsv"), Some("jsonl")];
+/// `--encoding` values.
+const ENCODINGS: [&str; 3] = ["auto", "utf-8", "gb18030"];
+/// Starts of the workbook formats the CLI recognises by content.
+const WORKBOOK_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
+
+/// A directory for the CLI's files, in memory when `/dev/shm` exists (no disk syncs).
+fn scratch() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let shm = std::path::Path::new("/dev/shm");
+        let made = if shm.is_dir() {
+            tempfile::tempdir_in(shm)
+        } else {
+            tempfile::tempdir()
+        };
+        made.unwrap_or_else(|e| panic!("scratch directory: {e}"))
+    })
+    .path()
+}
+
+/// `digicat classify FILE -o OUT -q` on `data`: the first byte picks the input's extension,
+/// `--format` and `--encoding`, and whether a `行业代码,经营范围` header line is put first (so that
+/// most inputs reach the classifier); the rest is the file.
+///
+/// Checks: on failure, a message and no file at OUT; on success, OUT holds a header and one row
+/// per record of the input (counted with the `csv` crate as the CLI reads it), every row as wide
+/// as the header, and no temporary file is left behind.
+pub fn check_cli_records(data: &[u8]) {
+    let Some((&flags, body)) = data.split_first() else {
+        return;
+    };
+    let ext = INPUT_EXTENSIONS[usize::from(flags % 3)];
+    let format = OUTPUT_FORMATS[usize::from(flags / 3 % 4)];
+    let encoding = ENCODINGS[usize::from(flags / 12 % 3)];
+    let with_header = flags / 36 % 2 == 1;
+    let delimiter_of_header = if ext == "tsv" { b'\t' } else { b',' };
+    let mut file = Vec::with_capacity(body.len() + 32);
+    if with_header {
+        file.extend_from_slice("行业代码".as_bytes());
+        file.push(delimiter_of_header);
+        file.extend_from_slice("经营范围\n".as_bytes());
+    }
+    file.extend_from_slice(body);
+
+    let dir = scratch();
+    let input = dir.join(format!("input.{ext}"));
+    let out = dir.join("out");
+    std::fs::write(&input, &file).unwrap_or_else(|e| panic!("writing the input: {e}"));
+    let _ = std::fs::remove_file(&out);
+    let mut args = vec![
+        "digicat".to_owned(),
+        "classify".into(),
+        input.display().to_string(),
+        "-o".into(),
+        out.display().to_string(),
+        "-q".into(),
+        "--encoding".into(),
+        encoding.into(),
+    ];
+    if let Some(f) = format {
+        args.extend(["--format".into(), f.into()]);
+    }
+    let cli = <digicat_cli::cli::Cli as clap::Parser>::try_parse_from(&args)
+        .unwrap_or_else(|e| panic!("arguments {args:?}: {e}"));
+    let result = digicat_cli::execute(&cli);
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(".digicat-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    let written = match result {
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            assert!(!out.exists(), "a failed run left {}: {e}", out.display());
+            return;
+        }
+        Ok(_) => std::fs::read(&out).unwrap_or_else(|e| panic!("no output after success: {e}")),
+    };
+    let workbook = WORKBOOK_MAGIC.iter().any(|m| file.starts_with(m));
+    let delimiter = match ext {
+        "tsv" => b'\t',
+        "csv" => b',',
+        _ if file
+            .split(|b| *b == b'\n')
+            .next()
+            .unwrap_or(&[])
+            .contains(&b'\t') =>
+        {
+            b'\t'
+        }
+        _ => b',',
+    };
+    let out_delimiter = match format {
+        Some("csv") => b',',
+        Some("tsv") => b'\t',
+        _ => delimiter,
+    };
+    let rows_out = if format == Some("jsonl") {
+        let text = std::str::from_utf8(&written).unwrap_or_else(|e| panic!("JSONL not UTF-8: {e}"));
+        for line in text.lines() {
+            let row: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            assert!(row["status"].is_string(), "{line}");
+        }
+        text.lines().count()
+    } else {
+        // The header counts as a row here: every row has its width.
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(out_delimiter)
+            .from_reader(&written[..]);
+        let mut rows = 0usize;
+        for record in reader.records() {
+            let record = record.unwrap_or_else(|e| panic!("output row {rows}: {e}"));
+            if rows > 0 {
+                let status = record.get(record.len() - 7).unwrap_or_default();
+                assert!(
+                    digicat::Status::ALL.iter().any(|s| s.as_str() == status),
+                    "row {rows}: status {status:?}"
+                );
+            }
+            rows += 1;
+        }
+        assert!(rows >= 1, "no header written");
+        rows - 1
+    };
+    if !workbook {
+        let records_in = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(&file[..])
+            .byte_records()
+            .count();
+        assert_eq!(
+            rows_out + 1,
+            records_in,
+            "rows out vs records in (with the header)"
+        );
+    }
+}
