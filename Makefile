@@ -2,17 +2,20 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: help test test-rust lint doc
+.PHONY: help test test-rust test-c lint doc
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-test: test-rust ## Run every test (Rust, C, Python); installs what it needs
+test: test-rust test-c ## Run every test (Rust, C, Python); installs what it needs
 	@echo "all test suites passed"
 
 test-rust: lint ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors
 	$(CARGO) test --workspace --all-targets
-	$(CARGO) test --workspace --doc
+	$(CARGO) test --workspace --doc --exclude digicat-ffi
+
+test-c: ## C: header check, C99/C++ tests on static and shared lib, valgrind, sanitizers, install, README example
+	$(MAKE) -C bindings/c test
 
 lint: ## rustfmt --check, clippy -D warnings, rustdoc -D warnings
 	$(CARGO) fmt --all -- --check
