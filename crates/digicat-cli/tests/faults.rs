@@ -292,3 +292,50 @@ fn mixed_utf8_and_gb18030_rows_are_handled_per_row() {
     }
     assert!(stdout(&out).len() > 70 * 1024);
 }
+
+#[test]
+fn a_10_mb_field_and_blank_fields() {
+    let filler = "餐饮服务；".repeat(10 * 1024 * 1024 / "餐饮服务；".len());
+    let mut data = format!("id,行业代码,经营范围\n1,6513,{filler}计算机视听觉软件\n").into_bytes();
+    data.extend("2, \u{3000} ,\t \n".as_bytes());
+    let out = run(["classify", "-", "-q", "--format", "jsonl"], Some(&data));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["status"], "in_scope");
+    assert_eq!(rows[0]["evidence"][0]["start"], filler.len());
+    let kept = rows[0]["input"]["经营范围"].as_str().unwrap();
+    assert_eq!(
+        kept.len(),
+        filler.len() + "计算机视听觉软件".len(),
+        "kept whole"
+    );
+    // Blank fields are absent: no code, nothing named.
+    assert_eq!(
+        (rows[1]["status"].as_str(), rows[1]["reason"].as_str()),
+        (Some("out_of_scope"), Some("nothing_named"))
+    );
+    assert_eq!(rows[1]["input"]["行业代码"], " \u{3000} ");
+}
+
+#[test]
+fn two_runs_onto_one_output_leave_one_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let runs: Vec<Child> = (0..2)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_digicat"))
+                .args(["classify", arg(&common::example()), "-q", "-o", arg(&out)])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut r in runs {
+        assert!(r.wait().unwrap().success());
+    }
+    common::same_as_golden("enterprises.csv", &fs::read(&out).unwrap());
+    assert!(temporary_files(dir.path()).is_empty());
+}
