@@ -111,3 +111,173 @@ pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
         }
     }
 }
+
+/// Header names recognised as the code column when none is named, in order of preference
+/// (compared ignoring ASCII case and surrounding spaces); see [`find_columns`].
+pub const CODE_COLUMNS: [&str; 5] = [
+    "行业代码",
+    "国民经济行业代码",
+    "行业",
+    "industry_code",
+    "code",
+];
+
+/// Header names recognised as the text column (经营范围 or products) when none is named, in order
+/// of preference, as for [`CODE_COLUMNS`].
+pub const TEXT_COLUMNS: [&str; 6] = [
+    "经营范围",
+    "主营产品",
+    "主要产品",
+    "产品",
+    "business_scope",
+    "text",
+];
+
+/// When no header is one of [`CODE_COLUMNS`]: a header containing one of these is the code column.
+pub const CODE_COLUMN_PARTS: [&str; 1] = ["行业代码"];
+
+/// When no header is one of [`TEXT_COLUMNS`]: a header containing one of these is the text column.
+pub const TEXT_COLUMN_PARTS: [&str; 3] = ["经营范围", "主营产品", "主要产品"];
+
+/// Positions of the code and text columns in a header; at least one is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// The industry-code column.
+    pub code: Option<usize>,
+    /// The business-scope / products column.
+    pub text: Option<usize>,
+}
+
+/// Why [`find_columns`] found no columns to classify.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ColumnError {
+    /// A column named by the caller is not in the header.
+    #[error("{role} column {name:?} not found")]
+    NotFound {
+        /// `code` or `text`.
+        role: &'static str,
+        /// The name given.
+        name: String,
+    },
+    /// No column was named and none was recognised.
+    #[error("no industry-code column ({}) and no text column ({}) found", CODE_COLUMNS.join(", "), TEXT_COLUMNS.join(", "))]
+    NotDetected,
+}
+
+/// Chooses the code and text columns of a table, the same way on every batch surface.
+///
+/// A column named by the caller (`code`, `text`) must exist: the header with exactly that name,
+/// else one equal ignoring ASCII case and surrounding spaces. A column not named is detected:
+/// the first of [`CODE_COLUMNS`] / [`TEXT_COLUMNS`] (in that order of preference) that is a header,
+/// ignoring ASCII case and surrounding spaces, else the first header containing one of
+/// [`CODE_COLUMN_PARTS`] / [`TEXT_COLUMN_PARTS`]; the text column is never the code column. A
+/// table may have only one of the two; it is an error when neither is found.
+///
+/// ```
+/// use digicat::report::{find_columns, Columns};
+/// let header = ["企业名称", "Code", " 行业代码 ", "经营范围（摘要）"];
+/// assert_eq!(find_columns(&header, None, None), Ok(Columns { code: Some(2), text: Some(3) }));
+/// assert_eq!(find_columns(&header, Some("code"), None)?.code, Some(1));
+/// assert!(find_columns(&["名称", "地址"], None, None).is_err());
+/// # Ok::<(), digicat::report::ColumnError>(())
+/// ```
+pub fn find_columns<S: AsRef<str>>(
+    header: &[S],
+    code: Option<&str>,
+    text: Option<&str>,
+) -> Result<Columns, ColumnError> {
+    let named = |name: &str, role: &'static str| {
+        let exact = header.iter().position(|h| h.as_ref() == name);
+        exact
+            .or_else(|| header.iter().position(|h| same_name(h.as_ref(), name)))
+            .ok_or_else(|| ColumnError::NotFound {
+                role,
+                name: name.to_owned(),
+            })
+    };
+    let code = match code {
+        Some(name) => Some(named(name, "code")?),
+        None => detect(header, &CODE_COLUMNS, &CODE_COLUMN_PARTS, None),
+    };
+    let text = match text {
+        Some(name) => Some(named(name, "text")?),
+        None => detect(header, &TEXT_COLUMNS, &TEXT_COLUMN_PARTS, code),
+    };
+    if code.is_none() && text.is_none() {
+        return Err(ColumnError::NotDetected);
+    }
+    Ok(Columns { code, text })
+}
+
+fn same_name(header: &str, name: &str) -> bool {
+    header.trim().eq_ignore_ascii_case(name.trim())
+}
+
+/// The first header named one of `names` (in their order), else the first containing one of
+/// `parts`; never the column `skip`.
+fn detect<S: AsRef<str>>(
+    header: &[S],
+    names: &[&str],
+    parts: &[&str],
+    skip: Option<usize>,
+) -> Option<usize> {
+    let usable = |i: &usize| Some(*i) != skip;
+    names
+        .iter()
+        .find_map(|n| {
+            (0..header.len())
+                .filter(usable)
+                .find(|i| same_name(header[*i].as_ref(), n))
+        })
+        .or_else(|| {
+            (0..header.len())
+                .filter(usable)
+                .find(|i| parts.iter().any(|p| header[*i].as_ref().contains(p)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_headers_in_order_of_preference() {
+        let h = ["企业名称", "行业", " 行业代码 ", "主营产品", "经营范围"];
+        let c = find_columns(&h, None, None).unwrap();
+        assert_eq!((c.code, c.text), (Some(2), Some(4)));
+        let h = ["Name", "Industry_Code", "Business_Scope"];
+        let c = find_columns(&h, None, None).unwrap();
+        assert_eq!((c.code, c.text), (Some(1), Some(2)));
+    }
+
+    #[test]
+    fn falls_back_to_headers_containing_the_usual_words() {
+        let h = ["国民经济行业代码(2017)", "经营范围（摘要）"];
+        let c = find_columns(&h, None, None).unwrap();
+        assert_eq!((c.code, c.text), (Some(0), Some(1)));
+        // The text column is never the code column.
+        let c = find_columns(&["行业代码及经营范围"], None, None).unwrap();
+        assert_eq!((c.code, c.text), (Some(0), None));
+    }
+
+    #[test]
+    fn one_column_is_enough_and_names_given_must_exist() {
+        let h = ["名称", "经营范围"];
+        assert_eq!(find_columns(&h, None, None).unwrap().code, None);
+        assert_eq!(
+            find_columns(&h, Some("代码"), None),
+            Err(ColumnError::NotFound {
+                role: "code",
+                name: "代码".into()
+            })
+        );
+        assert_eq!(
+            find_columns(&h, None, Some(" 名称 ")).unwrap().text,
+            Some(0)
+        );
+        assert_eq!(
+            find_columns(&["名称", "地址"], None, None),
+            Err(ColumnError::NotDetected)
+        );
+    }
+}

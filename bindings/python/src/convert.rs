@@ -1,0 +1,223 @@
+//! Conversions between Python values and the core's inputs and outputs: input columns, option
+//! names, errors, and byte offsets to character offsets.
+
+use crate::{DigicatError, InvalidCodeError, InvalidOptionError};
+use digicat::{CodeError, Edition, Options, Policy};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyFloat, PyString};
+
+/// One input column: `None` when the column was not given, else a value per row (`None` = absent).
+pub type Column = Option<Vec<Option<String>>>;
+
+/// Reads an input column from any iterable (list, tuple, generator, numpy array, pandas Series
+/// already turned into a list by the Python wrapper). `what` names the argument in errors.
+pub fn column(values: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Column> {
+    let Some(values) = values.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if values.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of values (one per row), not a single str; \
+             use classify() for one record or wrap it in a list"
+        )));
+    }
+    let iter = values.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what} must be an iterable of values (list, tuple, pandas Series …), not {}",
+            type_name(values)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(values.len().unwrap_or(0));
+    for item in iter {
+        out.push(value(&item?)?);
+    }
+    Ok(Some(out))
+}
+
+/// One input value: `None` and NaN are absent; a `str` is taken as it is (lone surrogates become
+/// U+FFFD); a float with an integral value is written without its `.0` (pandas reads a code
+/// column with gaps as floats); anything else is `str(value)`.
+pub fn value(item: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if item.is_none() {
+        return Ok(None);
+    }
+    if let Ok(s) = item.cast::<PyString>() {
+        return string(s).map(Some);
+    }
+    if let Ok(f) = item.cast::<PyFloat>() {
+        let v = f.value();
+        if v.is_nan() {
+            return Ok(None);
+        }
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            // Exact: |v| < 2^53, so the integer conversion loses nothing.
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Some((v as i64).to_string()));
+        }
+    }
+    string(&item.str()?).map(Some)
+}
+
+/// A Python str as a Rust string, one char per code point: a lone surrogate (not valid in UTF-8)
+/// becomes U+FFFD, so character offsets still match the Python string.
+pub fn string(s: &Bound<'_, PyString>) -> PyResult<String> {
+    if let Ok(utf8) = s.to_cow() {
+        return Ok(utf8.into_owned());
+    }
+    let utf32 = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    Ok(utf32
+        .cast::<PyBytes>()?
+        .as_bytes()
+        .chunks_exact(4)
+        .map(|b| {
+            <[u8; 4]>::try_from(b)
+                .ok()
+                .and_then(|b| char::from_u32(u32::from_le_bytes(b)))
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect())
+}
+
+/// `Some(&str)` for a present value of row `i`.
+pub fn cell(column: &Column, i: usize) -> Option<&str> {
+    column
+        .as_ref()
+        .and_then(|c| c.get(i))
+        .and_then(|v| v.as_deref())
+}
+
+/// The number of rows: the length of the given column(s), which must agree.
+pub fn row_count(codes: &Column, texts: &Column) -> PyResult<usize> {
+    match (codes, texts) {
+        (Some(c), Some(t)) if c.len() != t.len() => Err(PyValueError::new_err(format!(
+            "codes has {} values but texts has {}; give one value per row in both",
+            c.len(),
+            t.len()
+        ))),
+        (Some(c), _) => Ok(c.len()),
+        (None, Some(t)) => Ok(t.len()),
+        (None, None) => Err(PyValueError::new_err(
+            "give codes, texts or both (one value per row)",
+        )),
+    }
+}
+
+/// A str argument such as an option or column name, read like every other str (a lone surrogate
+/// becomes U+FFFD), so that a bad name is reported by digicat's own errors.
+pub struct Name(pub String);
+
+impl Name {
+    /// A default value.
+    pub fn of(s: &str) -> Name {
+        Name(s.to_owned())
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Name {
+    type Error = PyErr;
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("expected a str, not {}", type_name(&obj)))
+        })?;
+        string(&s).map(Name)
+    }
+}
+
+/// Parses the `policy` and `edition` option names.
+pub fn options(py: Python<'_>, policy: &str, edition: &str) -> PyResult<Options> {
+    Ok(Options {
+        policy: policy
+            .parse::<Policy>()
+            .map_err(|e| code_error(py, &e, None))?,
+        edition: edition
+            .parse::<Edition>()
+            .map_err(|e| code_error(py, &e, None))?,
+    })
+}
+
+/// The Python exception for a core error: `InvalidOptionError` for an option name, else
+/// `InvalidCodeError`, with the error kind in `.kind` and the batch row (if any) in `.row`.
+pub fn code_error(py: Python<'_>, error: &CodeError, row: Option<usize>) -> PyErr {
+    let message = match row {
+        Some(i) => format!("row {i}: {error}"),
+        None => error.to_string(),
+    };
+    let err = match error {
+        CodeError::Option { .. } => InvalidOptionError::new_err(message),
+        _ => InvalidCodeError::new_err(message),
+    };
+    let instance = err.value(py);
+    if let Err(e) = instance
+        .setattr("kind", error.kind())
+        .and_then(|()| instance.setattr("row", row))
+    {
+        return e;
+    }
+    err
+}
+
+/// Sets the class-level defaults of the exceptions' attributes (`kind`, `row`), so that the
+/// attributes exist on every instance, also one raised by user code.
+pub fn exception_defaults(py: Python<'_>) -> PyResult<()> {
+    let base = py.get_type::<DigicatError>();
+    base.setattr("kind", "")?;
+    base.setattr("row", py.None())
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "this value".to_owned(), |n| n.to_string())
+}
+
+/// Converts ascending byte offsets into one text to character offsets, walking the text once.
+pub struct CharOffsets<'t> {
+    bytes: &'t [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharOffsets<'t> {
+    /// A converter for `text`.
+    pub fn new(text: &'t str) -> Self {
+        CharOffsets {
+            bytes: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte offset `byte` (a character boundary). Fastest when called
+    /// with non-decreasing offsets, as evidence spans come; a smaller offset restarts the walk.
+    pub fn of(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let slice = self.bytes.get(self.byte..byte).unwrap_or_default();
+        // Every character has exactly one byte that is not a continuation byte (10xxxxxx).
+        self.chars += slice.iter().filter(|b| (**b as i8) >= -0x40).count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharOffsets;
+
+    #[test]
+    fn char_offsets_ascending_and_restarting() {
+        let text = "a软件b😀c";
+        let mut o = CharOffsets::new(text);
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for (chars, byte) in bytes.iter().enumerate() {
+            assert_eq!(o.of(*byte), chars);
+        }
+        assert_eq!(o.of(text.len()), text.chars().count());
+        assert_eq!(o.of(1), 1);
+        assert_eq!(o.of(4), 2);
+    }
+}

@@ -1,0 +1,299 @@
+//! Python bindings for [digicat](../digicat/index.html): the private `digicat._digicat`
+//! extension module, re-exported by the `digicat` Python package in `python/digicat`.
+//!
+//! Conversion only: every answer, status name and report column comes from the `digicat` crate.
+//! Batch functions first convert their inputs to Rust strings, then classify with the GIL
+//! released, then build the Python results. Evidence spans are converted from the core's byte
+//! offsets to character offsets, so that Python's `text[start:end]` is the match.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod convert;
+mod types;
+
+use convert::{cell, code_error, column, options, row_count, Column, Name};
+use digicat::report::{self, Lang};
+use digicat::{CodeError, Options};
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
+use types::{CatalogueInfo, Classification, CodeInfo, Evidence, Industry, Row};
+
+create_exception!(
+    digicat,
+    DigicatError,
+    PyValueError,
+    "Base class of digicat's errors (a ValueError). `kind` is the stable error kind \
+     (e.g. `malformed_code`); `row` is the batch row index, or None."
+);
+create_exception!(
+    digicat,
+    InvalidCodeError,
+    DigicatError,
+    "A code field that cannot be read: malformed, not a GB/T 4754 code, an unknown class name, \
+     or a code and name that disagree. `kind` says which (`malformed_code`, `section_mismatch`, \
+     `unknown_code`, `unknown_class_name`, `code_name_mismatch`, `empty_code`)."
+);
+create_exception!(
+    digicat,
+    InvalidOptionError,
+    DigicatError,
+    "An option value that is not one of the allowed names (policy, edition or lang); \
+     `kind` is `invalid_option`."
+);
+
+/// A present `str` argument, with lone surrogates replaced by U+FFFD.
+fn text_arg(value: Option<&Bound<'_, PyString>>) -> PyResult<Option<String>> {
+    value.map(convert::string).transpose()
+}
+
+/// Classifies one record: an industry code field and a business-scope or product text, both
+/// optional (an empty or blank field counts as absent).
+///
+/// The code field may be a GB/T 4754-2017 code in any usual form (``6513``, ``6513*``,
+/// ``I6513``, ``I-6513``, full-width digits), a 中类/大类 (``651``, ``65``), an exact 小类 name
+/// (``应用软件开发``) or a code with its name (``I6513 应用软件开发``). ``policy`` is
+/// ``"standard"`` or ``"strict"``; ``edition`` is ``"auto"``, ``"2017"`` or ``"2011"``.
+///
+/// Returns a Classification. Raises InvalidCodeError when the code field cannot be read and
+/// InvalidOptionError for an unknown policy or edition.
+#[pyfunction]
+#[pyo3(
+    signature = (code=None, text=None, *, policy=Name::of("standard"), edition=Name::of("auto")),
+    text_signature = "(code=None, text=None, *, policy='standard', edition='auto')"
+)]
+fn classify(
+    py: Python<'_>,
+    code: Option<&Bound<'_, PyString>>,
+    text: Option<&Bound<'_, PyString>>,
+    policy: Name,
+    edition: Name,
+) -> PyResult<Classification> {
+    let options = options(py, &policy.0, &edition.0)?;
+    let (code, text) = (text_arg(code)?, text_arg(text)?);
+    let result = py.detach(|| {
+        let r = digicat::classify(code.as_deref(), text.as_deref(), &options)?;
+        Ok::<_, CodeError>(Classification::new(Ok(r), text.as_deref()))
+    });
+    result.map_err(|e| code_error(py, &e, None))
+}
+
+/// Classifies the rows of a batch (the native half of ``digicat.classify_many``).
+///
+/// ``codes`` and ``texts`` are iterables with one value per row (either may be None): None and
+/// NaN are absent, str is taken as is, an integral float loses its ``.0`` and any other value is
+/// ``str(value)``. Returns one Classification per row, in input order; a row whose code cannot be
+/// read is a Classification with status ``invalid`` unless ``strict`` is true, in which case the
+/// first such row raises InvalidCodeError (``row`` = its index).
+#[pyfunction]
+#[pyo3(
+    signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto"), strict=false),
+    text_signature = "(codes=None, texts=None, *, policy='standard', edition='auto', strict=False)"
+)]
+fn classify_many<'py>(
+    py: Python<'py>,
+    codes: Option<&Bound<'py, PyAny>>,
+    texts: Option<&Bound<'py, PyAny>>,
+    policy: Name,
+    edition: Name,
+    strict: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = options(py, &policy.0, &edition.0)?;
+    let codes = column(codes, "codes")?;
+    let texts = column(texts, "texts")?;
+    let n = row_count(&codes, &texts)?;
+    let results = py.detach(|| classify_rows(&codes, &texts, n, &options, strict));
+    let results = results.map_err(|(row, e)| code_error(py, &e, Some(row)))?;
+    drop((codes, texts));
+    let objects = results
+        .into_iter()
+        .map(|c| Bound::new(py, c))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, objects)
+}
+
+/// Classifies rows `0..n`; under `strict`, stops at the first code error with its row index.
+fn classify_rows(
+    codes: &Column,
+    texts: &Column,
+    n: usize,
+    options: &Options,
+    strict: bool,
+) -> Result<Vec<Classification>, (usize, CodeError)> {
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let text = cell(texts, i);
+        let result = digicat::classify(cell(codes, i), text, options);
+        match result {
+            Err(e) if strict => return Err((i, e)),
+            result => out.push(Classification::new(result, text)),
+        }
+    }
+    Ok(out)
+}
+
+/// The names of the 7 columns that ``report_columns`` (and the CLI) add, for ``lang`` ``"en"``
+/// (``status``, ``reason``, ``industries``, ``industry_names``, ``rows``, ``evidence``, ``error``)
+/// or ``"zh"``.
+#[pyfunction]
+#[pyo3(signature = (lang=Name::of("en")), text_signature = "(lang='en')")]
+fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, PyTuple>> {
+    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    PyTuple::new(py, report::columns(lang))
+}
+
+/// The 7 columns the CLI adds to a table, computed for a batch (the native half of
+/// ``digicat.pandas.classify_frame``): returns ``(names, columns)``, ``columns`` being 7 lists of
+/// str with one value per row. Inputs are read as in ``classify_many``; work runs with the GIL
+/// released.
+#[pyfunction]
+#[pyo3(
+    signature = (codes=None, texts=None, lang=Name::of("en"), *, policy=Name::of("standard"), edition=Name::of("auto")),
+    text_signature = "(codes=None, texts=None, lang='en', *, policy='standard', edition='auto')"
+)]
+fn report_columns<'py>(
+    py: Python<'py>,
+    codes: Option<&Bound<'py, PyAny>>,
+    texts: Option<&Bound<'py, PyAny>>,
+    lang: Name,
+    policy: Name,
+    edition: Name,
+) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>)> {
+    let lang: Lang = lang.0.parse().map_err(|e| code_error(py, &e, None))?;
+    let options = options(py, &policy.0, &edition.0)?;
+    let codes = column(codes, "codes")?;
+    let texts = column(texts, "texts")?;
+    let n = row_count(&codes, &texts)?;
+    let columns = py.detach(|| {
+        let mut columns: Vec<Vec<String>> = (0..7).map(|_| Vec::with_capacity(n)).collect();
+        for i in 0..n {
+            let result = digicat::classify(cell(&codes, i), cell(&texts, i), &options);
+            for (column, field) in columns.iter_mut().zip(report::fields(&result)) {
+                column.push(field);
+            }
+        }
+        columns
+    });
+    Ok((PyTuple::new(py, report::columns(lang))?, columns))
+}
+
+/// Chooses the code and text columns of a table from its ``header`` (a list of str), as the CLI
+/// does: the names given must exist (exactly, else ignoring ASCII case and surrounding spaces);
+/// otherwise the first of ``CODE_COLUMNS`` / ``TEXT_COLUMNS`` that is a header, else the first
+/// header containing 行业代码 (code) or 经营范围, 主营产品, 主要产品 (text). Returns
+/// ``(code_index, text_index)``, either possibly None; raises ValueError when a named column is
+/// missing or neither is found (the message lists the header).
+#[pyfunction]
+#[pyo3(signature = (header, code_col=None, text_col=None))]
+fn find_columns(
+    header: Vec<Name>,
+    code_col: Option<Name>,
+    text_col: Option<Name>,
+) -> PyResult<(Option<usize>, Option<usize>)> {
+    let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
+    let (code_col, text_col) = (code_col.map(|n| n.0), text_col.map(|n| n.0));
+    match report::find_columns(&header, code_col.as_deref(), text_col.as_deref()) {
+        Ok(c) => Ok((c.code, c.text)),
+        Err(e) => {
+            let hint = match e {
+                report::ColumnError::NotFound { .. } => "",
+                _ => "; name them with code_col= and/or text_col=",
+            };
+            Err(PyValueError::new_err(format!(
+                "{e}{hint}; the columns are {header:?}"
+            )))
+        }
+    }
+}
+
+/// Finds every catalogue term named in ``text`` (products, aliases, and under the standard policy
+/// business-scope phrases and class names), in text order, as Evidence with character offsets.
+#[pyfunction]
+#[pyo3(signature = (text, *, policy=Name::of("standard")), text_signature = "(text, *, policy='standard')")]
+fn find_products(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    policy: Name,
+) -> PyResult<Vec<Evidence>> {
+    let policy = options(py, &policy.0, "auto")?.policy;
+    let text = convert::string(text)?;
+    let text: &str = &text;
+    Ok(py.detach(|| {
+        let mut offsets = convert::CharOffsets::new(text);
+        digicat::find_terms(text, policy)
+            .iter()
+            .map(|e| Evidence::new(e, text, &mut offsets))
+            .collect()
+    }))
+}
+
+/// Reads a code field (as ``classify`` does) and returns a CodeInfo: the code, its official
+/// name, level, edition, section, 2017 successors of a 2011 code, and the catalogue rows and
+/// industries it concerns. Raises InvalidCodeError when the field cannot be read (also when it is
+/// empty).
+#[pyfunction]
+#[pyo3(signature = (code, *, edition=Name::of("auto")), text_signature = "(code, *, edition='auto')")]
+fn lookup(py: Python<'_>, code: &Bound<'_, PyString>, edition: Name) -> PyResult<CodeInfo> {
+    let edition = options(py, "standard", &edition.0)?.edition;
+    match digicat::read_code_field(&convert::string(code)?, edition) {
+        Ok(Some(reading)) => Ok(CodeInfo::new(reading)),
+        Ok(None) => Err(code_error(py, &CodeError::Empty, None)),
+        Err(e) => Err(code_error(py, &e, None)),
+    }
+}
+
+/// The catalogue's 9 industries, by id.
+#[pyfunction]
+fn industries() -> Vec<Industry> {
+    digicat::industries().iter().map(Industry).collect()
+}
+
+/// The catalogue's 29 rows (行业), in table order.
+#[pyfunction]
+fn rows() -> Vec<Row> {
+    digicat::rows().iter().map(Row).collect()
+}
+
+/// The catalogue's metadata (title, document, issuer, date, status, edition, version).
+#[pyfunction]
+fn catalogue_info() -> CatalogueInfo {
+    CatalogueInfo
+}
+
+/// The native module. Its Python face is the `digicat` package.
+#[pymodule]
+fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("CATALOGUE_VERSION", digicat::CATALOGUE_VERSION)?;
+    let statuses = digicat::Status::ALL.map(digicat::Status::as_str);
+    m.add("STATUSES", PyTuple::new(py, statuses)?)?;
+    let reasons = digicat::Reason::ALL.map(digicat::Reason::as_str);
+    m.add("REASONS", PyTuple::new(py, reasons)?)?;
+    m.add("CODE_COLUMNS", PyTuple::new(py, report::CODE_COLUMNS)?)?;
+    m.add("TEXT_COLUMNS", PyTuple::new(py, report::TEXT_COLUMNS)?)?;
+    convert::exception_defaults(py)?;
+    m.add("DigicatError", py.get_type::<DigicatError>())?;
+    m.add("InvalidCodeError", py.get_type::<InvalidCodeError>())?;
+    m.add("InvalidOptionError", py.get_type::<InvalidOptionError>())?;
+    m.add_class::<Classification>()?;
+    m.add_class::<Evidence>()?;
+    m.add_class::<Industry>()?;
+    m.add_class::<Row>()?;
+    m.add_class::<CodeInfo>()?;
+    m.add_class::<CatalogueInfo>()?;
+    m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(classify_many, m)?)?;
+    m.add_function(wrap_pyfunction!(report_column_names, m)?)?;
+    m.add_function(wrap_pyfunction!(report_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(find_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(find_products, m)?)?;
+    m.add_function(wrap_pyfunction!(lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(industries, m)?)?;
+    m.add_function(wrap_pyfunction!(rows, m)?)?;
+    m.add_function(wrap_pyfunction!(catalogue_info, m)?)?;
+    digicat::warm_up();
+    Ok(())
+}
