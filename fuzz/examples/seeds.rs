@@ -71,6 +71,34 @@ fn main() -> std::io::Result<()> {
         codes.insert(parent[..2].to_owned());
     }
     texts.extend(terms.iter().map(|t| (*t).to_owned()));
+    // Terms whose first or last character is replaced by one whose NFKC form is several
+    // characters ending or starting with it (㎱ is "ns"): the match then begins or ends inside
+    // one character's expansion and must not count.
+    let expanding: Vec<(char, String)> = (0x80..0x1_0000u32)
+        .filter_map(char::from_u32)
+        .map(|c| (c, digicat::normalize(&c.to_string())))
+        .filter(|(_, n)| n.chars().count() > 1)
+        .collect();
+    let mut compat = BTreeSet::new();
+    for term in &terms {
+        let chars: Vec<char> = term.chars().collect();
+        let (first, last) = (chars[0].to_string(), chars[chars.len() - 1].to_string());
+        let (first, last) = (digicat::normalize(&first), digicat::normalize(&last));
+        if first.is_empty() || last.is_empty() {
+            continue;
+        }
+        if let Some((c, _)) = expanding.iter().find(|(_, n)| n.ends_with(first.as_str())) {
+            texts.insert(format!("{c}{}", chars[1..].iter().collect::<String>()));
+            compat.insert(c.to_string());
+        }
+        if let Some((c, _)) = expanding.iter().find(|(_, n)| n.starts_with(last.as_str())) {
+            texts.insert(format!(
+                "{}{c}",
+                chars[..chars.len() - 1].iter().collect::<String>()
+            ));
+            compat.insert(c.to_string());
+        }
+    }
     texts.insert(terms.iter().copied().collect::<Vec<_>>().join("；"));
 
     write_all(
@@ -127,6 +155,7 @@ fn main() -> std::io::Result<()> {
     for word in terms
         .iter()
         .copied()
+        .chain(compat.iter().map(String::as_str))
         .chain(["；", "、", "（", "）", "＊", "　", "I", "*"])
         .chain([
             "行业代码",

@@ -121,3 +121,15 @@ fn eight_threads_agree_with_one() {
         }
     });
 }
+
+#[test]
+fn a_term_begun_or_ended_inside_one_characters_expansion_is_not_found() {
+    // ㎱ is "ns" and ㏜ is "Sv" under NFKC: "㎱aaS" and "Saa㏜" normalise to text containing
+    // "saas", but neither holds the whole term SaaS.
+    for text in ["㎱aaS", "Saa㏜", "㎱aa㏜"] {
+        assert!(digicat::normalize(text).contains("saas"), "{text}");
+        assert!(find_terms(text, Policy::Standard).is_empty(), "{text}");
+    }
+    let found = find_terms("ＳａａＳ", Policy::Standard);
+    assert!(!found.is_empty() && found.iter().all(|e| (e.start, e.end) == (0, 12)));
+}
