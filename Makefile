@@ -7,7 +7,7 @@ CARGO ?= cargo
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-test: test-rust test-c test-python ## Run every test (Rust, C, Python); installs what it needs
+test: test-rust test-c test-python fuzz-smoke ## Run every test (Rust, C, Python, a fuzz smoke run); installs what it needs
 	@echo "all test suites passed"
 
 test-rust: lint ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors

@@ -93,7 +93,8 @@ fn a_write_failure_to_a_file_leaves_no_file() {
     let input = dir.path().join("list.csv");
     fs::write(&input, rows(3000)).unwrap();
     let out = dir.path().join("out.csv");
-    // The file-size limit (64 KiB) makes writes past it fail with EFBIG, like a full disk.
+    // A file-size limit of 128 blocks (64 or 128 KiB, by the shell's block size; the output is
+    // ~500 KB) makes writes past it fail with EFBIG, like a full disk.
     let result = Command::new("sh")
         .args([
             "-c",
