@@ -12,6 +12,7 @@ test: test-rust test-c test-python fuzz-smoke ## Run every test (Rust, C, Python
 
 test-rust: lint ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors
 	$(CARGO) test --workspace --all-targets
+	$(CARGO) test -p digicat --all-features
 	$(CARGO) test --workspace --doc --exclude digicat-ffi
 
 test-c: ## C: header check, C99/C++ tests on static and shared lib, valgrind, sanitizers, install, README example
@@ -61,7 +62,7 @@ bench: ## Benchmarks against the baselines (several minutes; not in CI); writes 
 	python3 benches/python/bench_cli.py target/bench/cli.json
 	$(MAKE) python-env
 	.venv/bin/python benches/python/bench.py target/bench/python.json
-	python3 benches/report.py > BENCHMARKS.md
+	python3 benches/report.py > BENCHMARKS.md.tmp && mv BENCHMARKS.md.tmp BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
 
 .PHONY: fuzz-seeds fuzz-smoke

@@ -1,4 +1,5 @@
 //! digicat against the baselines, group by group, in the same run (see BENCHMARKS.md).
+#![forbid(unsafe_code)]
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

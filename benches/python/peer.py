@@ -95,8 +95,13 @@ class Peer:
                 self.successors[code] = [code]
 
         self.terms = terms
-        alternation = "|".join(re.escape(p) for p in sorted(terms, key=len, reverse=True))
-        self.pattern = re.compile(alternation)
+
+        def alternation(patterns: list[str]) -> re.Pattern[str]:
+            return re.compile("|".join(re.escape(p) for p in sorted(patterns, key=len, reverse=True)))
+
+        # As the engine: decisive terms leftmost-longest, then broader phrases in the gaps.
+        self.decisive = alternation([p for p, rows in terms.items() if min(rows.values()) < STRENGTH["broader"]])
+        self.broader = alternation([p for p, rows in terms.items() if min(rows.values()) == STRENGTH["broader"]])
 
     def _section(self, code: str) -> str:
         table = self.gbt if code in self.gbt else self.gbt2011
@@ -149,12 +154,11 @@ class Peer:
                 return "invalid", str(e), ()
         named: set[int] = set()
         decisive: set[int] = set()
-        if text:
-            for m in self.pattern.finditer(normalize(text)):
-                for row, strength in self.terms[m.group()].items():
-                    named.add(row)
-                    if strength < STRENGTH["broader"]:
-                        decisive.add(row)
+        for term in self._terms_named(text or ""):
+            for row, strength in self.terms[term].items():
+                named.add(row)
+                if strength < STRENGTH["broader"]:
+                    decisive.add(row)
 
         def outside() -> tuple[str, set[int]]:
             return ("products_outside_code", decisive) if decisive else ("code_outside_catalogue", set())
@@ -206,4 +210,12 @@ class Peer:
         return status, reason, tuple(sorted({self.row_industry[r] for r in rows}))
 
     def _terms_named(self, text: str) -> list[str]:
-        return [m.group() for m in self.pattern.finditer(normalize(text))]
+        norm = normalize(text)
+        found = []
+        gap = 0
+        for m in self.decisive.finditer(norm):
+            found += [b.group() for b in self.broader.finditer(norm, gap, m.start())]
+            found.append(m.group())
+            gap = m.end()
+        found += [b.group() for b in self.broader.finditer(norm, gap)]
+        return found

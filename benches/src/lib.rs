@@ -207,6 +207,27 @@ pub struct RuntimeCatalogue {
 }
 
 impl RuntimeCatalogue {
+    /// Indexes (code, row id) and (product, row id) pairs into the maps.
+    fn new(rows: Vec<(String, String)>, products: Vec<(String, String)>) -> RuntimeCatalogue {
+        let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
+        for (code, id) in &rows {
+            by_code.entry(code.clone()).or_default().push(id.clone());
+        }
+        let mut product_index: HashMap<String, Vec<String>> = HashMap::new();
+        for (name, id) in &products {
+            product_index
+                .entry(name.clone())
+                .or_default()
+                .push(id.clone());
+        }
+        RuntimeCatalogue {
+            by_code,
+            rows,
+            products,
+            product_index,
+        }
+    }
+
     /// Loads `rows.tsv`, `products.tsv` and `aliases.tsv` from `dir` (`data/catalogue`).
     pub fn load(dir: &Path) -> std::io::Result<RuntimeCatalogue> {
         let read = |name: &str| -> std::io::Result<Vec<Vec<String>>> {
@@ -231,23 +252,7 @@ impl RuntimeCatalogue {
                 .into_iter()
                 .map(|f| (f[0].clone(), f[2].clone())),
         );
-        let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
-        for (code, id) in &rows {
-            by_code.entry(code.clone()).or_default().push(id.clone());
-        }
-        let mut product_index: HashMap<String, Vec<String>> = HashMap::new();
-        for (name, id) in &products {
-            product_index
-                .entry(name.clone())
-                .or_default()
-                .push(id.clone());
-        }
-        Ok(RuntimeCatalogue {
-            by_code,
-            rows,
-            products,
-            product_index,
-        })
+        Ok(RuntimeCatalogue::new(rows, products))
     }
 
     /// Loads the same tables from a JSON catalogue written by [`write_catalogue_json`].
@@ -266,23 +271,7 @@ impl RuntimeCatalogue {
                 products.push((p.as_str().unwrap_or_default().to_owned(), id.clone()));
             }
         }
-        let mut by_code: HashMap<String, Vec<String>> = HashMap::new();
-        for (code, id) in &rows {
-            by_code.entry(code.clone()).or_default().push(id.clone());
-        }
-        let mut product_index: HashMap<String, Vec<String>> = HashMap::new();
-        for (name, id) in &products {
-            product_index
-                .entry(name.clone())
-                .or_default()
-                .push(id.clone());
-        }
-        Ok(RuntimeCatalogue {
-            by_code,
-            rows,
-            products,
-            product_index,
-        })
+        Ok(RuntimeCatalogue::new(rows, products))
     }
 
     /// Row ids for a code, by linear scan.

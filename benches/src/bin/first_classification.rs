@@ -1,6 +1,7 @@
 //! Start-up probe: classify one record and exit. `startup` runs it many times to measure the
 //! cost from process start to the first classification (lazily built automaton included).
 //! With `--report` it also prints the time from `main` to the answer, in nanoseconds.
+#![forbid(unsafe_code)]
 
 fn main() {
     let start = std::time::Instant::now();

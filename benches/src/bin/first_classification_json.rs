@@ -1,5 +1,6 @@
 //! Start-up baseline: load the catalogue from a JSON file (the first argument), build the
 //! run-time maps, and answer the same record with a code lookup and a `contains` loop.
+#![forbid(unsafe_code)]
 
 use digicat_benches::RuntimeCatalogue;
 

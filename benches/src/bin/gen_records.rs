@@ -1,5 +1,6 @@
 //! Writes N generated records as CSV (`行业代码,经营范围`) to stdout, for the CLI and Python
 //! benchmarks. Usage: `gen_records N [SEED]`. The same seed gives the same file.
+#![forbid(unsafe_code)]
 
 use std::io::{BufWriter, Write};
 

@@ -2,6 +2,7 @@
 //! catalogue-from-JSON baseline. Prints one JSON object (medians over N runs, nanoseconds).
 //!
 //! Usage: `startup [RUNS]` (run through `make bench`, after a release build of the probes)
+#![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

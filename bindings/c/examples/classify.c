@@ -1,14 +1,17 @@
-/* classify: reads "code<TAB>text" lines from standard input and prints one classification per
- * line, tab-separated:
+/* classify: reads "code<TAB>text" lines from standard input and writes a tab-separated table:
+ * a header, then one row per input line, in order, none left out:
  *
- *   line  status  reason  industries  rows  evidence  error
+ *   line  status  reason  industries  industry_names  rows  evidence  error
  *
- * industries: "3 人工智能软件开发; 1 ..." (id and name); rows: catalogue row ids "3.2,1.3";
- * evidence: "product:计算机视听觉软件@0-24" items (kind, catalogue term, byte span in the text)
- * joined by "; " (a term that counts for several rows is listed once). For a code that cannot be
- * read the status is "invalid", the reason is the error kind and the last column the message.
- * A line without a tab is a code alone. Usage: classify [standard|strict [auto|2017|2011]]
+ * "line" is the input line number; the other seven are the batch columns of the digicat CLI and
+ * of Python's classify_frame, names and values taken from the library
+ * (digicat_report_column_name, digicat_result_report_field, digicat_code_error_report_field),
+ * so this tool writes exactly what they write. A code that cannot be read gives status
+ * "invalid", its error kind as reason and its message in "error". A line that is not valid
+ * UTF-8 gives status "invalid" with reason "invalid_encoding", the name the CLI gives
+ * undecodable records. A line without a tab is a code alone.
  *
+ * Usage: classify [standard|strict [auto|2017|2011 [en|zh]]]   (en|zh: the header's language)
  * Build: cc classify.c $(pkg-config --cflags --libs digicat) -o classify */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -17,84 +20,83 @@
 
 #include <digicat.h>
 
+/* This tool's own reason for a line that is not valid UTF-8 (a problem of its input, not an
+ * answer of the engine): the reason the digicat CLI reports for undecodable records. */
+static const char REASON_INVALID_ENCODING[] = "invalid_encoding";
+
 static void print_str(digicat_str s) { fwrite(s.data, 1, s.len, stdout); }
 
-/* Prints the message of a digicat_rc. */
+/* Prints the message of a digicat_rc to standard error. */
 static void print_rc(const char *what, digicat_rc rc) {
   char buf[256];
   digicat_rc_message(rc, buf, sizeof buf, NULL);
   fprintf(stderr, "classify: %s: %s\n", what, buf);
 }
 
-static int print_result(const digicat_result *result) {
-  digicat_status status;
-  digicat_reason reason;
-  digicat_evidence prev;
-  size_t i, n;
-  memset(&prev, 0, sizeof prev);
-  if (digicat_result_status(result, &status) != DIGICAT_RC_OK ||
-      digicat_result_reason(result, &reason) != DIGICAT_RC_OK)
-    return 1;
-  print_str(digicat_status_name(status));
-  putchar('\t');
-  print_str(digicat_reason_name(reason));
-  putchar('\t');
-  n = digicat_result_industry_count(result);
-  for (i = 0; i < n; i++) {
-    const digicat_industry *industry;
-    if (digicat_result_industry(result, i, &industry) != DIGICAT_RC_OK) return 1;
-    printf("%s%u ", i > 0 ? "; " : "", (unsigned)digicat_industry_id(industry));
-    print_str(digicat_industry_name(industry));
+/* A buffer for column values, grown when a value does not fit. */
+typedef struct buffer {
+  char *data;
+  size_t cap;
+} buffer;
+
+/* Prints batch column `column` of a result, or of a code error when result is NULL. The first
+ * call, with no buffer, asks for the length; the buffer is then grown to fit. 0 on success. */
+static int print_field(const digicat_result *result, const digicat_code_error *error,
+                       size_t column, buffer *b) {
+  for (;;) {
+    size_t n = 0;
+    digicat_rc rc = result != NULL
+                        ? digicat_result_report_field(result, column, b->data, b->cap, &n)
+                        : digicat_code_error_report_field(error, column, b->data, b->cap, &n);
+    if (rc == DIGICAT_RC_OK) {
+      fwrite(b->data, 1, n, stdout);
+      return 0;
+    }
+    if (rc != DIGICAT_RC_BUFFER_TOO_SMALL) {
+      print_rc("column value", rc);
+      return 1;
+    }
+    free(b->data);
+    b->cap = n + 1;
+    b->data = (char *)malloc(b->cap);
+    if (b->data == NULL) {
+      b->cap = 0;
+      fputs("classify: out of memory\n", stderr);
+      return 1;
+    }
   }
-  putchar('\t');
-  n = digicat_result_row_count(result);
-  for (i = 0; i < n; i++) {
-    const digicat_row *row;
-    if (digicat_result_row(result, i, &row) != DIGICAT_RC_OK) return 1;
-    if (i > 0) putchar(',');
-    print_str(digicat_row_id(row));
+}
+
+/* Prints the seven batch columns of a result, or of a code error when result is NULL. */
+static int print_fields(const digicat_result *result, const digicat_code_error *error,
+                        buffer *b) {
+  size_t column;
+  for (column = 0; column < DIGICAT_REPORT_COLUMNS; column++) {
+    putchar('\t');
+    if (print_field(result, error, column, b) != 0) return 1;
   }
-  putchar('\t');
-  n = digicat_result_evidence_count(result);
-  for (i = 0; i < n; i++) {
-    digicat_evidence e;
-    if (digicat_result_evidence(result, i, &e) != DIGICAT_RC_OK) return 1;
-    /* A match naming several rows gives one item per row, one after the other. */
-    if (i > 0 && e.start == prev.start && e.end == prev.end && e.kind == prev.kind &&
-        e.text.data == prev.text.data)
-      continue;
-    prev = e;
-    if (i > 0) fputs("; ", stdout);
-    print_str(digicat_evidence_kind_name(e.kind));
-    putchar(':');
-    print_str(e.text);
-    printf("@%lu-%lu", (unsigned long)e.start, (unsigned long)e.end);
-  }
-  fputs("\t\n", stdout);
   return 0;
 }
 
-static int print_error(const digicat_code_error *error) {
-  size_t n = 0;
-  char *message;
-  fputs("invalid\t", stdout);
-  print_str(digicat_code_error_kind(error));
-  fputs("\t\t\t\t", stdout);
-  /* Ask for the length first, then fetch the whole message. */
-  digicat_code_error_message(error, NULL, 0, &n);
-  message = (char *)malloc(n + 1);
-  if (message == NULL) return 1;
-  if (digicat_code_error_message(error, message, n + 1, NULL) == DIGICAT_RC_OK)
-    fputs(message, stdout);
-  free(message);
-  putchar('\n');
-  return 0;
+/* Prints the columns of a line that is not valid UTF-8: status invalid, this tool's reason,
+ * the library's message for the failure in the last column (error), the others empty. */
+static void print_invalid_encoding(digicat_rc rc) {
+  char message[256];
+  size_t column;
+  digicat_rc_message(rc, message, sizeof message, NULL);
+  putchar('\t');
+  print_str(digicat_status_name(DIGICAT_STATUS_INVALID));
+  printf("\t%s", REASON_INVALID_ENCODING);
+  for (column = 2; column < DIGICAT_REPORT_COLUMNS - 1; column++) putchar('\t');
+  printf("\t%s", message);
 }
 
 int main(int argc, char **argv) {
   digicat_options options = {DIGICAT_POLICY_STANDARD, DIGICAT_EDITION_AUTO};
+  digicat_lang lang = DIGICAT_LANG_EN;
+  buffer b = {NULL, 0};
   char *line = NULL;
-  size_t cap = 0;
+  size_t cap = 0, column;
   ssize_t len;
   unsigned long line_no = 0;
   int failed = 0;
@@ -116,7 +118,22 @@ int main(int argc, char **argv) {
     }
     options.edition = edition;
   }
-  while ((len = getline(&line, &cap, stdin)) != -1) {
+  if (argc > 3) {
+    digicat_rc rc = digicat_lang_parse(argv[3], strlen(argv[3]), &lang);
+    if (rc != DIGICAT_RC_OK) {
+      print_rc(argv[3], rc);
+      return 2;
+    }
+  }
+  fputs("line", stdout);
+  for (column = 0; column < DIGICAT_REPORT_COLUMNS; column++) {
+    digicat_str name;
+    if (digicat_report_column_name(lang, column, &name) != DIGICAT_RC_OK) return 1;
+    putchar('\t');
+    print_str(name);
+  }
+  putchar('\n');
+  while (!failed && (len = getline(&line, &cap, stdin)) != -1) {
     size_t n = (size_t)len, code_len;
     char *tab;
     const char *text = NULL;
@@ -134,21 +151,26 @@ int main(int argc, char **argv) {
       text_len = n - code_len - 1;
     }
     rc = digicat_classify(line, code_len, text, text_len, &options, &result, &error);
-    printf("%lu\t", line_no);
+    printf("%lu", line_no);
     if (rc == DIGICAT_RC_OK) {
-      failed |= print_result(result);
+      failed = print_fields(result, NULL, &b);
       digicat_result_free(result);
     } else if (rc == DIGICAT_RC_INVALID_CODE) {
-      failed |= print_error(error);
+      failed = print_fields(NULL, error, &b);
       digicat_code_error_free(error);
+    } else if (rc == DIGICAT_RC_INVALID_UTF8) {
+      print_invalid_encoding(rc);
     } else {
-      /* e.g. invalid UTF-8: say so and go on with the next line. */
-      char buf[256];
-      digicat_rc_message(rc, buf, sizeof buf, NULL);
-      printf("error\t\t\t\t\t%s\n", buf);
+      /* Not a problem of the line (e.g. DIGICAT_RC_PANIC): stop rather than guess. */
+      char where[64];
+      sprintf(where, "line %lu", line_no);
+      print_rc(where, rc);
+      failed = 1;
     }
+    putchar('\n');
   }
   free(line);
+  free(b.data);
   if (ferror(stdin)) {
     perror("classify: stdin");
     return 1;

@@ -1,6 +1,5 @@
-/*
- * digicat.h: C API of digicat, the classifier for Dongguan's 数字产业集聚试点园区重点发展产业、
- * 产品和服务目录（试行）(东工信〔2019〕160号, 附件).
+/* digicat.h: C API of digicat, for 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）
+ * (东工信〔2019〕160号, 附件): is an enterprise or product in it, and under which industries.
  *
  * Link with `pkg-config --libs digicat` (libdigicat.so), or libdigicat.a with the system
  * libraries of `pkg-config --libs --static digicat`. Valid C99 and C++.
@@ -37,6 +36,12 @@
  * - Strings out: digicat_str {data, len}, not NUL-terminated (printf("%.*s", (int)s.len,
  *   s.data)). Every digicat_str the library returns points into static memory: never freed,
  *   valid for the life of the process, data never NULL.
+ * - Strings computed per call (messages, batch column values) are copied into a caller-owned
+ *   buffer (buf, len): NUL-terminated, cut only at a UTF-8 character boundary, the full length
+ *   in *out_n; DIGICAT_RC_BUFFER_TOO_SMALL when cut (buf NULL with len 0 asks for the length).
+ * - Batch tools: digicat_report_column_name, digicat_result_report_field and
+ *   digicat_code_error_report_field give the DIGICAT_REPORT_COLUMNS columns (names and values)
+ *   that the digicat CLI and Python append to every record, so a C tool writes the same.
  * - Catalogue objects (digicat_industry, digicat_row, digicat_product) are pointers into
  *   static memory: never freed. A pointer passed back that did not come from this library is
  *   treated like NULL.
@@ -50,6 +55,12 @@
  * - No Rust panic crosses the boundary: it is caught and reported as DIGICAT_RC_PANIC (or an
  *   empty value from functions that return plain values).
  */
+
+/**
+ * Number of batch columns (status, reason, industries, industry_names, rows, evidence, error):
+ * the valid `column` arguments are 0 to `DIGICAT_REPORT_COLUMNS - 1`, in that order.
+ */
+#define DIGICAT_REPORT_COLUMNS 7
 
 /**
  * Result code of every fallible function. `DIGICAT_RC_OK` is 0; any other value is an error,
@@ -323,6 +334,32 @@ typedef uint32_t digicat_edition;
 #endif // __cplusplus
 
 /**
+ * Language of the batch column names (mirrors `digicat::report::Lang`); see
+ * `digicat_report_column_name`.
+ */
+enum digicat_lang
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `en` (default): English snake_case names (`status`, `reason`, …).
+   */
+  DIGICAT_LANG_EN = 0,
+  /**
+   * `zh`: Chinese names (`状态`, `原因`, …).
+   */
+  DIGICAT_LANG_ZH = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum digicat_lang digicat_lang;
+#else
+typedef uint32_t digicat_lang;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Why a code field could not be read (opaque). Stands for a `Box<digicat::CodeError>`.
  *
  * Made by `digicat_classify` and `digicat_gbt_name` when the caller asks for it, read with
@@ -383,7 +420,8 @@ typedef struct digicat_str {
  */
 typedef struct digicat_meta {
   /**
-   * Title of the catalogue (附件 title).
+   * Title of the catalogue (附件 title),
+   * `东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）`.
    */
   struct digicat_str title;
   /**
@@ -801,6 +839,8 @@ digicat_rc digicat_result_row(const struct digicat_result *result,
 /**
  * Number of evidence items: every catalogue term found in the text (admitted by the policy),
  * in text order; a match naming several rows gives one item per row. 0 when `result` is NULL.
+ * This is the engine's whole text match (`digicat::find_terms(text, policy)`), whatever the
+ * code: to match a text alone, classify it with no code (the API has no separate function).
  *
  * # Safety
  * `result` must be NULL or a live result. Thread-safe.
@@ -932,6 +972,82 @@ digicat_rc digicat_policy_parse(const char *name, size_t len, digicat_policy *po
  * a writable `digicat_edition`. Thread-safe; allocates nothing on success.
  */
 digicat_rc digicat_edition_parse(const char *name, size_t len, digicat_edition *edition_out);
+
+/**
+ * Reads a language name (`en` or `zh`, surrounding spaces ignored), as the other digicat
+ * surfaces do, into `*lang_out`.
+ *
+ * Returns as `digicat_policy_parse` does. `*lang_out` is written only on success.
+ *
+ * # Safety
+ * `name` must be NULL or point to `len` readable bytes; `lang_out` must be NULL or point to a
+ * writable `digicat_lang`. Thread-safe; allocates nothing on success.
+ */
+digicat_rc digicat_lang_parse(const char *name, size_t len, digicat_lang *lang_out);
+
+/**
+ * Writes the name of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) in `lang` (a
+ * `digicat_lang` value) into `*name_out`: the header the CLI and Python write for it, e.g.
+ * column 3 is `industry_names` in `DIGICAT_LANG_EN` and `产业名称` in `DIGICAT_LANG_ZH`.
+ * Static memory, nothing to free.
+ *
+ * Returns `DIGICAT_RC_OK`; `DIGICAT_RC_INVALID_OPTION` when `lang` is no `digicat_lang`;
+ * `DIGICAT_RC_OUT_OF_RANGE` when `column >= DIGICAT_REPORT_COLUMNS`;
+ * `DIGICAT_RC_NULL_PARAMETER` when `name_out` is NULL. `*name_out` is written only on success.
+ *
+ * # Safety
+ * `name_out` must be NULL or point to a writable `digicat_str`. Thread-safe; allocates nothing.
+ */
+digicat_rc digicat_report_column_name(uint32_t lang, size_t column, struct digicat_str *name_out);
+
+/**
+ * Writes the value of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) for a result
+ * into `buf`, a caller-owned buffer of `len` bytes: exactly what the CLI and Python write in
+ * that column for the same record. 0 `status` and 1 `reason` (snake_case names), 2
+ * `industries` (ids, `1,3`), 3 `industry_names` (`；`-joined), 4 `rows` (`1.3,3.2`), 5
+ * `evidence` (the distinct catalogue terms found, `；`-joined, in text order), 6 `error`
+ * (always empty for a result). Empty values are the empty string.
+ *
+ * The buffer is filled as by `digicat_rc_message`: NUL-terminated, cut only at a UTF-8
+ * character boundary. Returns `DIGICAT_RC_OK` when the whole value fit;
+ * `DIGICAT_RC_BUFFER_TOO_SMALL` when it was truncated (`buf` NULL with `len` 0 asks for the
+ * length only); `DIGICAT_RC_NULL_PARAMETER` when `result` is NULL, or `buf` is NULL with
+ * `len > 0`; `DIGICAT_RC_OUT_OF_RANGE` when `column >= DIGICAT_REPORT_COLUMNS`. Checked in
+ * that order: `result`, `column`, then the buffer. When `result` and `column` are valid and
+ * `out_n` is not NULL, `*out_n` receives the value's full length in bytes without the NUL, so
+ * a buffer of `*out_n + 1` bytes always fits; otherwise nothing is written.
+ *
+ * # Safety
+ * `result` must be NULL or a live result; `buf` NULL or pointing to `len` writable bytes;
+ * `out_n` NULL or writable. Thread-safe. The value is copied: it stays valid after the result
+ * is freed.
+ */
+digicat_rc digicat_result_report_field(const struct digicat_result *result,
+                                       size_t column,
+                                       char *buf,
+                                       size_t len,
+                                       size_t *out_n);
+
+/**
+ * Writes the value of batch column `column` for a record whose code field could not be read
+ * into `buf`, as `digicat_result_report_field` does for a result: exactly what the CLI and
+ * Python write for such a record. 0 `status` is `invalid`, 1 `reason` the error's kind (as
+ * `digicat_code_error_kind`), 6 `error` its message (as `digicat_code_error_message`), and
+ * columns 2 to 5 are empty.
+ *
+ * Returns, and checks `error` (NULL: `DIGICAT_RC_NULL_PARAMETER`), `column` and the buffer,
+ * as `digicat_result_report_field` does.
+ *
+ * # Safety
+ * `error` must be NULL or a live code error; `buf` NULL or pointing to `len` writable bytes;
+ * `out_n` NULL or writable. Thread-safe. The value is copied: it stays valid after the error is
+ * freed.
+ */
+digicat_rc digicat_code_error_report_field(const struct digicat_code_error *error,
+                                           size_t column,
+                                           char *buf,
+                                           size_t len,
+                                           size_t *out_n);
 
 #ifdef __cplusplus
 }  // extern "C"

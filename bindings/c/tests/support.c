@@ -84,7 +84,7 @@ static void die(const char *path, size_t line, const char *why) {
   exit(2);
 }
 
-size_t load_vectors(const char *path, char **text_out, vector **vectors_out) {
+size_t load_table(const char *path, size_t fields, char **text_out, vector **vectors_out) {
   FILE *f = fopen(path, "rb");
   sbuf text;
   char chunk[4096];
@@ -92,6 +92,7 @@ size_t load_vectors(const char *path, char **text_out, vector **vectors_out) {
   int header_seen = 0;
   char *p, *end;
   vector *vs;
+  if (fields == 0 || fields > VECTOR_FIELDS) die(path, 0, "bad field count");
   if (f == NULL) die(path, 0, "cannot open");
   sb_init(&text);
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&text, chunk, n);
@@ -115,14 +116,14 @@ size_t load_vectors(const char *path, char **text_out, vector **vectors_out) {
     for (;;) {
       char *tab = (char *)memchr(q, '\t', (size_t)(stop - q));
       char *fend = tab != NULL ? tab : stop;
-      if (i == VECTOR_FIELDS) die(path, line_no, "more than 10 fields");
+      if (i == fields) die(path, line_no, "too many fields");
       v.f[i].p = q;
       v.f[i].n = (size_t)(fend - q);
       i++;
       if (tab == NULL) break;
       q = tab + 1;
     }
-    if (i != VECTOR_FIELDS) die(path, line_no, "fewer than 10 fields");
+    if (i != fields) die(path, line_no, "too few fields");
     v.line = line_no;
     p = stop + (eol != NULL);
     if (!header_seen) {
@@ -142,6 +143,10 @@ size_t load_vectors(const char *path, char **text_out, vector **vectors_out) {
   *text_out = text.data;
   *vectors_out = vs;
   return count;
+}
+
+size_t load_vectors(const char *path, char **text_out, vector **vectors_out) {
+  return load_table(path, VECTOR_FIELDS, text_out, vectors_out);
 }
 
 void free_vectors(char *text, vector *vectors) {

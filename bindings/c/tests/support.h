@@ -37,8 +37,8 @@ void sb_addu(sbuf *b, unsigned long v);
 /* 1 when s holds exactly the NUL-terminated c. */
 int str_is(digicat_str s, const char *c);
 
-/* One line of the vectors file: 10 fields as pointer + length into the file's text (not
- * NUL-terminated: each is followed by a tab or a newline). */
+/* One line of a vectors file: its fields (10 in classify.tsv, fewer in other files) as pointer +
+ * length into the file's text (not NUL-terminated: each is followed by a tab or a newline). */
 enum { VECTOR_FIELDS = 10 };
 typedef struct field {
   const char *p;
@@ -49,7 +49,11 @@ typedef struct vector {
   size_t line;
 } vector;
 
-/* Reads the vectors file; exits with a message when it is malformed. Frees with free_vectors. */
+/* Reads a vectors file of `fields` (at most VECTOR_FIELDS) tab-separated fields a line, after
+ * '#' comments and a header whose first field is "id"; exits with a message when it is
+ * malformed. Frees with free_vectors. */
+size_t load_table(const char *path, size_t fields, char **text_out, vector **vectors_out);
+/* load_table of tests/vectors/classify.tsv (VECTOR_FIELDS fields). */
 size_t load_vectors(const char *path, char **text_out, vector **vectors_out);
 void free_vectors(char *text, vector *vectors);
 

@@ -57,7 +57,8 @@ static void test_version(void) {
   CHECK(str_is(meta.date, "2019-07-30"));
   CHECK(str_is(meta.edition, "GB/T 4754-2017"));
   CHECK(str_is(meta.status, "试行"));
-  CHECK(meta.title.len > 0 && meta.issuer.len > 0);
+  CHECK(str_is(meta.title, "东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）"));
+  CHECK(str_is(meta.issuer, "东莞市工业和信息化局"));
 }
 
 /* Classifies and returns the result, checking the call succeeded. */

@@ -1,7 +1,8 @@
 //! The command line: subcommands, options and their help texts (clap derive).
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use digicat::{report::Lang, Edition, Policy};
+use digicat::{meta, report::Lang, Edition, Policy};
 use std::path::PathBuf;
 
 /// `digicat` and its subcommands.
@@ -9,10 +10,14 @@ use std::path::PathBuf;
 #[command(
     name = "digicat",
     version = version(),
-    about = "Classify enterprises against 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行）",
-    long_about = "Classify enterprises against 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行） \
-(东工信〔2019〕160号, 附件): is an enterprise, by its GB/T 4754 industry code (行业代码) and its \
-business scope or products (经营范围/主营产品), in the catalogue, and under which of its 9 industries?",
+    about = format!("Classify enterprises against {}", meta().title()),
+    long_about = format!(
+        "Classify enterprises against {} ({}, 附件): is an enterprise, by its GB/T 4754 industry \
+code (行业代码) and its business scope or products (经营范围/主营产品), in the catalogue, and under \
+which of its 9 industries?",
+        meta().title(),
+        meta().document()
+    ),
     after_help = "Examples:\n  \
 digicat classify enterprises.csv -o classified.csv\n  \
 digicat lookup I6513\n  \
@@ -31,7 +36,7 @@ fn version() -> String {
         "{} (catalogue {}, {})",
         env!("CARGO_PKG_VERSION"),
         digicat::CATALOGUE_VERSION,
-        digicat::meta().document()
+        meta().document()
     )
 }
 
@@ -112,9 +117,11 @@ are padded with empty fields, extra fields are quoted in the error)
   invalid_encoding  bytes not valid in the input's encoding
 
 --format jsonl writes one object a row: {\"line\": N, \"input\": {column: value, ...}, \"status\", \
-\"reason\", \"industries\": [ids], \"rows\": [\"1.3\"], \"evidence\": [{\"text\", \"row\", \"start\", \
-\"end\", \"kind\"}], \"error\"} (line: where the record starts in the file, the header being line 1; \
-start/end: byte offsets in the UTF-8 text of the text column; error: null when none).
+\"reason\", \"code\", \"industries\": [ids], \"rows\": [\"1.3\"], \"evidence\": [{\"text\", \"row\", \
+\"start\", \"end\", \"kind\", \"relation\"}], \"error\"} (line: where the record starts in the file, \
+the header being line 1; code: the code as read, digits only, or null; start/end: byte offsets in the \
+UTF-8 text of the text column; relation: equivalent or broader for a scope phrase, else null; error: \
+null when none).
 
 Without -o the result goes to standard output; with -o it is written to a temporary file beside \
 OUTPUT and renamed over it at the end, so OUTPUT is never left half-written. A summary (rows, \
@@ -148,14 +155,14 @@ pub struct ClassifyArgs {
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
     /// Language of the added column headers
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_parser = lang(), default_value = "en")]
+    pub lang: Lang,
     /// Which evidence counts: strict admits only listed products and their aliases
-    #[arg(long, value_enum, default_value_t = PolicyArg::Standard)]
-    pub policy: PolicyArg,
+    #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
+    pub policy: Policy,
     /// Read 4-digit codes as GB/T 4754-2017 or 2011 only [default: auto, 2017 first, then a 2011 小类]
-    #[arg(long, value_enum)]
-    pub edition: Option<EditionArg>,
+    #[arg(long, value_parser = edition())]
+    pub edition: Option<Edition>,
     /// Input encoding
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     pub encoding: EncodingArg,
@@ -182,8 +189,8 @@ pub struct LookupArgs {
     #[arg(long, value_enum, default_value_t = TextFormat::Text)]
     pub format: TextFormat,
     /// Read a 4-digit code as GB/T 4754-2017 or 2011 only [default: auto]
-    #[arg(long, value_enum)]
-    pub edition: Option<EditionArg>,
+    #[arg(long, value_parser = edition())]
+    pub edition: Option<Edition>,
 }
 
 /// Options of `digicat match`.
@@ -195,8 +202,8 @@ pub struct MatchArgs {
     #[arg(long, value_enum, default_value_t = TextFormat::Text)]
     pub format: TextFormat,
     /// Which terms count: strict admits only listed products and their aliases
-    #[arg(long, value_enum, default_value_t = PolicyArg::Standard)]
-    pub policy: PolicyArg,
+    #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
+    pub policy: Policy,
 }
 
 /// Options of `digicat catalogue`.
@@ -238,60 +245,34 @@ pub enum CatalogueFormat {
     Json,
 }
 
-/// `--lang`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// English snake_case headers
-    En,
-    /// Chinese headers
-    Zh,
+/// `--lang`: the core's [`Lang`] names, parsed with its `FromStr`.
+fn lang() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new([
+        PossibleValue::new("en").help("English snake_case headers"),
+        PossibleValue::new("zh").help("Chinese headers"),
+    ])
+    .try_map(|s| s.parse::<Lang>())
 }
 
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::En => Lang::En,
-            LangArg::Zh => Lang::Zh,
-        }
-    }
+/// `--policy`: the core's [`Policy`] names, parsed with its `FromStr`.
+fn policy() -> impl TypedValueParser<Value = Policy> {
+    PossibleValuesParser::new([
+        PossibleValue::new(Policy::Standard.as_str())
+            .help("Products, aliases, equivalent scope phrases and class names decide"),
+        PossibleValue::new(Policy::Strict.as_str())
+            .help("Only listed products and their aliases decide"),
+    ])
+    .try_map(|s| s.parse::<Policy>())
 }
 
-/// `--policy`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PolicyArg {
-    /// Products, aliases, equivalent scope phrases and class names decide
-    Standard,
-    /// Only listed products and their aliases decide
-    Strict,
-}
-
-impl From<PolicyArg> for Policy {
-    fn from(p: PolicyArg) -> Policy {
-        match p {
-            PolicyArg::Standard => Policy::Standard,
-            PolicyArg::Strict => Policy::Strict,
-        }
-    }
-}
-
-/// `--edition`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EditionArg {
-    /// GB/T 4754-2017 only
-    #[value(name = "2017")]
-    Gbt2017,
-    /// 4-digit codes are GB/T 4754-2011 小类
-    #[value(name = "2011")]
-    Gbt2011,
-}
-
-/// The engine's edition for an optional `--edition` (absent: [`Edition::Auto`]).
-pub fn edition(arg: Option<EditionArg>) -> Edition {
-    match arg {
-        None => Edition::Auto,
-        Some(EditionArg::Gbt2017) => Edition::Gbt2017,
-        Some(EditionArg::Gbt2011) => Edition::Gbt2011,
-    }
+/// `--edition`: the core's [`Edition`] names other than `auto` (the default when the option is
+/// absent), parsed with its `FromStr`.
+fn edition() -> impl TypedValueParser<Value = Edition> {
+    PossibleValuesParser::new([
+        PossibleValue::new(Edition::Gbt2017.as_str()).help("GB/T 4754-2017 only"),
+        PossibleValue::new(Edition::Gbt2011.as_str()).help("4-digit codes are GB/T 4754-2011 小类"),
+    ])
+    .try_map(|s| s.parse::<Edition>())
 }
 
 /// `--encoding`.

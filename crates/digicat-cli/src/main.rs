@@ -1,5 +1,5 @@
 //! `digicat`: classify enterprise lists (CSV, TSV, XLSX) against 东莞市数字产业集聚试点园区重点发展
-//! 产业、产品和服务目录（试行）, look codes up, find catalogue terms in a text, print the catalogue.
+//! 产业、产品和服务目录表（试行）, look codes up, find catalogue terms in a text, print the catalogue.
 //! The commands live in the `digicat_cli` library (`src/lib.rs`).
 #![forbid(unsafe_code)]
 

@@ -48,15 +48,7 @@ impl Outcome {
     pub fn fields(&self) -> [String; 7] {
         match self {
             Outcome::Classified(result) => report::fields(result),
-            Outcome::Unread { reason, error } => [
-                Status::Invalid.as_str().into(),
-                (*reason).into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                error.clone(),
-            ],
+            Outcome::Unread { reason, error } => report::invalid_fields(reason, error.clone()),
         }
     }
 }

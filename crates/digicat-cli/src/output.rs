@@ -4,6 +4,7 @@ use crate::error::Failure;
 use crate::input::Record;
 use crate::outcome::Outcome;
 use digicat::report::{self, Lang};
+use digicat::{Classification, Code, Evidence, Status};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fs::File;
@@ -101,9 +102,15 @@ impl Target {
         })
     }
 
-    /// Makes the written result visible: syncs and renames the temporary file onto OUTPUT.
+    /// Makes the written result visible: flushes, and for a file syncs it and renames it onto
+    /// OUTPUT.
     fn commit(self) -> Result<(), Failure> {
-        let Target { sink, temp, name } = self;
+        let Target {
+            mut sink,
+            temp,
+            name,
+        } = self;
+        sink.flush().map_err(|e| Failure::output(&name, e))?;
         if let (Sink::File(file), Some(temp)) = (sink, temp) {
             file.sync_all().map_err(|e| Failure::output(&name, e))?;
             drop(file);
@@ -174,6 +181,15 @@ mod interrupt {
     }
 }
 
+impl Write for Target {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.sink.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.sink.flush()
+    }
+}
+
 /// `true` when both paths exist and are the same file (also through links).
 fn same_file(a: &Path, b: &Path) -> bool {
     let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
@@ -200,46 +216,55 @@ pub enum RowFormat {
     Jsonl,
 }
 
+/// Position of `error` among the added columns ([`report::COLUMNS_EN`]).
+const ERROR: usize = 6;
+
 /// The writer of the classified rows.
 pub struct Output {
     writer: Writer,
-    name: String,
-    temp: Option<Temp>,
+    /// Rows written so far.
+    written: u64,
 }
 
 enum Writer {
-    Table(Box<csv::Writer<Sink>>),
+    Table(Box<csv::Writer<Target>>),
     Jsonl {
-        out: BufWriter<Sink>,
+        out: BufWriter<Target>,
         keys: Vec<String>,
     },
+}
+
+impl Writer {
+    /// Where the rows go.
+    fn target(&self) -> &Target {
+        match self {
+            Writer::Table(w) => w.get_ref(),
+            Writer::Jsonl { out, .. } => out.get_ref(),
+        }
+    }
 }
 
 impl Output {
     /// Starts the output: for CSV/TSV writes the header (the input's, then the added columns in
     /// `lang`), after a UTF-8 BOM when `bom` is set.
     pub fn new(
-        target: Target,
+        mut target: Target,
         format: RowFormat,
         header: &[String],
         lang: Lang,
         bom: bool,
     ) -> Result<Output, Failure> {
-        let Target {
-            mut sink,
-            temp,
-            name,
-        } = target;
         let writer = match format {
             RowFormat::Delimited(delimiter) => {
                 if bom {
-                    sink.write_all("\u{FEFF}".as_bytes())
-                        .map_err(|e| Failure::output(&name, e))?;
+                    target
+                        .write_all("\u{FEFF}".as_bytes())
+                        .map_err(|e| Failure::output(&target.name, e))?;
                 }
                 let mut w = csv::WriterBuilder::new()
                     .delimiter(delimiter)
                     .buffer_capacity(64 * 1024)
-                    .from_writer(sink);
+                    .from_writer(target);
                 let added = report::columns(lang);
                 w.write_record(
                     header
@@ -247,83 +272,71 @@ impl Output {
                         .map(String::as_str)
                         .chain(added.iter().copied()),
                 )
-                .map_err(|e| csv_failure(&name, e))?;
+                .map_err(|e| csv_failure(&w.get_ref().name, e))?;
                 Writer::Table(Box::new(w))
             }
             RowFormat::Jsonl => Writer::Jsonl {
-                out: BufWriter::with_capacity(64 * 1024, sink),
+                out: BufWriter::with_capacity(64 * 1024, target),
                 keys: json_keys(header),
             },
         };
-        Ok(Output { writer, name, temp })
+        Ok(Output { writer, written: 0 })
     }
 
     /// Writes one row: the input values, then the outcome.
     pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
-        let fields = outcome.fields();
         match &mut self.writer {
             Writer::Table(w) => {
-                let name = &self.name;
-                for value in rec
-                    .fields
-                    .iter()
-                    .map(String::as_str)
-                    .chain(fields.iter().map(String::as_str))
-                {
-                    w.write_field(value).map_err(|e| csv_failure(name, e))?;
-                }
-                w.write_record(None::<&[u8]>)
-                    .map_err(|e| csv_failure(name, e))?;
+                let fields = outcome.fields();
+                w.write_record(rec.fields.iter().chain(&fields).map(String::as_str))
+                    .map_err(|e| csv_failure(&w.get_ref().name, e))?;
             }
             Writer::Jsonl { out, keys } => {
-                let c = outcome.classification();
+                let fields;
+                let (result, error) = match outcome.classification() {
+                    Some(c) => (JsonResult::Classified(c), None),
+                    None => {
+                        fields = outcome.fields();
+                        let invalid = JsonResult::Invalid {
+                            status: outcome.status(),
+                            reason: outcome.reason(),
+                            code: None,
+                            industries: [],
+                            rows: [],
+                            evidence: [],
+                        };
+                        (invalid, Some(fields[ERROR].as_str()))
+                    }
+                };
                 let row = JsonRow {
                     line: rec.line,
                     input: InputObject {
                         keys,
                         values: &rec.fields,
                     },
-                    status: &fields[0],
-                    reason: &fields[1],
-                    industries: c.map(|c| c.industry_ids().collect()).unwrap_or_default(),
-                    rows: c
-                        .map(|c| c.rows.iter().map(|r| r.id()).collect())
-                        .unwrap_or_default(),
-                    evidence: c
-                        .map(|c| {
-                            c.evidence
-                                .iter()
-                                .map(|e| JsonEvidence {
-                                    text: e.text(),
-                                    row: e.row().id(),
-                                    start: e.start,
-                                    end: e.end,
-                                    kind: e.kind().as_str(),
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    error: Some(fields[6].as_str()).filter(|e| !e.is_empty()),
+                    result,
+                    error,
                 };
                 serde_json::to_writer(&mut *out, &row)
-                    .map_err(|e| Failure::output(&self.name, io::Error::from(e)))?;
-                out.write_all(b"\n")
-                    .map_err(|e| Failure::output(&self.name, e))?;
+                    .map_err(io::Error::from)
+                    .and_then(|()| out.write_all(b"\n"))
+                    .map_err(|e| Failure::output(&out.get_ref().name, e))?;
             }
         }
+        self.written += 1;
         Ok(())
     }
 
-    /// Flushes everything and, for a file, renames it into place.
-    pub fn finish(self) -> Result<(), Failure> {
-        let Output { writer, name, temp } = self;
-        let mut sink = match writer {
+    /// Flushes everything and, for a file, renames it into place; returns the rows written.
+    pub fn finish(self) -> Result<u64, Failure> {
+        let name = self.writer.target().name.clone();
+        let target = match self.writer {
             Writer::Table(w) => w.into_inner().map_err(|e| e.into_error()),
             Writer::Jsonl { out, .. } => out.into_inner().map_err(|e| e.into_error()),
         }
         .map_err(|e| Failure::output(&name, e))?;
-        sink.flush().map_err(|e| Failure::output(&name, e))?;
-        Target { sink, temp, name }.commit()
+        target.commit()?;
+        Ok(self.written)
     }
 }
 
@@ -356,17 +369,30 @@ fn json_keys(header: &[String]) -> Vec<String> {
     keys
 }
 
-/// One JSON Lines row.
+/// One JSON Lines row: `line`, `input`, the result, `error`.
 #[derive(Serialize)]
 struct JsonRow<'a> {
     line: u64,
     input: InputObject<'a>,
-    status: &'a str,
-    reason: &'a str,
-    industries: Vec<u8>,
-    rows: Vec<&'static str>,
-    evidence: Vec<JsonEvidence>,
+    #[serde(flatten)]
+    result: JsonResult<'a>,
     error: Option<&'a str>,
+}
+
+/// The result keys of a row: the core's shape of a [`Classification`] (`status`, `reason`,
+/// `code`, `industries`, `rows`, `evidence`), or the same keys, empty, for an invalid row.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonResult<'a> {
+    Classified(&'a Classification),
+    Invalid {
+        status: Status,
+        reason: &'static str,
+        code: Option<Code>,
+        industries: [u8; 0],
+        rows: [&'static str; 0],
+        evidence: [Evidence; 0],
+    },
 }
 
 /// The input columns as a JSON object, in column order.
@@ -385,16 +411,6 @@ impl Serialize for InputObject<'_> {
     }
 }
 
-/// One piece of evidence: the catalogue term, its row, its byte span in the text column, its kind.
-#[derive(Serialize)]
-struct JsonEvidence {
-    text: &'static str,
-    row: &'static str,
-    start: usize,
-    end: usize,
-    kind: &'static str,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,5 +422,10 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(json_keys(&h), ["a", "column_2", "a_2", "a_2_2", "a_3"]);
+    }
+
+    #[test]
+    fn error_is_the_error_column() {
+        assert_eq!(report::COLUMNS_EN[ERROR], "error");
     }
 }

@@ -1,7 +1,7 @@
 //! The end-of-run summary printed on standard error.
 
 use crate::outcome::Outcome;
-use digicat::{industries, Status};
+use digicat::{industries, Industry, Status};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
@@ -11,12 +11,14 @@ const LISTED_INVALID: usize = 10;
 /// Counts gathered row by row (constant memory).
 pub struct Summary {
     started: Instant,
+    /// Rows read.
     rows: u64,
-    by_status: [u64; 4],
+    /// Rows per status, in the order of [`Status::ALL`].
+    by_status: [(Status, u64); Status::ALL.len()],
     /// (status, reason, rows) in order of first appearance.
     by_reason: Vec<(Status, &'static str, u64)>,
-    /// Per industry (index id − 1): rows in scope, rows needing review.
-    by_industry: Vec<[u64; 2]>,
+    /// Per industry, in the order of [`industries()`]: rows in scope, rows needing review.
+    by_industry: Vec<(&'static Industry, [u64; 2])>,
     invalid_lines: Vec<u64>,
 }
 
@@ -26,19 +28,19 @@ impl Summary {
         Summary {
             started: Instant::now(),
             rows: 0,
-            by_status: [0; 4],
+            by_status: Status::ALL.map(|s| (s, 0)),
             by_reason: Vec::new(),
-            by_industry: vec![[0; 2]; industries().len()],
+            by_industry: industries().iter().map(|i| (i, [0; 2])).collect(),
             invalid_lines: Vec::new(),
         }
     }
 
-    /// Counts one written row.
+    /// Counts one row read.
     pub fn add(&mut self, line: u64, outcome: &Outcome) {
         self.rows += 1;
         let status = outcome.status();
-        if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
-            self.by_status[i] += 1;
+        if let Some((_, n)) = self.by_status.iter_mut().find(|(s, _)| *s == status) {
+            *n += 1;
         }
         let reason = outcome.reason();
         match self
@@ -55,8 +57,9 @@ impl Summary {
             _ => return self.note_invalid(status, line),
         };
         if let Some(c) = outcome.classification() {
-            for id in c.industry_ids() {
-                if let Some(counts) = self.by_industry.get_mut(usize::from(id) - 1) {
+            for industry in &c.industries {
+                if let Some((_, counts)) = self.by_industry.iter_mut().find(|(i, _)| i == industry)
+                {
                     counts[column] += 1;
                 }
             }
@@ -69,30 +72,34 @@ impl Summary {
         }
     }
 
-    /// Rows counted so far.
+    /// Rows read so far.
     pub fn rows(&self) -> u64 {
         self.rows
     }
 
     /// Rows with status `invalid`.
     pub fn invalid(&self) -> u64 {
-        self.by_status[3]
+        self.by_status
+            .iter()
+            .find(|(s, _)| *s == Status::Invalid)
+            .map_or(0, |(_, n)| *n)
     }
 
-    /// The summary text; `context` lines (input, columns, options) come first.
-    pub fn render(&self, context: &[String]) -> String {
+    /// The summary text, for `written` rows written; `context` lines (input, columns, options)
+    /// come first.
+    pub fn render(&self, written: u64, context: &[String]) -> String {
         let elapsed = self.started.elapsed();
         let mut s = String::new();
         let _ = writeln!(
             s,
-            "digicat: {} rows read, {} rows written",
-            self.rows, self.rows
+            "digicat: {} rows read, {written} rows written",
+            self.rows
         );
         for line in context {
             let _ = writeln!(s, "  {line}");
         }
         let _ = writeln!(s, "  {:<14}{:>8}  reasons", "status", "rows");
-        for (i, status) in Status::ALL.iter().enumerate() {
+        for (status, count) in &self.by_status {
             let reasons: Vec<String> = self
                 .by_reason
                 .iter()
@@ -103,12 +110,12 @@ impl Summary {
                 s,
                 "  {:<14}{:>8}  {}",
                 status.as_str(),
-                self.by_status[i],
+                count,
                 reasons.join(", ")
             );
         }
         let _ = writeln!(s, "  {:>8}{:>14}  industry", "in_scope", "needs_review");
-        for (industry, [in_scope, review]) in industries().iter().zip(&self.by_industry) {
+        for (industry, [in_scope, review]) in &self.by_industry {
             let _ = writeln!(
                 s,
                 "  {in_scope:>8}{review:>14}  {} {}",

@@ -66,6 +66,28 @@ fn example_jsonl_matches_the_golden_output() {
             i + 2,
             "line numbers count the header as line 1"
         );
+        let mut keys: Vec<&str> = obj
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "code",
+                "error",
+                "evidence",
+                "industries",
+                "input",
+                "line",
+                "reason",
+                "rows",
+                "status"
+            ],
+            "the documented keys, on every line"
+        );
         let mut at = 0;
         for (name, value) in input[0].iter().zip(row) {
             assert_eq!(
@@ -89,6 +111,11 @@ fn example_jsonl_matches_the_golden_output() {
             );
             assert!(["product", "alias", "scope_phrase", "class_name"]
                 .contains(&e["kind"].as_str().unwrap()));
+            assert_eq!(
+                e["relation"].is_null(),
+                e["kind"] != "scope_phrase",
+                "a relation for scope phrases only"
+            );
         }
     }
 }

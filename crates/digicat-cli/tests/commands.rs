@@ -37,6 +37,18 @@ fn lookup_shows_the_code_and_its_catalogue_rows() {
     let (_, v) = json(&["lookup", "651", "--format", "json"]);
     assert_eq!(v["code"]["level"], "group");
     assert_eq!(v["rows"].as_array().unwrap().len(), 7);
+    assert_eq!(v["industries"], serde_json::json!([1, 2, 3, 7]));
+    assert_eq!(v["rows"][6]["industry_name"], "云计算与大数据服务");
+
+    // A 大类 is shown in its section, with the section's name.
+    let text = stdout(&run(["lookup", "65"], None));
+    assert!(
+        text.contains("section I, in I 信息传输、软件和信息技术服务业\n"),
+        "{text}"
+    );
+    let (_, v) = json(&["lookup", "65", "--format", "json"]);
+    assert_eq!(v["code"]["parent"], "I");
+    assert_eq!(v["code"]["parent_name"], "信息传输、软件和信息技术服务业");
 
     let (_, v) = json(&["lookup", "6510", "--format", "json"]);
     assert_eq!(
@@ -173,8 +185,28 @@ fn every_subcommand_has_help_with_an_example() {
             );
         }
     }
+    for flag in ["-h", "--help"] {
+        let top = stdout(&run([flag], None));
+        assert!(
+            top.contains(&format!("against {}", digicat::meta().title())),
+            "the official title in {flag}:\n{top}"
+        );
+    }
+    // Help is wrapped to the terminal's width: compare with whitespace collapsed.
+    let short = stdout(&run(["classify", "-h"], None))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for values in [
+        "[possible values: en, zh]",
+        "[possible values: standard, strict]",
+        "[possible values: 2017, 2011]",
+    ] {
+        assert!(short.contains(values), "classify -h lists {values}");
+    }
     let long = stdout(&run(["classify", "--help"], None));
     for part in [
+        "Only listed products and their aliases decide",
         "状态",
         "malformed_record",
         "invalid_encoding",
@@ -190,10 +222,16 @@ fn every_subcommand_has_help_with_an_example() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(code(&run(["classify"], None)), 2);
-    assert_eq!(
-        code(&run(["classify", "x.csv", "--format", "xml"], None)),
-        2
-    );
+    for bad in [
+        ["--format", "xml"],
+        ["--policy", "loose"],
+        ["--edition", "2002"],
+        ["--lang", "fr"],
+    ] {
+        let out = run(["classify", "x.csv", bad[0], bad[1]], None);
+        assert_eq!(code(&out), 2, "{bad:?}");
+        assert!(stderr(&out).contains("possible values"), "{}", stderr(&out));
+    }
     let out = run(["classify", "/nonexistent/list.csv"], None);
     assert_eq!(code(&out), 2);
     assert!(

@@ -33,7 +33,8 @@ pub struct digicat_product {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct digicat_meta {
-    /// Title of the catalogue (附件 title).
+    /// Title of the catalogue (附件 title),
+    /// `东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）`.
     pub title: digicat_str,
     /// Document number, `东工信〔2019〕160号`.
     pub document: digicat_str,

@@ -175,7 +175,7 @@ pub unsafe extern "C" fn digicat_result_free(result: *mut digicat_result) {
 ///
 /// # Safety
 /// `result` must be NULL or a live result.
-unsafe fn classification<'a>(
+pub(crate) unsafe fn classification<'a>(
     result: *const digicat_result,
 ) -> Result<&'a Classification, digicat_rc> {
     // SAFETY: forwarded from the caller.
@@ -304,6 +304,8 @@ pub unsafe extern "C" fn digicat_result_row(
 
 /// Number of evidence items: every catalogue term found in the text (admitted by the policy),
 /// in text order; a match naming several rows gives one item per row. 0 when `result` is NULL.
+/// This is the engine's whole text match (`digicat::find_terms(text, policy)`), whatever the
+/// code: to match a text alone, classify it with no code (the API has no separate function).
 ///
 /// # Safety
 /// `result` must be NULL or a live result. Thread-safe.
@@ -373,7 +375,7 @@ pub unsafe extern "C" fn digicat_code_error_free(error: *mut digicat_code_error)
 pub unsafe extern "C" fn digicat_code_error_kind(error: *const digicat_code_error) -> digicat_str {
     guard_value(digicat_str::empty(), || {
         // SAFETY: forwarded from this function's contract.
-        unsafe { borrow::<CodeError, _>(error) }.map_or_else(
+        unsafe { code_error(error) }.map_or_else(
             |_| digicat_str::empty(),
             |e| digicat_str::from_static(e.kind()),
         )
@@ -398,10 +400,21 @@ pub unsafe extern "C" fn digicat_code_error_message(
 ) -> digicat_rc {
     guard(|| {
         // SAFETY: forwarded from this function's contract.
-        let e = unsafe { borrow::<CodeError, _>(error) }?;
+        let e = unsafe { code_error(error) }?;
         // SAFETY: forwarded from this function's contract.
         unsafe { write_message(&e.to_string(), buf, len, out_n) }
     })
+}
+
+/// Borrows the error behind a code error handle.
+///
+/// # Safety
+/// `error` must be NULL or a live code error.
+pub(crate) unsafe fn code_error<'a>(
+    error: *const digicat_code_error,
+) -> Result<&'a CodeError, digicat_rc> {
+    // SAFETY: forwarded from the caller.
+    unsafe { borrow::<CodeError, _>(error) }
 }
 
 /// Hands a code error to C when asked for (`error_out` not NULL).

@@ -4,6 +4,7 @@
 //! check them, so an out-of-range value from C is an error code, never undefined behaviour.
 
 use crate::{digicat_rc, digicat_str, guard, guard_value, input, put};
+use engine::report::Lang;
 use engine::{Edition, EvidenceKind, Policy, Reason, Relation, Status};
 use std::ffi::c_char;
 
@@ -99,6 +100,17 @@ pub enum digicat_edition {
     Gbt2011 = 2,
 }
 
+/// Language of the batch column names (mirrors `digicat::report::Lang`); see
+/// `digicat_report_column_name`.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum digicat_lang {
+    /// `en` (default): English snake_case names (`status`, `reason`, …).
+    En = 0,
+    /// `zh`: Chinese names (`状态`, `原因`, …).
+    Zh = 1,
+}
+
 /// Both-way conversions between a C enum and the core's, an exhaustive list of the values, and
 /// checked conversion from a raw `uint32_t`. A variant added to the core breaks the build here.
 macro_rules! mirror {
@@ -141,6 +153,7 @@ mirror!(digicat_reason <=> Reason {
 mirror!(digicat_evidence_kind <=> EvidenceKind { Product, Alias, ScopePhrase, ClassName });
 mirror!(digicat_policy <=> Policy { Standard, Strict });
 mirror!(digicat_edition <=> Edition { Auto, Gbt2017, Gbt2011 });
+mirror!(digicat_lang <=> Lang { En, Zh });
 
 impl digicat_relation {
     /// Every value, in value order.
@@ -305,6 +318,32 @@ pub unsafe extern "C" fn digicat_edition_parse(
     })
 }
 
+/// Reads a language name (`en` or `zh`, surrounding spaces ignored), as the other digicat
+/// surfaces do, into `*lang_out`.
+///
+/// Returns as `digicat_policy_parse` does. `*lang_out` is written only on success.
+///
+/// # Safety
+/// `name` must be NULL or point to `len` readable bytes; `lang_out` must be NULL or point to a
+/// writable `digicat_lang`. Thread-safe; allocates nothing on success.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_lang_parse(
+    name: *const c_char,
+    len: usize,
+    lang_out: *mut digicat_lang,
+) -> digicat_rc {
+    guard(|| {
+        if lang_out.is_null() {
+            return Err(digicat_rc::NullParameter);
+        }
+        // SAFETY: forwarded from this function's contract.
+        let name = unsafe { input(name, len) }?;
+        let lang: Lang = name.parse().map_err(|_| digicat_rc::InvalidOption)?;
+        // SAFETY: checked not NULL above; the caller guarantees it is writable.
+        unsafe { put(lang_out, lang.into()) }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +391,13 @@ mod tests {
                 Edition::from(*e).as_str()
             );
         }
+        for (l, name) in [(Lang::En, "en"), (Lang::Zh, " zh ")] {
+            assert_eq!(Lang::from(digicat_lang::from(l)), l);
+            let mut out = digicat_lang::Zh;
+            // SAFETY: `name` is `len` readable bytes; `out` is writable.
+            let rc = unsafe { digicat_lang_parse(name.as_ptr().cast(), name.len(), &mut out) };
+            assert_eq!((rc, Lang::from(out)), (digicat_rc::Ok, l));
+        }
     }
 
     #[test]
@@ -367,6 +413,7 @@ mod tests {
         dense(digicat_relation::ALL, |v| v as u32);
         dense(digicat_policy::ALL, |v| v as u32);
         dense(digicat_edition::ALL, |v| v as u32);
+        dense(digicat_lang::ALL, |v| v as u32);
         for f in [
             digicat_status_name,
             digicat_reason_name,

@@ -14,6 +14,9 @@
 //! - The two heap handles, [`digicat_result`] and [`digicat_code_error`], are freed by their
 //!   `_free` function exactly once.
 //! - Everything may be called from many threads at once.
+//!
+//! The catalogue is 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）(东工信〔2019〕160号,
+//! 附件).
 #![deny(
     missing_docs,
     unsafe_op_in_unsafe_fn,
@@ -30,10 +33,12 @@
 mod catalogue;
 mod classify;
 mod enums;
+mod report;
 
 pub use catalogue::*;
 pub use classify::*;
 pub use enums::*;
+pub use report::*;
 
 use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};

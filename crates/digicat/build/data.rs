@@ -5,6 +5,7 @@ use crate::tsv::{self, DataError, Record};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
+/// `catalogue/meta.tsv`.
 pub struct Meta {
     pub title: String,
     pub document: String,
@@ -14,17 +15,20 @@ pub struct Meta {
     pub edition: String,
 }
 
+/// A line of `catalogue/categories.tsv`.
 pub struct Category {
     pub id: u8,
     pub name: String,
 }
 
+/// A line of `catalogue/industries.tsv`.
 pub struct Industry {
     pub id: u8,
     pub category: u8,
     pub name: String,
 }
 
+/// A line of `catalogue/rows.tsv`; `partial` is the printed `*`.
 pub struct Row {
     pub id: String,
     pub industry: u8,
@@ -33,18 +37,21 @@ pub struct Row {
     pub partial: bool,
 }
 
+/// A line of `catalogue/products.tsv`; `row` indexes `Data::rows`.
 pub struct Product {
     pub row: usize,
     pub name: String,
     pub note: Option<String>,
 }
 
+/// A line of `catalogue/aliases.tsv`; `product` indexes `Data::products`.
 pub struct Alias {
     pub alias: String,
     pub product: usize,
     pub why: String,
 }
 
+/// The `kind` column of `vocabulary/scope_phrases.tsv`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PhraseKind {
     Equivalent,
@@ -52,6 +59,7 @@ pub enum PhraseKind {
     None,
 }
 
+/// A line of `vocabulary/scope_phrases.tsv`; `rows` index `Data::rows`.
 pub struct Phrase {
     pub entry_code: Option<String>,
     pub phrase: String,
@@ -62,6 +70,7 @@ pub struct Phrase {
     pub note: String,
 }
 
+/// The `level` column of the GB/T 4754 lists.
 #[derive(Clone, Copy)]
 pub enum Level {
     Section,
@@ -70,6 +79,7 @@ pub enum Level {
     Class,
 }
 
+/// A line of a GB/T 4754 list.
 pub struct GbtEntry {
     pub level: Level,
     pub code: String,
@@ -77,6 +87,7 @@ pub struct GbtEntry {
     pub parent: String,
 }
 
+/// Everything in `data/`, validated.
 pub struct Data {
     pub version: String,
     pub meta: Meta,

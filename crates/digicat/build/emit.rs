@@ -123,8 +123,8 @@ pub fn tables(d: &Data) -> String {
         );
         writeln!(
             w,
-            "    Row {{ index: {idx}, id: {}, industry: {}, name: {}, code: Code::class({}), partial: {}, products: {first}..{last} }},",
-            s(&r.id), r.industry, s(&r.name), r.code, r.partial
+            "    Row {{ index: {idx}, id: {}, industry: {}, name: {}, code: Code::class({}), printed_code: {}, partial: {}, products: {first}..{last} }},",
+            s(&r.id), r.industry, s(&r.name), r.code, s(&format!("{:04}{}", r.code, if r.partial { "*" } else { "" })), r.partial
         )
         .ok();
     }
@@ -288,11 +288,13 @@ fn emit_gbt(w: &mut String, name: &str, list: &[GbtEntry]) {
         map.entry(
             gbt_key(&e.code),
             &format!(
-                "GbtEntry {{ level: Level::{level}, code: {}, name: {}, parent: {}, section: b'{}' }}",
+                "GbtEntry {{ level: Level::{level}, code: {}, name: {}, parent: {}, parent_key: {}, section: b'{}', edition_2011: {} }}",
                 s(&e.code),
                 s(&e.name),
                 s(&e.parent),
-                section_of(&e.code) as char
+                if e.parent.is_empty() { 0 } else { gbt_key(&e.parent) },
+                section_of(&e.code) as char,
+                name == "GBT2011"
             ),
         );
     }
@@ -376,11 +378,16 @@ fn emit_terms(w: &mut String, d: &Data) {
         by_pattern.len()
     )
     .ok();
+    // The patterns of the strict policy's automaton: those naming a product or an alias.
+    let mut strict = Vec::new();
     for (i, (pattern, mut list)) in by_pattern.into_iter().enumerate() {
         index.entry(pattern, &i.to_string());
         list.sort_by_key(|t| (t.row, t.strength));
         list.dedup_by_key(|t| t.row);
         list.sort_by_key(|t| (t.strength, t.row));
+        if list.first().is_some_and(|t| t.strength <= Strength::Alias) {
+            strict.push(i);
+        }
         let items: Vec<String> = list
             .iter()
             .map(|t| {
@@ -407,6 +414,14 @@ fn emit_terms(w: &mut String, d: &Data) {
         w,
         "pub(crate) static PATTERN_INDEX: phf::Map<&str, u16> = {};",
         index.build()
+    )
+    .ok();
+    let list: Vec<String> = strict.iter().map(usize::to_string).collect();
+    writeln!(
+        w,
+        "pub(crate) static STRICT_PATTERNS: [u16; {}] = [{}];",
+        strict.len(),
+        list.join(", ")
     )
     .ok();
 }

@@ -4,6 +4,7 @@
 
 // A build script reports failure by exiting or panicking; the library itself never does.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+#![forbid(unsafe_code)]
 
 mod data;
 mod emit;

@@ -124,6 +124,7 @@ pub struct Row {
     pub(crate) industry: u8,
     pub(crate) name: &'static str,
     pub(crate) code: Code,
+    pub(crate) printed_code: &'static str,
     pub(crate) partial: bool,
     pub(crate) products: Range<usize>,
 }
@@ -140,6 +141,10 @@ impl Row {
     /// The row's GB/T 4754-2017 小类.
     pub fn code(&self) -> Code {
         self.code
+    }
+    /// The code as the table prints it, with `*` when only the listed products count: `6513*`, `6520`.
+    pub fn printed_code(&self) -> &'static str {
+        self.printed_code
     }
     /// `true` when the code is printed with `*`: only the listed products count.
     /// `false`: the whole 小类 counts and the row has no products.
@@ -162,8 +167,7 @@ impl Row {
 
 impl fmt::Display for Row {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let star = if self.partial { "*" } else { "" };
-        write!(f, "{} {} {}{star}", self.id, self.name, self.code)
+        write!(f, "{} {} {}", self.id, self.name, self.printed_code)
     }
 }
 

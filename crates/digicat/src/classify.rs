@@ -1,7 +1,7 @@
 //! The one classification engine: a code and a text in, a status with its reason out.
 
 use crate::catalogue::{rows, rows_for_code, Industry, Row};
-use crate::code::{successors_2011, Code, Edition, Level};
+use crate::code::{fold, parse_parts, successors_2011, Code, Edition, GbtEntry, Level};
 use crate::error::CodeError;
 use crate::matcher::{find_terms, Evidence, EvidenceKind, Policy};
 use std::fmt;
@@ -117,7 +117,11 @@ impl Reason {
             | Reason::ScopePhrase
             | Reason::ClassName => Status::InScope,
             Reason::CodeOutsideCatalogue | Reason::NothingNamed => Status::OutOfScope,
-            _ => Status::NeedsReview,
+            Reason::NoProductEvidence
+            | Reason::NoCode
+            | Reason::CoarseCode
+            | Reason::ProductsOutsideCode
+            | Reason::OldEditionCode => Status::NeedsReview,
         }
     }
     /// Every reason.
@@ -169,11 +173,43 @@ impl CodeReading {
             CodeReading::Class(c) | CodeReading::Coarse(c) | CodeReading::OldClass(c, _) => c,
         }
     }
+    /// The code's entry in the edition it was read in.
+    pub fn entry(self) -> Option<&'static GbtEntry> {
+        match self {
+            CodeReading::OldClass(c, _) => c.gbt2011(),
+            CodeReading::Class(c) | CodeReading::Coarse(c) => c.gbt2017(),
+        }
+    }
+    /// The edition the code was read in: [`Edition::Gbt2011`] for an old class, else
+    /// [`Edition::Gbt2017`].
+    pub fn edition(self) -> Edition {
+        match self {
+            CodeReading::OldClass(..) => Edition::Gbt2011,
+            _ => Edition::Gbt2017,
+        }
+    }
     /// The official name in the edition it was read in.
     pub fn name(self) -> Option<&'static str> {
+        self.entry().map(GbtEntry::name)
+    }
+    /// The catalogue rows the code itself points at: the rows with the class; the rows within a
+    /// 中类/大类; the rows of an old class's 2017 successors. Table order.
+    pub fn rows(self) -> Vec<&'static Row> {
+        self.row_set().rows()
+    }
+    /// The industries of [`rows`](Self::rows), by id.
+    pub fn industries(self) -> Vec<&'static Industry> {
+        self.row_set().industries()
+    }
+    fn row_set(self) -> RowSet {
         match self {
-            CodeReading::OldClass(c, _) => c.gbt2011().map(|e| e.name),
-            other => other.code().name(),
+            CodeReading::Class(code) => RowSet::of(rows_for_code(code)),
+            CodeReading::Coarse(code) => {
+                RowSet::of(rows().iter().filter(|r| code.contains(r.code())))
+            }
+            CodeReading::OldClass(_, successors) => {
+                RowSet::of(successors.iter().flat_map(|c| rows_for_code(*c)))
+            }
         }
     }
 }
@@ -193,21 +229,36 @@ pub fn read_code_field(field: &str, edition: Edition) -> Result<Option<CodeReadi
     if field.is_empty() {
         return Ok(None);
     }
-    let code = match Code::parse(field) {
-        Ok(code) => code,
+    match parse_parts(field) {
+        Ok((code, letter)) => read_code(code, edition)
+            .and_then(|r| check_section(field, r, letter))
+            .map(Some),
         // Class names are Chinese: an all-ASCII field that is not a code is just malformed.
-        Err(e @ CodeError::Malformed { .. }) if field.is_ascii() => return Err(e),
-        Err(e @ CodeError::Malformed { .. }) => {
-            return read_named_code(field, edition, e).map(Some)
-        }
-        Err(e) => return Err(e),
-    };
-    read_code(code, edition).map(Some)
+        Err(e @ CodeError::Malformed { .. }) if field.is_ascii() => Err(e),
+        Err(e @ CodeError::Malformed { .. }) => read_named_code(field, edition, e).map(Some),
+        Err(e) => Err(e),
+    }
 }
 
-/// A field that is not a bare code: a class name, or a code and a name.
-/// `malformed` is the error for the field read as a bare code, returned when the field has digits
-/// but no code-and-name reading.
+/// The section letter given with a code must be the section of the code in the edition read.
+fn check_section(
+    input: &str,
+    reading: CodeReading,
+    letter: Option<char>,
+) -> Result<CodeReading, CodeError> {
+    match (letter, reading.entry()) {
+        (Some(given), Some(entry)) if entry.section() != given => Err(CodeError::SectionMismatch {
+            input: input.to_owned(),
+            given,
+            actual: entry.section(),
+        }),
+        _ => Ok(reading),
+    }
+}
+
+/// A field that is not a bare code: a class name, or a code and a name. `malformed` is the error
+/// for the field read as a bare code, returned when the field has digits but no code-and-name
+/// reading.
 fn read_named_code(
     field: &str,
     edition: Edition,
@@ -216,52 +267,69 @@ fn read_named_code(
     if let Some(code) = Code::from_class_name(field) {
         return Ok(CodeReading::Class(code));
     }
-    // Split after the code part: an optional letter, digits and `*`, then separators.
-    let split = field
-        .char_indices()
-        .find(|(i, c)| {
-            *i > 0
-                && !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '*' | '＊'))
-                && !(*i == 1
-                    && field.starts_with(|l: char| l.is_ascii_alphabetic())
-                    && matches!(c, ' ' | '-'))
-        })
-        .map(|(i, _)| i);
-    let not_read = || {
-        if field
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        {
-            malformed.clone()
+    let parts = split_code_and_name(field).filter(|(_, name)| !name.is_ascii());
+    let Some(((code, letter), name)) =
+        parts.and_then(|(c, name)| Some((parse_parts(c).ok()?, name)))
+    else {
+        let has_digits = field.chars().any(|c| fold(c).is_ascii_digit());
+        return Err(if has_digits {
+            malformed
         } else {
             CodeError::UnknownName {
                 input: field.to_owned(),
             }
-        }
-    };
-    let Some(split) = split else {
-        return Err(not_read());
-    };
-    let (code_part, name_part) = field.split_at(split);
-    let name = name_part.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '－' | '—' | ':' | '：' | '_')
-    });
-    let code = match Code::parse(code_part) {
-        Ok(code) if !name.is_ascii() => code,
-        _ => return Err(not_read()),
-    };
-    let reading = read_code(code, edition)?;
-    let official = reading.name().unwrap_or("");
-    let mut a = crate::matcher::KeyBuf::new();
-    let mut b = crate::matcher::KeyBuf::new();
-    if a.normalized(official) != b.normalized(name) {
-        return Err(CodeError::NameMismatch {
-            code,
-            official,
-            given: name.to_owned(),
         });
+    };
+    let reading = check_section(field, read_code(code, edition)?, letter)?;
+    let official = reading.name().unwrap_or("");
+    if same_name(official, name) {
+        return Ok(reading);
     }
-    Ok(reading)
+    // Under auto, a code written with its 2011 name is read in the 2011 numbering.
+    let old_name = code.gbt2011().map(|e| e.name());
+    if edition == Edition::Auto
+        && matches!(reading, CodeReading::Class(_))
+        && old_name.is_some_and(|n| same_name(n, name))
+    {
+        return check_section(field, read_code(code, Edition::Gbt2011)?, letter);
+    }
+    Err(CodeError::NameMismatch {
+        code,
+        official,
+        given: name.to_owned(),
+    })
+}
+
+/// Names equal after normalisation (bracket width, case and spaces ignored).
+fn same_name(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (crate::matcher::KeyBuf::new(), crate::matcher::KeyBuf::new());
+    matches!((x.normalized(a), y.normalized(b)), (Some(a), Some(b)) if a == b)
+}
+
+/// Splits `I6513 应用软件开发`, `6513-应用软件开发`, `6513（应用软件开发）`, `Ｉ６５１３、应用软件开发` into
+/// the code part and the name; `None` when the field does not start with a code.
+fn split_code_and_name(field: &str) -> Option<(&str, &str)> {
+    let mut chars = field.char_indices().map(|(i, c)| (i, fold(c))).peekable();
+    if chars.next_if(|(_, c)| c.is_ascii_alphabetic()).is_some() {
+        chars.next_if(|(_, c)| matches!(c, ' ' | '-'));
+    }
+    let mut digits = 0;
+    while chars.next_if(|(_, c)| c.is_ascii_digit()).is_some() {
+        digits += 1;
+    }
+    chars.next_if(|(_, c)| *c == '*');
+    let split = chars.peek().map_or(field.len(), |(i, _)| *i);
+    let (code, rest) = field.split_at(split);
+    let name = rest.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(fold(c), '-' | ':' | '_' | ',')
+            || matches!(c, '—' | '、' | '，')
+    });
+    let name = [('(', ')'), ('（', '）'), ('【', '】'), ('[', ']')]
+        .iter()
+        .find_map(|(open, close)| name.strip_prefix(*open)?.strip_suffix(*close))
+        .unwrap_or(name);
+    (digits > 0 && !name.is_empty()).then_some((code, name))
 }
 
 /// Checks a parsed code against the code lists of the edition.
@@ -336,11 +404,21 @@ impl RowSet {
             both
         }
     }
+    fn contains(self, row: &Row) -> bool {
+        self.0 & 1 << row.index != 0
+    }
     fn rows(self) -> Vec<&'static Row> {
-        rows()
+        rows().iter().filter(|r| self.contains(r)).collect()
+    }
+    /// The industries of the rows, by id (rows are in industry order).
+    fn industries(self) -> Vec<&'static Industry> {
+        let mut industries: Vec<&'static Industry> = rows()
             .iter()
-            .filter(|r| self.0 & 1 << r.index != 0)
-            .collect()
+            .filter(|r| self.contains(r))
+            .map(|r| r.industry())
+            .collect();
+        industries.dedup_by_key(|i| i.id());
+        industries
     }
 }
 
@@ -365,6 +443,17 @@ impl Classification {
     /// Industry ids, e.g. `[1, 3]`.
     pub fn industry_ids(&self) -> impl Iterator<Item = u8> + '_ {
         self.industries.iter().map(|i| i.id())
+    }
+    /// The distinct catalogue terms of the evidence, in text order (a term naming several rows
+    /// appears once).
+    pub fn terms(&self) -> Vec<&'static str> {
+        let mut terms: Vec<&'static str> = Vec::with_capacity(self.evidence.len());
+        for e in &self.evidence {
+            if !terms.contains(&e.text()) {
+                terms.push(e.text());
+            }
+        }
+        terms
     }
 }
 
@@ -404,51 +493,36 @@ fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy)
     let (reason, set) = match reading {
         None if named.is_empty() => (Reason::NothingNamed, RowSet::default()),
         None => (Reason::NoCode, named),
-        Some(CodeReading::Class(code)) => {
-            let own = RowSet::of(rows_for_code(code));
-            let hits = own.intersect(decisive);
-            if own.is_empty() {
-                outside(decisive)
-            } else if rows_for_code(code).any(|r| !r.is_partial()) {
-                (Reason::WholeClass, own)
-            } else if !hits.is_empty() {
-                (basis(&evidence, hits, policy), hits)
-            } else if !decisive.is_empty() {
-                (Reason::ProductsOutsideCode, own.union(decisive))
-            } else {
-                (Reason::NoProductEvidence, own)
-            }
-        }
-        Some(CodeReading::Coarse(code)) => {
-            let within = RowSet::of(rows().iter().filter(|r| code.contains(r.code())));
-            if within.is_empty() {
-                outside(decisive)
-            } else {
-                (Reason::CoarseCode, within.narrowed_by(named))
-            }
-        }
-        Some(CodeReading::OldClass(_, successors)) => {
-            let within = RowSet::of(successors.iter().flat_map(|c| rows_for_code(*c)));
-            if within.is_empty() && !successors.is_empty() {
-                // Every successor is known and none is in the catalogue.
-                outside(decisive)
-            } else if successors.is_empty() {
-                // No known successor: the terms named are the only candidates.
-                (Reason::OldEditionCode, named)
-            } else {
-                (Reason::OldEditionCode, within.narrowed_by(named))
+        Some(reading) => {
+            let own = reading.row_set();
+            match reading {
+                _ if own.is_empty() && !matches!(reading, CodeReading::OldClass(_, [])) => {
+                    outside(decisive)
+                }
+                CodeReading::Class(code) if rows_for_code(code).any(|r| !r.is_partial()) => {
+                    (Reason::WholeClass, own)
+                }
+                CodeReading::Class(_) if !own.intersect(decisive).is_empty() => {
+                    let hits = own.intersect(decisive);
+                    (basis(&evidence, hits, policy), hits)
+                }
+                CodeReading::Class(_) if !decisive.is_empty() => {
+                    (Reason::ProductsOutsideCode, own.union(decisive))
+                }
+                CodeReading::Class(_) => (Reason::NoProductEvidence, own),
+                CodeReading::Coarse(_) => (Reason::CoarseCode, own.narrowed_by(named)),
+                // With no known successor, the terms named are the only candidates.
+                CodeReading::OldClass(_, []) => (Reason::OldEditionCode, named),
+                CodeReading::OldClass(..) => (Reason::OldEditionCode, own.narrowed_by(named)),
             }
         }
     };
-    let rows = set.rows();
-    let mut industries: Vec<&'static Industry> = rows.iter().map(|r| r.industry()).collect();
-    industries.dedup_by_key(|i| i.id());
     Classification {
         status: reason.status(),
         reason,
         code: reading,
-        industries,
-        rows,
+        industries: set.industries(),
+        rows: set.rows(),
         evidence,
     }
 }
@@ -466,7 +540,7 @@ fn outside(decisive: RowSet) -> (Reason, RowSet) {
 fn basis(evidence: &[Evidence], hits: RowSet, policy: Policy) -> Reason {
     let kinds = evidence
         .iter()
-        .filter(|e| e.term.is_decisive(policy) && !RowSet::of([e.row()]).intersect(hits).is_empty())
+        .filter(|e| e.term.is_decisive(policy) && hits.contains(e.row()))
         .map(|e| e.kind());
     match kinds.min() {
         Some(EvidenceKind::Product | EvidenceKind::Alias) => Reason::ListedProduct,

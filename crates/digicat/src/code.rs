@@ -1,7 +1,6 @@
 //! GB/T 4754 industry codes: parsing, display and validation against the embedded code lists.
 
 use crate::error::CodeError;
-use crate::normalize::normalize_char;
 use crate::tables;
 use std::fmt;
 use std::str::FromStr;
@@ -163,58 +162,20 @@ impl Code {
 
     /// Parses a code, accepting a leading section letter (`I6513`, `I 6513`, `I-6513`), a trailing
     /// `*`, full-width characters and surrounding spaces. The letter, when given, must be the
-    /// code's section in GB/T 4754-2017 or 2011.
+    /// code's section in GB/T 4754-2017 or 2011 ([`read_code_field`](crate::read_code_field)
+    /// checks it against the edition the code is read in).
     pub fn parse(input: &str) -> Result<Code, CodeError> {
-        let malformed = |why: &'static str| CodeError::Malformed {
-            input: input.to_owned(),
-            why,
-        };
-        let mut chars = CodeChars::new(input).peekable();
-        let mut section = None;
-        if let Some(c) = chars.peek().copied().filter(char::is_ascii_alphabetic) {
-            section = Some(c.to_ascii_uppercase());
-            chars.next();
-            if matches!(chars.peek(), Some(' ' | '-')) {
-                chars.next();
-            }
-        }
-        let (mut digits, mut value) = (0u8, 0u16);
-        while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
-            if digits == 4 {
-                return Err(malformed("more than 4 digits"));
-            }
-            digits += 1;
-            // d < 10 and at most 4 digits: no overflow.
-            value = value * 10 + d as u16;
-            chars.next();
-        }
-        let star = chars.peek() == Some(&'*');
-        if star {
-            chars.next();
-        }
-        if chars.any(|c| c != ' ') {
-            return Err(malformed(
-                "expected 2–4 digits, optionally after a section letter and before `*` (e.g. I6513)",
-            ));
-        }
-        if digits < 2 {
-            return Err(if digits == 0 && section.is_none() && !star {
-                CodeError::Empty
-            } else if digits == 0 {
-                malformed("a section letter alone is not a code; give the 2–4 digit code")
-            } else {
-                malformed("a code has 2–4 digits")
-            });
-        }
-        let code = Code { digits, value };
-        if let Some(letter) = section {
-            let actual = code.gbt2017().or_else(|| code.gbt2011()).map(|e| e.section);
-            if let Some(actual) = actual.filter(|s| char::from(*s) != letter) {
-                return Err(CodeError::SectionMismatch {
-                    input: input.to_owned(),
-                    given: letter,
-                    actual: char::from(actual),
-                });
+        let (code, letter) = parse_parts(input)?;
+        if let Some(letter) = letter {
+            let sections = [code.gbt2017(), code.gbt2011()].map(|e| e.map(GbtEntry::section));
+            if let Some(actual) = sections[0].or(sections[1]) {
+                if !sections.contains(&Some(letter)) {
+                    return Err(CodeError::SectionMismatch {
+                        input: input.to_owned(),
+                        given: letter,
+                        actual,
+                    });
+                }
             }
         }
         Ok(code)
@@ -255,36 +216,61 @@ impl serde::Serialize for Code {
     }
 }
 
-/// Characters of a code field with full-width forms folded and surrounding spaces dropped.
-struct CodeChars<'a> {
-    inner: std::str::Chars<'a>,
-}
-
-impl<'a> CodeChars<'a> {
-    fn new(s: &'a str) -> Self {
-        CodeChars {
-            inner: s.trim_matches(|c: char| c.is_whitespace()).chars(),
-        }
+/// Folds the full-width forms of ASCII (U+FF01–U+FF5E) to ASCII and any whitespace to a space;
+/// every other character stays as it is (so `①` is not a digit).
+pub(crate) fn fold(c: char) -> char {
+    if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+        char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+    } else if c.is_whitespace() {
+        ' '
+    } else {
+        c
     }
 }
 
-impl Iterator for CodeChars<'_> {
-    type Item = char;
-    fn next(&mut self) -> Option<char> {
-        let c = self.inner.next()?;
-        let mut folded = c;
-        if !c.is_ascii() {
-            // Full-width ASCII (U+FF01–U+FF5E) and ideographic space fold to ASCII.
-            let mut n = 0;
-            normalize_char(c, |d| {
-                n += 1;
-                folded = d;
-            });
-            if n != 1 || !folded.is_ascii() {
-                folded = if c.is_whitespace() { ' ' } else { c };
-            }
+/// Splits a code field into the code and the section letter given with it, if any.
+pub(crate) fn parse_parts(input: &str) -> Result<(Code, Option<char>), CodeError> {
+    let malformed = |why: &'static str| CodeError::Malformed {
+        input: input.to_owned(),
+        why,
+    };
+    let trimmed = input.trim_matches(|c: char| c.is_whitespace());
+    if trimmed.is_empty() {
+        return Err(CodeError::Empty);
+    }
+    let mut chars = trimmed.chars().map(fold).peekable();
+    let mut section = None;
+    if let Some(c) = chars.peek().copied().filter(char::is_ascii_alphabetic) {
+        section = Some(c.to_ascii_uppercase());
+        chars.next();
+        if matches!(chars.peek(), Some(' ' | '-')) {
+            chars.next();
         }
-        Some(if folded.is_whitespace() { ' ' } else { folded })
+    }
+    let (mut digits, mut value) = (0u8, 0u16);
+    while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+        if digits == 4 {
+            return Err(malformed("more than 4 digits"));
+        }
+        digits += 1;
+        // d < 10 and at most 4 digits: no overflow.
+        value = value * 10 + d as u16;
+        chars.next();
+    }
+    if chars.peek() == Some(&'*') {
+        chars.next();
+    }
+    if chars.any(|c| c != ' ') {
+        return Err(malformed(
+            "expected 2–4 digits, optionally after a section letter and before `*` (e.g. I6513)",
+        ));
+    }
+    match digits {
+        0 if section.is_some() => Err(malformed(
+            "a section letter alone is not a code; give the 2–4 digit code",
+        )),
+        0 | 1 => Err(malformed("a code has 2–4 digits")),
+        _ => Ok((Code { digits, value }, section)),
     }
 }
 
@@ -295,7 +281,9 @@ pub struct GbtEntry {
     pub(crate) code: &'static str,
     pub(crate) name: &'static str,
     pub(crate) parent: &'static str,
+    pub(crate) parent_key: u32,
     pub(crate) section: u8,
+    pub(crate) edition_2011: bool,
 }
 
 impl GbtEntry {
@@ -314,6 +302,24 @@ impl GbtEntry {
     /// The enclosing code (empty for a section).
     pub fn parent(&self) -> &'static str {
         self.parent
+    }
+    /// The enclosing entry (group of a class, division of a group, section of a division) in the
+    /// same edition; `None` for a section.
+    pub fn parent_entry(&self) -> Option<&'static GbtEntry> {
+        let table = if self.edition_2011 {
+            &tables::GBT2011
+        } else {
+            &tables::GBT2017
+        };
+        table.get(&self.parent_key)
+    }
+    /// The edition this entry belongs to: [`Edition::Gbt2017`] or [`Edition::Gbt2011`].
+    pub fn edition(&self) -> Edition {
+        if self.edition_2011 {
+            Edition::Gbt2011
+        } else {
+            Edition::Gbt2017
+        }
     }
     /// The section letter (门类) the code belongs to.
     pub fn section(&self) -> char {

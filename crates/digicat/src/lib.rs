@@ -1,4 +1,4 @@
-//! # digicat — 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录（试行）
+//! # digicat — 东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）
 //!
 //! Is this enterprise (or product) in Dongguan's catalogue of key digital industries,
 //! products and services (东工信〔2019〕160号, 附件, 2019-07-30, 试行), and under which of its
@@ -67,6 +67,8 @@ mod error;
 mod matcher;
 mod normalize;
 pub mod report;
+#[cfg(feature = "serde")]
+mod serialize;
 mod tables;
 
 pub use catalogue::{
@@ -84,6 +86,8 @@ pub use matcher::{
     Policy, Term,
 };
 pub use normalize::{normalize, normalize_into};
+#[cfg(feature = "serde")]
+pub use serialize::Catalogue;
 
 /// Version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -176,31 +176,49 @@ impl PartialEq for Evidence {
 
 impl Eq for Evidence {}
 
-/// The automaton over every normalised pattern; a pattern's value is its index in `PATTERNS`.
+/// An automaton over a set of normalised patterns; a pattern's value is its index in `PATTERNS`.
 type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
 
-fn automaton() -> &'static Automaton {
-    static AC: OnceLock<Automaton> = OnceLock::new();
-    AC.get_or_init(|| {
-        // The patterns are a few hundred short, distinct, non-empty strings (checked at build
-        // time); construction fails only on empty/duplicate patterns or sizes far above these.
-        #[allow(clippy::expect_used)]
-        CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(tables::PATTERNS.iter().zip(0u32..))
-            .expect("the catalogue's patterns are distinct and non-empty")
+fn build(patterns: impl Iterator<Item = usize>, kind: MatchKind) -> Automaton {
+    // The patterns are a few hundred short, distinct, non-empty strings (checked at build time);
+    // construction fails only on empty/duplicate patterns or sizes far above these.
+    #[allow(clippy::expect_used)]
+    CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(kind)
+        .build_with_values(patterns.map(|i| (tables::PATTERNS[i], i as u32)))
+        .expect("the catalogue's patterns are distinct and non-empty")
+}
+
+/// Leftmost-longest automaton of the products and aliases (the strict policy).
+fn strict() -> &'static Automaton {
+    static STRICT: OnceLock<Automaton> = OnceLock::new();
+    STRICT.get_or_init(|| {
+        build(
+            tables::STRICT_PATTERNS.iter().map(|i| usize::from(*i)),
+            MatchKind::LeftmostLongest,
+        )
     })
 }
 
-/// Builds the text automaton now instead of at the first scan (it takes well under a
-/// millisecond; call this at start-up to keep it off the first request).
-pub fn warm_up() {
-    automaton();
+/// Automaton of every pattern, reporting overlapping matches (the standard policy chooses
+/// among them, see `choose`).
+fn standard() -> &'static Automaton {
+    static STANDARD: OnceLock<Automaton> = OnceLock::new();
+    STANDARD.get_or_init(|| build(0..tables::PATTERNS.len(), MatchKind::Standard))
 }
 
-/// Finds every catalogue term named in `text`, leftmost-longest and non-overlapping, after
-/// normalisation (NFKC, ASCII case folded, whitespace ignored). Spans are byte offsets in `text`.
-/// A match naming several rows yields one evidence per row, strongest kind first.
+/// Builds the automaton of the default (standard) policy now instead of at the first scan (well
+/// under a millisecond; call it at start-up to keep that off the first request).
+pub fn warm_up() {
+    standard();
+}
+
+/// Finds every catalogue term named in `text`, after normalisation (NFKC, ASCII case folded,
+/// whitespace ignored). Spans are byte offsets in `text`. The terms that can decide under the
+/// policy are chosen leftmost-longest and non-overlapping; then (standard policy) broader phrases,
+/// leftmost-longest, in the text those leave — so `软件开发` never hides the product `开发管理软件`
+/// in `软件开发管理软件`. A match naming several rows yields one evidence per row, strongest kind
+/// first; evidence is in text order.
 ///
 /// ```
 /// use digicat::{find_terms, Policy};
@@ -220,38 +238,70 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 /// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
     thread_local! {
-        /// Per-thread scratch for the normalised text and its shifts, reused across calls.
-        static SCRATCH: RefCell<(String, Vec<Shift>)> = const { RefCell::new((String::new(), Vec::new())) };
+        /// Per-thread scratch reused across calls: the normalised text, its shifts, the matches.
+        static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
     }
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let (norm, shifts) = &mut *scratch;
-            scan(text, policy, norm, shifts, out);
-        }
+        Ok(mut scratch) => scan(text, policy, &mut scratch, out),
         // Only reachable by re-entrance, which nothing here does; fresh buffers keep it correct.
-        Err(_) => scan(text, policy, &mut String::new(), &mut Vec::new(), out),
+        Err(_) => scan(text, policy, &mut Scratch::new(), out),
     });
 }
 
-fn scan(
-    text: &str,
-    policy: Policy,
-    norm: &mut String,
-    shifts: &mut Vec<Shift>,
-    out: &mut Vec<Evidence>,
-) {
+/// Buffers of one scan.
+struct Scratch {
+    norm: String,
+    shifts: Vec<Shift>,
+    /// Matches in the normalised text.
+    found: Vec<Found>,
+}
+
+impl Scratch {
+    const fn new() -> Self {
+        Scratch {
+            norm: String::new(),
+            shifts: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+}
+
+fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidence>) {
+    let Scratch {
+        norm,
+        shifts,
+        found,
+    } = scratch;
     norm.clear();
     shifts.clear();
+    found.clear();
     normalize_mapped(text, norm, |s| shifts.push(s));
-    for m in automaton().leftmost_find_iter(norm.as_str()) {
+    match policy {
+        Policy::Strict => {
+            found.extend(strict().leftmost_find_iter(norm.as_str()).map(Found::from));
+        }
+        Policy::Standard => {
+            found.extend(
+                standard()
+                    .find_overlapping_iter(norm.as_str())
+                    .map(Found::from),
+            );
+            choose(found);
+        }
+    }
+    for &Found {
+        start,
+        end,
+        pattern,
+        ..
+    } in found.iter()
+    {
         // A match that begins or ends inside one character's expansion is not a whole term.
-        let (Some(start), Some(end)) = (
-            original_start(shifts, m.start()),
-            original_end(shifts, m.end()),
-        ) else {
+        let (Some(start), Some(end)) = (original_start(shifts, start), original_end(shifts, end))
+        else {
             continue;
         };
-        let terms = tables::PATTERN_TERMS[m.value() as usize];
+        let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
         out.extend(
             terms
                 .iter()
@@ -259,6 +309,55 @@ fn scan(
                 .map(|term| Evidence { term, start, end }),
         );
     }
+}
+
+/// A match in the normalised text.
+#[derive(Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    keep: bool,
+}
+
+impl From<daachorse::Match<u32>> for Found {
+    fn from(m: daachorse::Match<u32>) -> Self {
+        Found {
+            start: m.start(),
+            end: m.end(),
+            pattern: m.value() as usize,
+            keep: false,
+        }
+    }
+}
+
+/// Keeps, of all (overlapping) matches, the decisive ones leftmost-longest and non-overlapping,
+/// then the broader-only ones leftmost-longest in the text those leave; in text order.
+fn choose(found: &mut Vec<Found>) {
+    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let decisive = |f: &Found| {
+        let strongest = tables::PATTERN_TERMS.get(f.pattern).and_then(|t| t.first());
+        strongest.is_some_and(|t| t.is_decisive(Policy::Standard))
+    };
+    let mut end_of_last = 0;
+    for f in found.iter_mut().filter(|f| decisive(f)) {
+        if f.start >= end_of_last {
+            f.keep = true;
+            end_of_last = f.end;
+        }
+    }
+    let mut end_of_last = 0;
+    for i in 0..found.len() {
+        let f = found[i];
+        let free = !found
+            .iter()
+            .any(|d| d.keep && d.start < f.end && f.start < d.end);
+        if !decisive(&f) && f.start >= end_of_last && free {
+            found[i].keep = true;
+            end_of_last = f.end;
+        }
+    }
+    found.retain(|f| f.keep);
 }
 
 /// Original offset of the character that produces normalised byte `x`.

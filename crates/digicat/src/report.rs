@@ -72,44 +72,36 @@ pub fn columns(lang: Lang) -> &'static [&'static str; 7] {
 /// ```
 pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
     match result {
-        Err(e) => [
-            Status::Invalid.as_str().into(),
-            e.kind().into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            e.to_string(),
-        ],
+        Err(e) => invalid_fields(e.kind(), e.to_string()),
         Ok(c) => {
-            let join = |items: &mut dyn Iterator<Item = &str>, sep: &str| {
-                let mut out = String::new();
-                for (i, s) in items.enumerate() {
-                    if i > 0 {
-                        out.push_str(sep);
-                    }
-                    out.push_str(s);
-                }
-                out
-            };
             let ids: Vec<String> = c.industry_ids().map(|i| i.to_string()).collect();
-            let mut terms: Vec<&str> = Vec::with_capacity(c.evidence.len());
-            for e in &c.evidence {
-                if !terms.contains(&e.text()) {
-                    terms.push(e.text());
-                }
-            }
+            let names: Vec<&str> = c.industries.iter().map(|i| i.name()).collect();
+            let rows: Vec<&str> = c.rows.iter().map(|r| r.id()).collect();
             [
                 c.status.as_str().into(),
                 c.reason.as_str().into(),
-                join(&mut ids.iter().map(String::as_str), ","),
-                join(&mut c.industries.iter().map(|i| i.name()), "；"),
-                join(&mut c.rows.iter().map(|r| r.id()), ","),
-                join(&mut terms.into_iter(), "；"),
+                ids.join(","),
+                names.join("；"),
+                rows.join(","),
+                c.terms().join("；"),
                 String::new(),
             ]
         }
     }
+}
+
+/// The added columns of a record that could not be classified: status `invalid`, `reason` (an
+/// error kind) and the message; the other columns empty.
+pub fn invalid_fields(reason: &str, message: String) -> [String; 7] {
+    [
+        Status::Invalid.as_str().into(),
+        reason.into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        message,
+    ]
 }
 
 /// Header names recognised as the code column when none is named, in order of preference

@@ -270,3 +270,25 @@ fn automaton_builds() {
     digicat::warm_up();
     assert!(!digicat::find_terms("计算机视听觉软件", digicat::Policy::Strict).is_empty());
 }
+
+#[test]
+fn parent_entries_chain_to_the_section() {
+    let class = "6513".parse::<Code>().unwrap().gbt2017().unwrap();
+    let group = class.parent_entry().unwrap();
+    let division = group.parent_entry().unwrap();
+    let section = division.parent_entry().unwrap();
+    assert_eq!(
+        [group.code(), division.code(), section.code()],
+        ["651", "65", "I"]
+    );
+    assert_eq!(section.name(), "信息传输、软件和信息技术服务业");
+    assert!(section.parent_entry().is_none());
+    let old = "7910".parse::<Code>().unwrap().gbt2011().unwrap();
+    assert_eq!(old.edition(), digicat::Edition::Gbt2011);
+    assert_eq!(
+        old.parent_entry()
+            .and_then(|g| g.parent_entry())
+            .map(|d| d.section()),
+        Some('O')
+    );
+}

@@ -3,8 +3,7 @@
 use crate::cli::{CatalogueArgs, CatalogueFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
-use digicat::{categories, industries, meta, Industry, Product, Row};
-use serde::Serialize;
+use digicat::{categories, industries, meta, Product};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -13,72 +12,9 @@ pub fn run(args: &CatalogueArgs) -> Result<ExitCode, Failure> {
     print(&match args.format {
         CatalogueFormat::Md => markdown(),
         CatalogueFormat::Csv => csv()?,
-        CatalogueFormat::Json => json(&Catalogue::new()),
+        CatalogueFormat::Json => json(&digicat::Catalogue),
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// `{"title", "document", "date", "status", "industries": [...]}`.
-#[derive(Serialize)]
-struct Catalogue {
-    title: &'static str,
-    document: &'static str,
-    date: &'static str,
-    status: &'static str,
-    industries: Vec<IndustryJson>,
-}
-
-/// `{"id", "name", "category", "rows": [...]}`; `category` is the category's official name.
-#[derive(Serialize)]
-struct IndustryJson {
-    id: u8,
-    name: &'static str,
-    category: &'static str,
-    rows: Vec<RowJson>,
-}
-
-/// `{"id", "name", "code", "partial", "products": [names]}`.
-#[derive(Serialize)]
-struct RowJson {
-    id: &'static str,
-    name: &'static str,
-    code: String,
-    partial: bool,
-    products: Vec<&'static str>,
-}
-
-impl Catalogue {
-    fn new() -> Catalogue {
-        let m = meta();
-        Catalogue {
-            title: m.title(),
-            document: m.document(),
-            date: m.date(),
-            status: m.status(),
-            industries: industries().iter().map(IndustryJson::of).collect(),
-        }
-    }
-}
-
-impl IndustryJson {
-    fn of(i: &'static Industry) -> IndustryJson {
-        IndustryJson {
-            id: i.id(),
-            name: i.name(),
-            category: i.category().name(),
-            rows: i
-                .rows()
-                .iter()
-                .map(|r| RowJson {
-                    id: r.id(),
-                    name: r.name(),
-                    code: r.code().to_string(),
-                    partial: r.is_partial(),
-                    products: r.products().iter().map(Product::name).collect(),
-                })
-                .collect(),
-        }
-    }
 }
 
 /// A product as printed in the table: `name（note）`.
@@ -87,12 +23,6 @@ fn printed(p: &Product) -> String {
         Some(note) => format!("{}（{note}）", p.name()),
         None => p.name().to_owned(),
     }
-}
-
-/// The code as printed in the table: `6513*` for a row where only the listed products count.
-fn printed_code(r: &Row) -> String {
-    let star = if r.is_partial() { "*" } else { "" };
-    format!("{}{star}", r.code())
 }
 
 fn markdown() -> String {
@@ -124,7 +54,7 @@ fn markdown() -> String {
                     "| {} | {} | {} | {} |",
                     r.id(),
                     r.name(),
-                    printed_code(r),
+                    r.printed_code(),
                     products.join("；").replace('|', "\\|")
                 );
             }

@@ -1,6 +1,6 @@
 //! `digicat classify`: every row of a list in, every row out with its classification.
 
-use crate::cli::{self, ClassifyArgs, TableFormat};
+use crate::cli::{ClassifyArgs, TableFormat};
 use crate::columns;
 use crate::error::Failure;
 use crate::input::{Input, Record, Unit};
@@ -18,8 +18,8 @@ const PROGRESS_EVERY: u64 = 1024;
 /// Runs the command; `Ok` when every row was written.
 pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     let options = Options {
-        policy: args.policy.into(),
-        edition: cli::edition(args.edition),
+        policy: args.policy,
+        edition: args.edition.unwrap_or_default(),
     };
     let target = Target::new(args.output.as_deref(), &args.input)?;
     let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref())?;
@@ -34,7 +34,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         Some(TableFormat::Jsonl) => RowFormat::Jsonl,
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
-    let mut output = Output::new(target, format, &input.header, args.lang.into(), args.bom)?;
+    let mut output = Output::new(target, format, &input.header, args.lang, args.bom)?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input));
     let mut summary = Summary::start();
     let mut rec = Record::default();
@@ -50,15 +50,15 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 Outcome::Classified(classify(field(cols.code), field(cols.text), &options))
             }
         };
-        output.write(&rec, &outcome)?;
         summary.add(rec.line, &outcome);
+        output.write(&rec, &outcome)?;
         if let Some(bar) = &bar {
             if summary.rows().is_multiple_of(PROGRESS_EVERY) {
                 bar.set_position(input.progress().0);
             }
         }
     }
-    output.finish()?;
+    let written = output.finish()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -83,7 +83,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 options.edition.as_str()
             ),
         ];
-        eprint!("{}", summary.render(&context));
+        eprint!("{}", summary.render(written, &context));
     }
     Ok(if args.strict && summary.invalid() > 0 {
         ExitCode::from(1)

@@ -1,17 +1,16 @@
 //! `digicat lookup CODE`: what a code is in GB/T 4754 and where the catalogue carries it.
 
-use crate::cli::{self, LookupArgs, TextFormat};
+use crate::cli::{LookupArgs, TextFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
-use digicat::{read_code_field, rows, rows_for_code, Code, CodeError, CodeReading, Row};
+use digicat::{read_code_field, Code, CodeError, CodeReading, Edition, GbtEntry, Row};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// Runs the command: exit 0 for a usable code, 1 for one that is not.
 pub fn run(args: &LookupArgs) -> Result<ExitCode, Failure> {
-    let edition = cli::edition(args.edition);
-    let reading = match read_code_field(&args.code, edition) {
+    let reading = match read_code_field(&args.code, args.edition.unwrap_or_default()) {
         Ok(Some(r)) => Ok(r),
         Ok(None) => Err(CodeError::Empty),
         Err(e) => Err(e),
@@ -41,6 +40,8 @@ struct Answer<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     successors: Option<Vec<CodeJson>>,
     in_catalogue: bool,
+    /// Ids of the industries of `rows`.
+    industries: Vec<u8>,
     rows: Vec<RowJson>,
 }
 
@@ -50,70 +51,44 @@ struct ErrorJson {
     message: String,
 }
 
+/// A code and its entry in the edition it was read in.
 #[derive(Serialize)]
 struct CodeJson {
-    code: String,
+    code: Code,
     /// `2017` or `2011`.
     edition: &'static str,
     level: &'static str,
     level_zh: &'static str,
     name: Option<&'static str>,
     section: Option<char>,
+    /// The enclosing code (`None` for a section).
     parent: Option<&'static str>,
     parent_name: Option<&'static str>,
 }
 
 impl CodeJson {
-    fn of(code: Code, edition: &'static str) -> CodeJson {
-        let entry_of = |c: Code| {
-            if edition == "2011" {
-                c.gbt2011()
-            } else {
-                c.gbt2017()
-            }
-        };
-        let entry = entry_of(code);
-        let parent = entry.map(|e| e.parent()).filter(|p| !p.is_empty());
+    fn of(code: Code, edition: Edition, entry: Option<&'static GbtEntry>) -> CodeJson {
+        let parent = entry.and_then(GbtEntry::parent_entry);
         CodeJson {
-            code: code.to_string(),
-            edition,
+            code,
+            edition: edition.as_str(),
             level: code.level().as_str(),
             level_zh: code.level().name_zh(),
-            name: entry.map(|e| e.name()),
-            section: entry.map(|e| e.section()),
-            parent,
-            parent_name: parent
-                .and_then(|p| Code::parse(p).ok())
-                .and_then(entry_of)
-                .map(|e| e.name()),
+            name: entry.map(GbtEntry::name),
+            section: entry.map(GbtEntry::section),
+            parent: parent.map(GbtEntry::code),
+            parent_name: parent.map(GbtEntry::name),
         }
     }
 }
 
-/// A catalogue row as `lookup` and `catalogue` show it.
+/// A catalogue row (the core's shape) with the industry it belongs to.
 #[derive(Serialize)]
 struct RowJson {
-    id: &'static str,
-    name: &'static str,
-    code: String,
-    partial: bool,
+    #[serde(flatten)]
+    row: &'static Row,
     industry: u8,
     industry_name: &'static str,
-    products: Vec<&'static str>,
-}
-
-impl RowJson {
-    fn of(row: &'static Row) -> RowJson {
-        RowJson {
-            id: row.id(),
-            name: row.name(),
-            code: row.code().to_string(),
-            partial: row.is_partial(),
-            industry: row.industry().id(),
-            industry_name: row.industry().name(),
-            products: row.products().iter().map(|p| p.name()).collect(),
-        }
-    }
 }
 
 impl<'a> Answer<'a> {
@@ -125,39 +100,43 @@ impl<'a> Answer<'a> {
             code: None,
             successors: None,
             in_catalogue: false,
+            industries: Vec::new(),
             rows: Vec::new(),
         };
-        let mut rows: Vec<&'static Row> = match reading {
+        let reading = match reading {
+            Ok(reading) => reading,
             Err(e) => {
                 answer.error = Some(ErrorJson {
                     kind: e.kind(),
                     message: e.to_string(),
                 });
-                Vec::new()
-            }
-            Ok(CodeReading::Class(code)) => {
-                answer.code = Some(CodeJson::of(code, "2017"));
-                rows_for_code(code).collect()
-            }
-            Ok(CodeReading::Coarse(code)) => {
-                answer.code = Some(CodeJson::of(code, "2017"));
-                rows().iter().filter(|r| code.contains(r.code())).collect()
-            }
-            Ok(CodeReading::OldClass(code, successors)) => {
-                answer.code = Some(CodeJson::of(code, "2011"));
-                answer.successors = Some(
-                    successors
-                        .iter()
-                        .map(|c| CodeJson::of(*c, "2017"))
-                        .collect(),
-                );
-                successors.iter().flat_map(|c| rows_for_code(*c)).collect()
+                return answer;
             }
         };
-        rows.sort_by_key(|r| r.index());
-        rows.dedup_by_key(|r| r.index());
-        answer.in_catalogue = !rows.is_empty();
-        answer.rows = rows.into_iter().map(RowJson::of).collect();
+        answer.code = Some(CodeJson::of(
+            reading.code(),
+            reading.edition(),
+            reading.entry(),
+        ));
+        if let CodeReading::OldClass(_, successors) = reading {
+            answer.successors = Some(
+                successors
+                    .iter()
+                    .map(|c| CodeJson::of(*c, Edition::Gbt2017, c.gbt2017()))
+                    .collect(),
+            );
+        }
+        answer.industries = reading.industries().iter().map(|i| i.id()).collect();
+        answer.rows = reading
+            .rows()
+            .into_iter()
+            .map(|row| RowJson {
+                row,
+                industry: row.industry().id(),
+                industry_name: row.industry().name(),
+            })
+            .collect();
+        answer.in_catalogue = !answer.rows.is_empty();
         answer
     }
 
@@ -181,7 +160,7 @@ impl<'a> Answer<'a> {
                 let _ = write!(s, ", section {section}");
             }
             if let Some(parent) = c.parent {
-                let _ = write!(s, ", in {parent} {}", c.parent_name.unwrap_or(""));
+                let _ = write!(s, ", in {parent} {}", c.parent_name.unwrap_or("?"));
             }
             s.push('\n');
         }
@@ -199,19 +178,26 @@ impl<'a> Answer<'a> {
         if self.rows.is_empty() {
             let _ = writeln!(s, "  not in the catalogue (不在目录内)");
         }
-        for r in &self.rows {
-            let star = if r.partial { "*" } else { "" };
+        for RowJson {
+            row,
+            industry,
+            industry_name,
+        } in &self.rows
+        {
             let _ = writeln!(
                 s,
-                "  row {} {} {}{star} — industry {} {}",
-                r.id, r.name, r.code, r.industry, r.industry_name
+                "  row {} {} {} — industry {industry} {industry_name}",
+                row.id(),
+                row.name(),
+                row.printed_code()
             );
-            if r.partial {
+            let products: Vec<&str> = row.products().iter().map(|p| p.name()).collect();
+            if row.is_partial() {
                 let _ = writeln!(
                     s,
                     "    only the listed products count ({}): {}",
-                    r.products.len(),
-                    r.products.join("；")
+                    products.len(),
+                    products.join("；")
                 );
             } else {
                 let _ = writeln!(s, "    the whole 小类 counts (整个小类均属目录)");

@@ -3,23 +3,22 @@
 use crate::cli::{MatchArgs, TextFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
-use digicat::{find_terms, Evidence, Policy};
+use digicat::{find_terms, Code, Evidence, Policy};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// Runs the command (exit 0, whether or not anything was found).
 pub fn run(args: &MatchArgs) -> Result<ExitCode, Failure> {
-    let policy: Policy = args.policy.into();
+    let policy = args.policy;
     let found = find_terms(&args.text, policy);
-    let matches: Vec<MatchJson> = found.iter().map(|e| MatchJson::of(e, &args.text)).collect();
     print(&match args.format {
         TextFormat::Json => json(&Answer {
             text: &args.text,
             policy: policy.as_str(),
-            matches,
+            matches: found.iter().map(|e| MatchJson::of(e, &args.text)).collect(),
         }),
-        TextFormat::Text => text(&matches, policy),
+        TextFormat::Text => text(&found, &args.text, policy),
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -31,36 +30,28 @@ struct Answer<'a> {
     matches: Vec<MatchJson<'a>>,
 }
 
-/// One piece of evidence: the term, what it matched, where, and the row it is evidence for.
+/// One piece of evidence in the core's shape (`text`, `row`, `start`, `end`, `kind`,
+/// `relation`), with what it matched in TEXT and the row it is evidence for.
 #[derive(Serialize)]
 struct MatchJson<'a> {
-    text: &'static str,
+    #[serde(flatten)]
+    evidence: &'a Evidence,
     matched: &'a str,
-    start: usize,
-    end: usize,
-    kind: &'static str,
-    relation: Option<&'static str>,
-    row: &'static str,
     row_name: &'static str,
-    code: String,
+    code: Code,
     partial: bool,
     industry: u8,
     industry_name: &'static str,
 }
 
 impl<'a> MatchJson<'a> {
-    fn of(e: &Evidence, text: &'a str) -> MatchJson<'a> {
+    fn of(e: &'a Evidence, text: &'a str) -> MatchJson<'a> {
         let row = e.row();
         MatchJson {
-            text: e.text(),
+            evidence: e,
             matched: e.matched(text).unwrap_or(""),
-            start: e.start,
-            end: e.end,
-            kind: e.kind().as_str(),
-            relation: e.relation().map(|r| r.as_str()),
-            row: row.id(),
             row_name: row.name(),
-            code: row.code().to_string(),
+            code: row.code(),
             partial: row.is_partial(),
             industry: row.industry().id(),
             industry_name: row.industry().name(),
@@ -69,9 +60,9 @@ impl<'a> MatchJson<'a> {
 }
 
 /// One line per match (a term naming several rows lists them together).
-fn text(matches: &[MatchJson], policy: Policy) -> String {
+fn text(found: &[Evidence], scanned: &str, policy: Policy) -> String {
     let mut s = String::new();
-    if matches.is_empty() {
+    if found.is_empty() {
         let _ = writeln!(
             s,
             "no catalogue term found (policy {}; 未发现目录产品或表述)",
@@ -79,18 +70,18 @@ fn text(matches: &[MatchJson], policy: Policy) -> String {
         );
         return s;
     }
-    let mut groups: Vec<Vec<&MatchJson>> = Vec::new();
-    for m in matches {
+    let mut groups: Vec<Vec<&Evidence>> = Vec::new();
+    for e in found {
         match groups.last_mut() {
             Some(g)
-                if g[0].start == m.start
-                    && g[0].end == m.end
-                    && g[0].text == m.text
-                    && g[0].kind == m.kind =>
+                if g[0].start == e.start
+                    && g[0].end == e.end
+                    && g[0].text() == e.text()
+                    && g[0].kind() == e.kind() =>
             {
-                g.push(m)
+                g.push(e)
             }
-            _ => groups.push(vec![m]),
+            _ => groups.push(vec![e]),
         }
     }
     let _ = writeln!(
@@ -100,22 +91,27 @@ fn text(matches: &[MatchJson], policy: Policy) -> String {
         policy.as_str()
     );
     for g in groups {
-        let m = g[0];
-        let kind = match m.relation {
-            Some(r) => format!("{} ({r})", m.kind),
-            None => m.kind.to_owned(),
+        let e = g[0];
+        let kind = match e.relation() {
+            Some(r) => format!("{} ({r})", e.kind()),
+            None => e.kind().to_string(),
         };
-        let _ = write!(s, "  {}..{} {:?} {kind}", m.start, m.end, m.matched);
-        if m.text != m.matched {
-            let _ = write!(s, " = {}", m.text);
+        let matched = e.matched(scanned).unwrap_or("");
+        let _ = write!(s, "  {}..{} {matched:?} {kind}", e.start, e.end);
+        if e.text() != matched {
+            let _ = write!(s, " = {}", e.text());
         }
         s.push('\n');
-        for r in g {
-            let star = if r.partial { "*" } else { "" };
+        for r in g.iter().map(|e| e.row()) {
+            let industry = r.industry();
             let _ = writeln!(
                 s,
-                "      row {} {} {}{star} — industry {} {}",
-                r.row, r.row_name, r.code, r.industry, r.industry_name
+                "      row {} {} {} — industry {} {}",
+                r.id(),
+                r.name(),
+                r.printed_code(),
+                industry.id(),
+                industry.name()
             );
         }
     }

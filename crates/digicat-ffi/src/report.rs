@@ -1,0 +1,205 @@
+//! The seven batch columns shared by the CLI and Python (`digicat::report`): their names and
+//! their values for a result or a code error. Every string comes from the core's
+//! `report::columns` and `report::fields`; nothing is formatted here.
+
+use crate::classify::{classification, code_error, digicat_code_error, digicat_result};
+use crate::enums::digicat_lang;
+use crate::{digicat_rc, digicat_str, guard, put, write_message};
+use engine::report;
+use engine::{Classification, CodeError};
+use std::ffi::c_char;
+
+/// Number of batch columns (status, reason, industries, industry_names, rows, evidence, error):
+/// the valid `column` arguments are 0 to `DIGICAT_REPORT_COLUMNS - 1`, in that order.
+pub const DIGICAT_REPORT_COLUMNS: usize = 7;
+
+// The count above is the core's.
+const _: () = assert!(DIGICAT_REPORT_COLUMNS == report::COLUMNS_EN.len());
+
+/// Value of batch column `column` for one record, from the core's `report::fields`.
+fn field(record: &Result<Classification, CodeError>, column: usize) -> Result<String, digicat_rc> {
+    report::fields(record)
+        .into_iter()
+        .nth(column)
+        .ok_or(digicat_rc::OutOfRange)
+}
+
+/// Writes the name of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) in `lang` (a
+/// `digicat_lang` value) into `*name_out`: the header the CLI and Python write for it, e.g.
+/// column 3 is `industry_names` in `DIGICAT_LANG_EN` and `产业名称` in `DIGICAT_LANG_ZH`.
+/// Static memory, nothing to free.
+///
+/// Returns `DIGICAT_RC_OK`; `DIGICAT_RC_INVALID_OPTION` when `lang` is no `digicat_lang`;
+/// `DIGICAT_RC_OUT_OF_RANGE` when `column >= DIGICAT_REPORT_COLUMNS`;
+/// `DIGICAT_RC_NULL_PARAMETER` when `name_out` is NULL. `*name_out` is written only on success.
+///
+/// # Safety
+/// `name_out` must be NULL or point to a writable `digicat_str`. Thread-safe; allocates nothing.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_report_column_name(
+    lang: u32,
+    column: usize,
+    name_out: *mut digicat_str,
+) -> digicat_rc {
+    guard(|| {
+        if name_out.is_null() {
+            return Err(digicat_rc::NullParameter);
+        }
+        let lang = digicat_lang::from_raw(lang).ok_or(digicat_rc::InvalidOption)?;
+        let name = report::columns(lang.into())
+            .get(column)
+            .ok_or(digicat_rc::OutOfRange)?;
+        // SAFETY: checked not NULL above; the caller guarantees it is writable.
+        unsafe { put(name_out, digicat_str::from_static(name)) }
+    })
+}
+
+/// Writes the value of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) for a result
+/// into `buf`, a caller-owned buffer of `len` bytes: exactly what the CLI and Python write in
+/// that column for the same record. 0 `status` and 1 `reason` (snake_case names), 2
+/// `industries` (ids, `1,3`), 3 `industry_names` (`；`-joined), 4 `rows` (`1.3,3.2`), 5
+/// `evidence` (the distinct catalogue terms found, `；`-joined, in text order), 6 `error`
+/// (always empty for a result). Empty values are the empty string.
+///
+/// The buffer is filled as by `digicat_rc_message`: NUL-terminated, cut only at a UTF-8
+/// character boundary. Returns `DIGICAT_RC_OK` when the whole value fit;
+/// `DIGICAT_RC_BUFFER_TOO_SMALL` when it was truncated (`buf` NULL with `len` 0 asks for the
+/// length only); `DIGICAT_RC_NULL_PARAMETER` when `result` is NULL, or `buf` is NULL with
+/// `len > 0`; `DIGICAT_RC_OUT_OF_RANGE` when `column >= DIGICAT_REPORT_COLUMNS`. Checked in
+/// that order: `result`, `column`, then the buffer. When `result` and `column` are valid and
+/// `out_n` is not NULL, `*out_n` receives the value's full length in bytes without the NUL, so
+/// a buffer of `*out_n + 1` bytes always fits; otherwise nothing is written.
+///
+/// # Safety
+/// `result` must be NULL or a live result; `buf` NULL or pointing to `len` writable bytes;
+/// `out_n` NULL or writable. Thread-safe. The value is copied: it stays valid after the result
+/// is freed.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_result_report_field(
+    result: *const digicat_result,
+    column: usize,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> digicat_rc {
+    guard(|| {
+        // SAFETY: forwarded from this function's contract.
+        let c = unsafe { classification(result) }?;
+        let value = field(&Ok(c.clone()), column)?;
+        // SAFETY: forwarded from this function's contract.
+        unsafe { write_message(&value, buf, len, out_n) }
+    })
+}
+
+/// Writes the value of batch column `column` for a record whose code field could not be read
+/// into `buf`, as `digicat_result_report_field` does for a result: exactly what the CLI and
+/// Python write for such a record. 0 `status` is `invalid`, 1 `reason` the error's kind (as
+/// `digicat_code_error_kind`), 6 `error` its message (as `digicat_code_error_message`), and
+/// columns 2 to 5 are empty.
+///
+/// Returns, and checks `error` (NULL: `DIGICAT_RC_NULL_PARAMETER`), `column` and the buffer,
+/// as `digicat_result_report_field` does.
+///
+/// # Safety
+/// `error` must be NULL or a live code error; `buf` NULL or pointing to `len` writable bytes;
+/// `out_n` NULL or writable. Thread-safe. The value is copied: it stays valid after the error is
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_code_error_report_field(
+    error: *const digicat_code_error,
+    column: usize,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> digicat_rc {
+    guard(|| {
+        // SAFETY: forwarded from this function's contract.
+        let e = unsafe { code_error(error) }?;
+        let value = field(&Err(e.clone()), column)?;
+        // SAFETY: forwarded from this function's contract.
+        unsafe { write_message(&value, buf, len, out_n) }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::{classify, Options};
+    use std::ptr;
+
+    /// A column value read through the C function `f`, with its full length.
+    fn read<H>(
+        f: unsafe extern "C" fn(*const H, usize, *mut c_char, usize, *mut usize) -> digicat_rc,
+        handle: *const H,
+        column: usize,
+    ) -> (digicat_rc, String) {
+        let mut buf = [0 as c_char; 512];
+        let mut n = usize::MAX;
+        // SAFETY: `handle` is live or NULL; `buf` has `buf.len()` writable bytes.
+        let rc = unsafe { f(handle, column, buf.as_mut_ptr(), buf.len(), &mut n) };
+        if rc != digicat_rc::Ok {
+            return (rc, String::new());
+        }
+        let bytes: Vec<u8> = buf[..n].iter().map(|b| *b as u8).collect();
+        (rc, String::from_utf8(bytes).unwrap())
+    }
+
+    #[test]
+    fn fields_are_the_cores() {
+        let options = Options::default();
+        for (code, text) in [
+            ("6513", "计算机视听觉软件和智能移动终端软件系统"),
+            ("", "软件开发；信息系统集成服务"),
+            ("7320", ""),
+        ] {
+            let c = classify(Some(code), Some(text), &options).unwrap();
+            let want = report::fields(&Ok(c.clone()));
+            let handle: *const digicat_result = (&c as *const Classification).cast();
+            for (i, w) in want.iter().enumerate() {
+                assert_eq!(
+                    read(digicat_result_report_field, handle, i),
+                    (digicat_rc::Ok, w.clone())
+                );
+            }
+            assert_eq!(
+                read(digicat_result_report_field, handle, 7).0,
+                digicat_rc::OutOfRange
+            );
+        }
+        let e = classify(Some("6599x"), None, &options).unwrap_err();
+        let want = report::fields(&Err(e.clone()));
+        let handle: *const digicat_code_error = (&e as *const CodeError).cast();
+        for (i, w) in want.iter().enumerate() {
+            assert_eq!(
+                read(digicat_code_error_report_field, handle, i),
+                (digicat_rc::Ok, w.clone())
+            );
+        }
+        assert_eq!(
+            read(digicat_code_error_report_field, ptr::null(), 0).0,
+            digicat_rc::NullParameter
+        );
+    }
+
+    #[test]
+    fn column_names_are_the_cores() {
+        for lang in digicat_lang::ALL {
+            for (i, want) in report::columns((*lang).into()).iter().enumerate() {
+                let mut name = digicat_str::empty();
+                // SAFETY: `name` is writable.
+                let rc = unsafe { digicat_report_column_name(*lang as u32, i, &mut name) };
+                assert_eq!(rc, digicat_rc::Ok);
+                // SAFETY: digicat_str values point to `len` bytes of static memory.
+                let got = unsafe { std::slice::from_raw_parts(name.data.cast::<u8>(), name.len) };
+                assert_eq!(got, want.as_bytes());
+            }
+        }
+        let mut name = digicat_str::empty();
+        // SAFETY: `name` is writable.
+        let rc = unsafe { digicat_report_column_name(2, 0, &mut name) };
+        assert_eq!(rc, digicat_rc::InvalidOption);
+        // SAFETY: `name` is writable.
+        let rc = unsafe { digicat_report_column_name(0, DIGICAT_REPORT_COLUMNS, &mut name) };
+        assert_eq!(rc, digicat_rc::OutOfRange);
+    }
+}
