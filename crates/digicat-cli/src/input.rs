@@ -146,7 +146,8 @@ impl Decoder {
     /// (then the undecodable bytes are appended as U+FFFD).
     pub fn decode_into(self, bytes: &[u8], out: &mut String) -> bool {
         if self.encoding == UTF_8 {
-            match std::str::from_utf8(bytes) {
+            // SIMD validation: for Chinese text several times faster than std's byte loop.
+            match simdutf8::basic::from_utf8(bytes) {
                 Ok(s) => {
                     out.push_str(s);
                     true
@@ -320,7 +321,7 @@ impl Input {
                 let mut problem = Problem::default();
                 if self.detected_gb18030
                     && !raw.as_slice().is_ascii()
-                    && std::str::from_utf8(raw.as_slice()).is_ok()
+                    && simdutf8::basic::from_utf8(raw.as_slice()).is_ok()
                 {
                     decoder = Decoder::UTF8;
                     problem.utf8_in_gb18030 = true;
