@@ -329,19 +329,34 @@ const ENCODINGS: [&str; 3] = ["auto", "utf-8", "gb18030"];
 /// Starts of the workbook formats the CLI recognises by content.
 const WORKBOOK_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
 
-/// A directory for the CLI's files, in memory when `/dev/shm` exists (no disk syncs).
+/// A directory for the CLI's files, `digicat-fuzz-PID` in `/dev/shm` when it exists (no disk
+/// syncs), else in the temporary directory. libFuzzer exits without running destructors, so the
+/// directories of fuzz processes that have ended are removed here instead.
 fn scratch() -> &'static std::path::Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    use std::path::{Path, PathBuf};
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
-        let shm = std::path::Path::new("/dev/shm");
-        let made = if shm.is_dir() {
-            tempfile::tempdir_in(shm)
+        let shm = Path::new("/dev/shm");
+        let base = if shm.is_dir() {
+            shm.to_path_buf()
         } else {
-            tempfile::tempdir()
+            std::env::temp_dir()
         };
-        made.unwrap_or_else(|e| panic!("scratch directory: {e}"))
+        if Path::new("/proc/self").exists() {
+            for entry in std::fs::read_dir(&base).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let ended = name
+                    .strip_prefix("digicat-fuzz-")
+                    .is_some_and(|pid| !Path::new("/proc").join(pid).exists());
+                if ended {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        let dir = base.join(format!("digicat-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        dir
     })
-    .path()
 }
 
 /// `digicat classify FILE -o OUT -q` on `data`: the first byte picks the input's extension,
