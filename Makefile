@@ -7,7 +7,7 @@ CARGO ?= cargo
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-test: test-rust test-c test-python ## Run every test (Rust, C, Python); installs what it needs
+test: test-rust test-c test-python fuzz-smoke ## Run every test (Rust, C, Python, a fuzz smoke run); installs what it needs
 	@echo "all test suites passed"
 
 test-rust: lint ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors
@@ -64,3 +64,31 @@ bench: ## Benchmarks against the baselines (several minutes; not in CI); writes 
 	.venv/bin/python benches/python/bench.py target/bench/python.json
 	python3 benches/report.py > BENCHMARKS.md.tmp && mv BENCHMARKS.md.tmp BENCHMARKS.md
 	@echo "wrote BENCHMARKS.md"
+
+.PHONY: fuzz-seeds fuzz-smoke
+
+FUZZ_TARGETS := code_parse find_terms classify cli_records
+FUZZ_SECONDS ?= 30
+# Never download at test time: cargo fails instead (and fuzz-smoke skips when the crates are missing).
+FUZZ_ENV := CARGO_NET_OFFLINE=true
+
+fuzz-seeds: ## Write the fuzz seed corpora and dictionary to fuzz/corpus (git-ignored), from tests/vectors and the catalogue
+	$(FUZZ_ENV) $(CARGO) +nightly run -q --manifest-path fuzz/Cargo.toml --example seeds
+
+fuzz-smoke: ## Fuzz each target FUZZ_SECONDS (30) s; skipped (exit 0) without nightly + cargo-fuzz. See docs/reliability.md
+	@if ! command -v rustup >/dev/null || ! rustup toolchain list | grep -q '^nightly' \
+	    || ! command -v cargo-fuzz >/dev/null; then \
+	  echo "fuzz-smoke skipped: needs nightly + cargo-fuzz; run: rustup toolchain install nightly && cargo install cargo-fuzz --locked && make fuzz-smoke"; \
+	elif ! $(FUZZ_ENV) $(CARGO) +nightly metadata -q --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null 2>&1; then \
+	  echo "fuzz-smoke skipped: the fuzz crates are not in the local cargo cache (nothing is downloaded at test time); run: cargo +nightly fetch --manifest-path fuzz/Cargo.toml && make fuzz-smoke"; \
+	else \
+	  set -e; $(MAKE) --no-print-directory fuzz-seeds; mkdir -p fuzz/target; \
+	  for t in $(FUZZ_TARGETS); do \
+	    log=fuzz/target/smoke-$$t.log; \
+	    if ! $(FUZZ_ENV) $(CARGO) +nightly fuzz run $$t -- -dict=fuzz/corpus/terms.dict \
+	        -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 >$$log 2>&1; then \
+	      tail -40 $$log; echo "fuzz-smoke: $$t failed; the input is in fuzz/artifacts/$$t/, the log in $$log"; exit 1; \
+	    fi; \
+	    echo "fuzz-smoke $$t: $$(grep -E '^Done' $$log)"; \
+	  done; \
+	fi

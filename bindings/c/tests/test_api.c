@@ -221,6 +221,7 @@ static void test_invalid_utf8(void) {
       "\xc0\xaf",     /* overlong '/' */
       "\xed\xa0\x80", /* UTF-16 surrogate */
       "6513\x80",     /* stray continuation byte */
+      "\xc8\xed\xbc\xfe", /* 软件 in GBK: GBK text passed as UTF-8 */
   };
   size_t i;
   for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {

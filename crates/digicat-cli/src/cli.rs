@@ -91,7 +91,9 @@ An XLSX sheet is loaded into memory whole (calamine); convert very large workboo
 Encoding: UTF-8 (with or without BOM) when the first 64 KiB are valid UTF-8, else GB18030 (which \
 covers GBK and GB2312); --encoding forces one. A later row whose bytes are not valid in that \
 encoding is kept with status invalid, reason invalid_encoding, its undecodable bytes shown as \
-U+FFFD. Output is always UTF-8.
+U+FFFD; in a file detected as GB18030, a row that is UTF-8 (mixed encodings) is kept the same way, \
+shown decoded as UTF-8. A file with NUL bytes that is not UTF-8 (an image, a PDF) is refused. \
+Output is always UTF-8.
 
 Columns: --code-col and --text-col name them; otherwise the code column is the first header named \
 行业代码, 国民经济行业代码, 行业, industry_code or code, and the text column the first named 经营范围, \

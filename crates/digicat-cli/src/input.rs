@@ -26,6 +26,8 @@ pub struct Input {
     pub delimiter: Option<u8>,
     /// The text decoder of a CSV/TSV input; `None` for a workbook.
     pub decoder: Option<Decoder>,
+    /// GB18030 was chosen by detection: a record in UTF-8 is then flagged, not misread.
+    detected_gb18030: bool,
     source: Source,
 }
 
@@ -61,6 +63,10 @@ pub struct Problem {
     pub malformed: Option<(usize, Vec<String>)>,
     /// Positions of fields whose bytes are not valid in the input's encoding.
     pub undecodable: Vec<usize>,
+    /// The record is UTF-8 (with non-ASCII text) in an input detected as GB18030: its fields are
+    /// shown decoded as UTF-8, but it is not classified, since it cannot be told for sure which
+    /// of the two it is.
+    pub utf8_in_gb18030: bool,
 }
 
 impl Problem {
@@ -102,6 +108,13 @@ impl Problem {
             }
             m.push_str("; if the encoding was misdetected, use --encoding");
             parts.push(m);
+        }
+        if self.utf8_in_gb18030 {
+            parts.push(format!(
+                "line {line}: this row is UTF-8 in a file read as GB18030 (mixed encodings, 编码混用); \
+                 shown decoded as UTF-8 but not classified; save the file in one encoding, or force \
+                 one with --encoding"
+            ));
         }
         parts.join("; ")
     }
@@ -240,6 +253,7 @@ impl Input {
             header,
             delimiter: Some(delimiter),
             decoder: Some(decoder),
+            detected_gb18030: encoding == EncodingArg::Auto && decoder == Decoder::GB18030,
             source: Source::Delimited { reader, raw, size },
         })
     }
@@ -279,6 +293,7 @@ impl Input {
             header,
             delimiter: None,
             decoder: None,
+            detected_gb18030: false,
             source: Source::Sheet {
                 range,
                 next: 1,
@@ -302,8 +317,15 @@ impl Input {
                     return Ok(false);
                 }
                 rec.line = raw.position().map_or(0, csv::Position::line);
-                let decoder = self.decoder.unwrap_or(Decoder::UTF8);
+                let mut decoder = self.decoder.unwrap_or(Decoder::UTF8);
                 let mut problem = Problem::default();
+                if self.detected_gb18030
+                    && !raw.as_slice().is_ascii()
+                    && simdutf8::basic::from_utf8(raw.as_slice()).is_ok()
+                {
+                    decoder = Decoder::UTF8;
+                    problem.utf8_in_gb18030 = true;
+                }
                 let mut extra = Vec::new();
                 for (i, bytes) in raw.iter().enumerate() {
                     let valid = match rec.fields.get_mut(i) {
@@ -393,19 +415,26 @@ fn choose_decoder(
         )));
     }
     let bom = if prefix.starts_with(BOM) { 3 } else { 0 };
+    // Cut in the middle of a character at the end of the prefix: still UTF-8.
+    let utf8 = match std::str::from_utf8(prefix) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && prefix.len() as u64 == PREFIX,
+    };
+    // Text has NUL bytes only where a field holds one, and then it is UTF-8 or chosen by
+    // --encoding: NUL bytes in a prefix that is not UTF-8 make a binary file (an image, a PDF).
+    if encoding == EncodingArg::Auto && !utf8 && prefix.contains(&0) {
+        return Err(Failure::Input(format!(
+            "{name} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
+             a PDF or an archive?): give a CSV, TSV or XLSX file, or force --encoding"
+        )));
+    }
     Ok(match encoding {
         EncodingArg::Utf8 => (Decoder::UTF8, bom),
         EncodingArg::Gb18030 => (Decoder::GB18030, 0),
         EncodingArg::Gbk => (Decoder::GBK, 0),
         EncodingArg::Auto if bom > 0 => (Decoder::UTF8, bom),
-        EncodingArg::Auto => match std::str::from_utf8(prefix) {
-            Ok(_) => (Decoder::UTF8, 0),
-            // Cut in the middle of a character at the end of the prefix: still UTF-8.
-            Err(e) if e.error_len().is_none() && prefix.len() as u64 == PREFIX => {
-                (Decoder::UTF8, 0)
-            }
-            Err(_) => (Decoder::GB18030, 0),
-        },
+        EncodingArg::Auto if utf8 => (Decoder::UTF8, 0),
+        EncodingArg::Auto => (Decoder::GB18030, 0),
     })
 }
 
@@ -432,6 +461,12 @@ mod tests {
         assert_eq!(auto("行业代码".as_bytes()), (Decoder::UTF8, 0));
         assert_eq!(auto(b"\xD0\xD0\xD2\xB5"), (Decoder::GB18030, 0));
         assert!(choose_decoder(b"\xFF\xFEa\0", EncodingArg::Auto, "x").is_err());
+        assert!(choose_decoder(b"\x89PNG\r\n\x1a\n\0\0", EncodingArg::Auto, "x").is_err());
+        assert_eq!(
+            auto(b"a,b\0\n"),
+            (Decoder::UTF8, 0),
+            "NUL in UTF-8 text is a character"
+        );
         let forced = choose_decoder("行业".as_bytes(), EncodingArg::Gbk, "x").unwrap();
         assert_eq!(forced, (Decoder::GBK, 0));
     }

@@ -15,7 +15,7 @@ use tempfile::TempPath;
 /// Where the result goes: standard output, or a temporary file renamed onto OUTPUT at the end.
 pub struct Target {
     sink: Sink,
-    temp: Option<(TempPath, PathBuf)>,
+    temp: Option<Temp>,
     name: String,
 }
 
@@ -40,8 +40,10 @@ impl Write for Sink {
 }
 
 impl Target {
-    /// Standard output when `output` is `None` or `-`; else a new temporary file in OUTPUT's
-    /// directory. Refuses an OUTPUT that is the same file as `input`.
+    /// Standard output when `output` is `None` or `-`; an existing OUTPUT that is not a regular
+    /// file (`/dev/null`, a FIFO) written in place, since renaming over it would replace the
+    /// device or pipe; else a new temporary file in OUTPUT's directory, removed if the process is
+    /// interrupted (SIGINT, SIGTERM, SIGHUP). Refuses an OUTPUT that is the same file as `input`.
     pub fn new(output: Option<&Path>, input: &Path) -> Result<Target, Failure> {
         let Some(path) = output.filter(|p| *p != Path::new("-")) else {
             return Ok(Target {
@@ -57,6 +59,17 @@ impl Target {
                 input.display()
             )));
         }
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| Failure::output(&name, e))?;
+            return Ok(Target {
+                sink: Sink::File(file),
+                temp: None,
+                name,
+            });
+        }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -69,13 +82,22 @@ impl Target {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
+        interrupt::watch();
+        // Created and registered under the lock, so an interrupt sees it as soon as it exists.
+        let mut pending = interrupt::pending();
         let temp = builder.tempfile_in(dir).map_err(|e| {
             Failure::output(format!("{name} (temporary file in {})", dir.display()), e)
         })?;
         let (file, temp_path) = temp.into_parts();
+        *pending = Some(temp_path.to_path_buf());
+        drop(pending);
         Ok(Target {
             sink: Sink::File(file),
-            temp: Some((temp_path, path.to_owned())),
+            temp: Some(Temp {
+                path: temp_path,
+                target: path.to_owned(),
+                _registered: interrupt::Registered,
+            }),
             name,
         })
     }
@@ -89,13 +111,73 @@ impl Target {
             name,
         } = self;
         sink.flush().map_err(|e| Failure::output(&name, e))?;
-        if let (Sink::File(file), Some((temp, path))) = (sink, temp) {
+        if let (Sink::File(file), Some(temp)) = (sink, temp) {
             file.sync_all().map_err(|e| Failure::output(&name, e))?;
             drop(file);
-            temp.persist(&path)
-                .map_err(|e| Failure::output(&name, e.error))?;
+            // Renamed under the lock: an interrupt meanwhile waits, then finds nothing to remove.
+            let mut pending = interrupt::pending();
+            let renamed = temp.path.persist(&temp.target);
+            *pending = None;
+            renamed.map_err(|e| Failure::output(&name, e.error))?;
         }
         Ok(())
+    }
+}
+
+/// The temporary file of an OUTPUT, deleted when dropped unless renamed onto `target`.
+struct Temp {
+    path: TempPath,
+    target: PathBuf,
+    _registered: interrupt::Registered,
+}
+
+/// Removing the temporary file when the process is interrupted (a signal skips destructors).
+mod interrupt {
+    use std::path::PathBuf;
+    use std::sync::{Mutex, MutexGuard, PoisonError};
+
+    /// The temporary file being written, if any.
+    static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+    /// The pending temporary file (the lock is held while it is created or renamed).
+    pub fn pending() -> MutexGuard<'static, Option<PathBuf>> {
+        PENDING.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Clears the pending file when dropped (the file itself is removed by its `TempPath`).
+    pub struct Registered;
+
+    impl Drop for Registered {
+        fn drop(&mut self) {
+            *pending() = None;
+        }
+    }
+
+    /// Starts, once, a thread that on SIGINT, SIGTERM or SIGHUP removes the pending temporary
+    /// file and then lets the signal end the process as it would have. Without the thread (it
+    /// could not be started, or not a Unix system) an interrupt may leave a `.digicat-*.tmp` file.
+    pub fn watch() {
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            static WATCH: std::sync::Once = std::sync::Once::new();
+            WATCH.call_once(|| {
+                let Ok(mut signals) =
+                    signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+                else {
+                    return;
+                };
+                std::thread::spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        if let Some(path) = pending().take() {
+                            let _ = std::fs::remove_file(path);
+                        }
+                        let _ = signal_hook::low_level::emulate_default_handler(signal);
+                        std::process::exit(128 + signal);
+                    }
+                });
+            });
+        }
     }
 }
 
