@@ -6,7 +6,6 @@ use crate::classify::{classification, code_error, digicat_code_error, digicat_re
 use crate::enums::digicat_lang;
 use crate::{digicat_rc, digicat_str, guard, put, write_message};
 use engine::report;
-use engine::{Classification, CodeError};
 use std::ffi::c_char;
 
 /// Number of batch columns (status, reason, industries, industry_names, rows, evidence, error):
@@ -16,12 +15,9 @@ pub const DIGICAT_REPORT_COLUMNS: usize = 7;
 // The count above is the core's.
 const _: () = assert!(DIGICAT_REPORT_COLUMNS == report::COLUMNS_EN.len());
 
-/// Value of batch column `column` for one record, from the core's `report::fields`.
-fn field(record: &Result<Classification, CodeError>, column: usize) -> Result<String, digicat_rc> {
-    report::fields(record)
-        .into_iter()
-        .nth(column)
-        .ok_or(digicat_rc::OutOfRange)
+/// Value of batch column `column` of one record's columns (from the core's `report`).
+fn field(fields: [String; 7], column: usize) -> Result<String, digicat_rc> {
+    fields.into_iter().nth(column).ok_or(digicat_rc::OutOfRange)
 }
 
 /// Writes the name of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) in `lang` (a
@@ -85,7 +81,7 @@ pub unsafe extern "C" fn digicat_result_report_field(
     guard(|| {
         // SAFETY: forwarded from this function's contract.
         let c = unsafe { classification(result) }?;
-        let value = field(&Ok(c.clone()), column)?;
+        let value = field(report::classification_fields(c), column)?;
         // SAFETY: forwarded from this function's contract.
         unsafe { write_message(&value, buf, len, out_n) }
     })
@@ -115,7 +111,7 @@ pub unsafe extern "C" fn digicat_code_error_report_field(
     guard(|| {
         // SAFETY: forwarded from this function's contract.
         let e = unsafe { code_error(error) }?;
-        let value = field(&Err(e.clone()), column)?;
+        let value = field(report::error_fields(e), column)?;
         // SAFETY: forwarded from this function's contract.
         unsafe { write_message(&value, buf, len, out_n) }
     })

@@ -72,22 +72,30 @@ pub fn columns(lang: Lang) -> &'static [&'static str; 7] {
 /// ```
 pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
     match result {
-        Err(e) => invalid_fields(e.kind(), e.to_string()),
-        Ok(c) => {
-            let ids: Vec<String> = c.industry_ids().map(|i| i.to_string()).collect();
-            let names: Vec<&str> = c.industries.iter().map(|i| i.name()).collect();
-            let rows: Vec<&str> = c.rows.iter().map(|r| r.id()).collect();
-            [
-                c.status.as_str().into(),
-                c.reason.as_str().into(),
-                ids.join(","),
-                names.join("；"),
-                rows.join(","),
-                c.terms().join("；"),
-                String::new(),
-            ]
-        }
+        Err(e) => error_fields(e),
+        Ok(c) => classification_fields(c),
     }
+}
+
+/// The added columns of a classified record (see [`fields`]).
+pub fn classification_fields(c: &Classification) -> [String; 7] {
+    let ids: Vec<String> = c.industry_ids().map(|i| i.to_string()).collect();
+    let names: Vec<&str> = c.industries.iter().map(|i| i.name()).collect();
+    let rows: Vec<&str> = c.rows.iter().map(|r| r.id()).collect();
+    [
+        c.status.as_str().into(),
+        c.reason.as_str().into(),
+        ids.join(","),
+        names.join("；"),
+        rows.join(","),
+        c.terms().join("；"),
+        String::new(),
+    ]
+}
+
+/// The added columns of a record whose code field is an error (see [`fields`]).
+pub fn error_fields(e: &CodeError) -> [String; 7] {
+    invalid_fields(e.kind(), e.to_string())
 }
 
 /// The added columns of a record that could not be classified: status `invalid`, `reason` (an
