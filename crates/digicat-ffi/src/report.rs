@@ -120,7 +120,7 @@ pub unsafe extern "C" fn digicat_code_error_report_field(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::{classify, Classification, Options};
+    use engine::{classify, Classification, CodeError, Options};
     use std::ptr;
 
     /// A column value read through the C function `f`, with its full length.
