@@ -133,10 +133,13 @@ def main() -> None:
     w("## Command line\n")
     if cli:
         w("`digicat classify FILE -o OUT --quiet` on generated CSV files, timed with `/usr/bin/time -v`.\n")
-        w("| rows | input | wall time | rows/s | peak RSS |")
-        w("|---|---|---|---|---|")
+        w("| rows | texts | input | wall time | rows/s | MB/s | peak RSS |")
+        w("|---|---|---|---|---|---|---|")
         for r in cli:
-            w(f"| {r['rows']:,} | {r['input_mb']:.0f} MB | {r['seconds']:.2f} s | {r['rows_per_s']:,.0f} | {r['peak_rss_mb']:.1f} MB |")
+            w(
+                f"| {r['rows']:,} | {r.get('length', 'mixed')} | {r['input_mb']:.0f} MB | {r['seconds']:.2f} s "
+                f"| {r['rows_per_s']:,.0f} | {r['input_mb'] / r['seconds']:.0f} | {r['peak_rss_mb']:.1f} MB |"
+            )
         w("")
     else:
         w("not run\n")
@@ -167,10 +170,12 @@ def main() -> None:
     w(f"| products in a 200-char text ≥ 10× the naive loop | {ratio(n, o)} | {verdict(None if o is None or n is None else n / o >= 10)} |")
     if st:
         w(f"| first classification ≤ 1 ms after process start | {fmt_ns(st['digicat']['in_process_ns'])} in process, {fmt_ns(st['digicat']['process_ns'])} whole process | {verdict(st['digicat']['process_ns'] <= 1e6)} |")
-    if len(cli) == 2:
-        small, big = cli
+    if len(cli) >= 2:
+        small, big = cli[0], cli[1]
         flat = abs(big["peak_rss_mb"] - small["peak_rss_mb"]) / small["peak_rss_mb"] <= 0.10
-        w(f"| CLI ≥ 400k rows/s on 1M rows | {big['rows_per_s']:,.0f} rows/s | {verdict(big['rows_per_s'] >= 400_000)} |")
+        w(f"| CLI ≥ 400k rows/s on 1M rows (mixed lengths) | {big['rows_per_s']:,.0f} rows/s | {verdict(big['rows_per_s'] >= 400_000)} |")
+        for r in cli[2:]:
+            w(f"| CLI ≥ 400k rows/s on 1M rows ({r['length']} texts) | {r['rows_per_s']:,.0f} rows/s | {verdict(r['rows_per_s'] >= 400_000)} |")
         w(f"| CLI peak RSS ≤ 50 MB, within 10 % from 100k to 1M | {small['peak_rss_mb']:.1f} → {big['peak_rss_mb']:.1f} MB | {verdict(big['peak_rss_mb'] <= 50 and flat)} |")
     for r in py.get("runs", []):
         w(f"| Python `classify_many` ≥ 50× the peer ({r['rows']:,}) | {r['peer_s'] / r['many_s']:.1f}× | {verdict(r['peer_s'] / r['many_s'] >= 50)} |")

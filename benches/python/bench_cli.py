@@ -1,4 +1,5 @@
-"""CLI throughput and peak memory on generated files of 100k and 1M rows.
+"""CLI throughput and peak memory on generated files: 100k and 1M rows of the mixed lengths,
+and 1M rows of typical (~200-character) texts.
 
 Usage: python3 benches/python/bench_cli.py OUT.json   (run by `make bench` after a release build)
 Needs GNU time at /usr/bin/time (`make bench` installs it when missing).
@@ -17,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / "target" / "release"
 
 
-def run(rows: int, workdir: Path) -> dict[str, float]:
-    data = workdir / f"records-{rows}.csv"
+def run(rows: int, workdir: Path, length: str = "mixed") -> dict[str, float | str]:
+    data = workdir / f"records-{rows}-{length}.csv"
     with open(data, "wb") as f:
-        subprocess.run([BIN / "gen_records", str(rows)], stdout=f, check=True)
+        subprocess.run([BIN / "gen_records", str(rows), "2019", length], stdout=f, check=True)
     out = workdir / f"out-{rows}.csv"
     proc = subprocess.run(
         ["/usr/bin/time", "-v", BIN / "digicat", "classify", data, "-o", out, "--quiet"],
@@ -36,6 +37,7 @@ def run(rows: int, workdir: Path) -> dict[str, float]:
     assert written == rows, f"{written} rows written for {rows}"
     return {
         "rows": rows,
+        "length": length,
         "seconds": seconds,
         "rows_per_s": rows / seconds,
         "peak_rss_mb": rss_kb / 1024,
@@ -46,9 +48,10 @@ def run(rows: int, workdir: Path) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         results = [run(n, Path(d)) for n in (100_000, 1_000_000)]
+        results.append(run(1_000_000, Path(d), "typical"))
     Path(sys.argv[1]).write_text(json.dumps({"cli": results}, indent=1))
     for r in results:
-        print(f"{r['rows']:>9} rows: {r['rows_per_s']:,.0f} rows/s, peak RSS {r['peak_rss_mb']:.1f} MB")
+        print(f"{r['rows']:>9} {r['length']} rows: {r['rows_per_s']:,.0f} rows/s, peak RSS {r['peak_rss_mb']:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 //! Finding catalogue terms (products, aliases, scope phrases, class names) in free text.
 
 use crate::catalogue::{Product, Relation, Row, ScopePhrase};
-use crate::normalize::{normalize_char, normalize_mapped, Shift};
+use crate::normalize::{is_normal, normalize_char, normalize_mapped, Shift};
 use crate::tables;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::cell::RefCell;
@@ -411,16 +411,26 @@ pub fn find_product(name: &str) -> Option<&'static Product> {
 
 /// A fixed stack buffer for normalising lookup keys without allocating.
 pub(crate) struct KeyBuf {
-    bytes: [u8; 512],
+    bytes: [u8; KeyBuf::CAPACITY],
 }
 
 impl KeyBuf {
+    /// Longer than any key: the longest product, phrase or GB/T name is under 100 bytes (the
+    /// catalogue tests check that every key fits).
+    pub(crate) const CAPACITY: usize = 256;
+
     pub(crate) fn new() -> Self {
-        KeyBuf { bytes: [0; 512] }
+        KeyBuf {
+            bytes: [0; KeyBuf::CAPACITY],
+        }
     }
 
-    /// Normalises `s` into the buffer; `None` when it does not fit (no key is that long).
-    pub(crate) fn normalized(&mut self, s: &str) -> Option<&str> {
+    /// The normalised form of `s`: `s` itself when it is already normal, else written into the
+    /// buffer; `None` when it does not fit (then it is no key).
+    pub(crate) fn normalized<'a>(&'a mut self, s: &'a str) -> Option<&'a str> {
+        if is_normal(s) {
+            return Some(s);
+        }
         let mut len = 0;
         let mut fits = true;
         for c in s.chars() {

@@ -74,6 +74,20 @@ fn identity_len(b: u8) -> Option<usize> {
     }
 }
 
+/// `true` when `text` is already normal: only characters that normalise to themselves (judged
+/// as in [`normalize_mapped`], so `false` may also be said of some normal text).
+pub(crate) fn is_normal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match identity_len(b) {
+            Some(len) => i += len,
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Appends the normalised form of `text` to `out`, reporting every [`Shift`] in text order.
 /// Runs of characters that are already normal are copied as whole slices.
 pub(crate) fn normalize_mapped(text: &str, out: &mut String, mut shift: impl FnMut(Shift)) {

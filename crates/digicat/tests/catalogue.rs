@@ -292,3 +292,33 @@ fn parent_entries_chain_to_the_section() {
         Some('O')
     );
 }
+
+#[test]
+fn every_key_is_found_by_exact_lookup() {
+    // Class names: every GB/T 4754-2017 小类 name resolves to its code.
+    for value in 0..=9999u16 {
+        let code: Code = format!("{value:04}").parse().unwrap();
+        if let Some(entry) = code.gbt2017().filter(|e| e.level() == Level::Class) {
+            assert_eq!(
+                Code::from_class_name(entry.name()),
+                Some(code),
+                "{}",
+                entry.name()
+            );
+        }
+    }
+    // Scope phrases that map to rows are matchable terms.
+    for p in digicat::scope_phrases()
+        .iter()
+        .filter(|p| p.relation().is_some())
+    {
+        assert!(
+            digicat::lookup_terms(p.phrase())
+                .iter()
+                .any(|t| t.scope_phrase().map(|s| s.phrase()) == Some(p.phrase())
+                    || t.kind() != EvidenceKind::ScopePhrase),
+            "{}",
+            p.phrase()
+        );
+    }
+}
