@@ -85,7 +85,7 @@ def main() -> None:
     w("the CLI on generated files (`benches/python/bench_cli.py`) and the Python comparison")
     w("(`benches/python/bench.py`), then writes this file with `benches/report.py`. Records come from")
     w("the deterministic generator in `benches/src/lib.rs` (same seed, same records). Figures are")
-    w("medians. Baselines run in the same process and run as digicat.\n")
+    w("medians. Each baseline runs in the same benchmark run as digicat.\n")
     w(f"Machine: {machine()}.\n")
 
     w("## Rust engine (criterion)\n")
