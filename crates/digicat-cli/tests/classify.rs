@@ -4,7 +4,8 @@
 mod common;
 
 use common::{
-    arg, blessing, code, example, golden, run, same_as_golden, stderr, stdout, table, test_file,
+    arg, blessing, code, example, golden, jsonl, run, same_as_golden, stderr, stdout, table,
+    test_file,
 };
 use digicat::report::{COLUMNS_EN, COLUMNS_ZH};
 use std::fs;
@@ -55,10 +56,7 @@ fn example_jsonl_matches_the_golden_output() {
     golden("enterprises.jsonl", &out.stdout);
     let input = input_table(&example());
     let text = stdout(&out);
-    let lines: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
-        .collect();
+    let lines = jsonl(&text);
     assert_eq!(lines.len(), input.len() - 1, "one object per data row");
     for (i, ((row, obj), raw)) in input[1..].iter().zip(&lines).zip(text.lines()).enumerate() {
         assert_eq!(
@@ -476,10 +474,7 @@ fn a_100_kb_field_is_classified_and_kept() {
         Some(data.as_bytes()),
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let rows: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = jsonl(&stdout(&out));
     assert_eq!(rows.len(), 2);
     assert_eq!(
         rows[0]["input"]["经营范围"],
@@ -596,10 +591,7 @@ fn undecodable_bytes_after_the_prefix_mark_the_row() {
     data.extend(b"\nlast,6520,\n");
     let out = run(["classify", "-", "-q", "--format", "jsonl"], Some(&data));
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let rows: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = jsonl(&stdout(&out));
     assert_eq!(rows.len(), n + 2, "row count in = row count out");
     let bad = &rows[n];
     assert_eq!(bad["input"]["id"], "bad");

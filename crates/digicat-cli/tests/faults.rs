@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{arg, code, run, stderr, stdout, table};
+use common::{arg, code, jsonl, run, stderr, stdout, table};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -301,10 +301,7 @@ fn a_10_mb_field_and_blank_fields() {
     data.extend("2, \u{3000} ,\t \n".as_bytes());
     let out = run(["classify", "-", "-q", "--format", "jsonl"], Some(&data));
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let rows: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = jsonl(&stdout(&out));
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["status"], "in_scope");
     assert_eq!(rows[0]["evidence"][0]["start"], filler.len());

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{code, run, stderr};
+use common::{code, jsonl, run, stderr, stdout};
 use std::collections::BTreeMap;
 
 const VECTORS: &str = include_str!("../../../tests/vectors/classify.tsv");
@@ -41,11 +41,7 @@ fn shared_vectors_through_the_command_line() {
         }
         let out = run(&args, Some(input.as_bytes()));
         assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
-        let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let rows = jsonl(&stdout(&out));
         assert_eq!(
             rows.len(),
             vectors.len(),

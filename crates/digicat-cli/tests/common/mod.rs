@@ -66,6 +66,13 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Parses JSONL output: one JSON object a line.
+pub fn jsonl(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect()
+}
+
 /// Parses a CSV/TSV output into rows of fields (header included).
 pub fn table(data: &[u8], delimiter: u8) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
