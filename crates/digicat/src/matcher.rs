@@ -346,13 +346,22 @@ fn choose(found: &mut Vec<Found>) {
             end_of_last = f.end;
         }
     }
+    // Kept decisive matches are sorted and disjoint, and candidates come in order of start, so
+    // one forward pointer finds the first kept decisive match that could overlap each candidate.
     let mut end_of_last = 0;
+    let mut next = 0;
     for i in 0..found.len() {
         let f = found[i];
-        let free = !found
-            .iter()
-            .any(|d| d.keep && d.start < f.end && f.start < d.end);
-        if !decisive(&f) && f.start >= end_of_last && free {
+        if decisive(&f) {
+            continue;
+        }
+        while next < found.len()
+            && !(found[next].keep && decisive(&found[next]) && found[next].end > f.start)
+        {
+            next += 1;
+        }
+        let free = !found.get(next).is_some_and(|d| d.start < f.end);
+        if f.start >= end_of_last && free {
             found[i].keep = true;
             end_of_last = f.end;
         }
