@@ -190,7 +190,7 @@ static void test_absent_and_null(void) {
 }
 
 static void test_indexes(void) {
-  digicat_result *r = classify_ok(LIT("6513"), LIT("计算机视听觉软件和智能移动终端软件系统"), NULL);
+  digicat_result *r = classify_ok(LIT("6513"), LIT("计算机视听觉软件和办公软件"), NULL);
   const digicat_industry *ind = (const digicat_industry *)&ind;
   const digicat_row *row = (const digicat_row *)&row;
   digicat_evidence ev;

@@ -335,7 +335,7 @@ static void test_buffers_and_errors(void) {
   digicat_code_error *e = NULL;
   size_t column, n;
   char buf[16];
-  CHECK(digicat_classify(LIT("6513"), LIT("计算机视听觉软件和智能移动终端软件系统"), NULL, &r,
+  CHECK(digicat_classify(LIT("6513"), LIT("计算机视听觉软件和办公软件"), NULL, &r,
                          NULL) == DIGICAT_RC_OK);
   CHECK(digicat_classify(LIT("６５９９ｘ"), NULL, 0, NULL, &none, &e) == DIGICAT_RC_INVALID_CODE);
   CHECK(r != NULL && none == NULL && e != NULL);

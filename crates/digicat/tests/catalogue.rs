@@ -133,6 +133,13 @@ fn every_product_and_alias_is_reachable() {
 fn the_reconstruction_judgments() {
     let row_of = |name: &str| digicat::find_product(name).map(|p| p.row().id());
     // Page-break overflow belongs to the row above.
+    assert_eq!(row_of("关键信息基础设施配套的支撑软件"), Some("1.2"));
+    assert_eq!(row_of("智能移动终端软件系统"), Some("1.2"));
+    assert_eq!(row_of("系统运维支撑工具软件"), Some("1.2"));
+    assert_eq!(row_of("开发支撑软件"), Some("1.2"));
+    assert_eq!(row_of("遥感应用支撑数据库、软件"), Some("1.2"));
+    assert_eq!(row_of("嵌入式操作系统"), Some("1.3"));
+    assert_eq!(row_of("经营管理和协作软件"), Some("1.3"));
     assert_eq!(row_of("节能减排控制和支撑软件"), Some("1.3"));
     assert_eq!(row_of("知识产权软件开发"), Some("1.3"));
     assert_eq!(row_of("基础类网络与信息安全软件"), Some("2.1"));
