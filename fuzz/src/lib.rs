@@ -315,6 +315,16 @@ fn check_classification(c: &Classification, policy: Policy) {
             assert!(c.rows.iter().all(|r| Some(r.code()) == code), "{c:?}");
         }
         Reason::NoCode | Reason::NothingNamed => assert!(c.code.is_none()),
+        Reason::ProductsNotPublished => {
+            let Some(CodeReading::Class(code)) = c.code else {
+                panic!("products_not_published without a class: {c:?}");
+            };
+            let inferred: Vec<&digicat::Row> = digicat::rows_for_code(code)
+                .filter(|r| r.is_inferred())
+                .collect();
+            assert!(!inferred.is_empty(), "{c:?}");
+            assert!(inferred.iter().all(|r| c.rows.contains(r)), "{c:?}");
+        }
         _ => assert!(c.code.is_some(), "{c:?}"),
     }
 }

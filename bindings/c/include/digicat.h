@@ -208,6 +208,11 @@ enum digicat_reason
    * `nothing_named`: no code, and the text names nothing.
    */
   DIGICAT_REASON_NOTHING_NAMED = 10,
+  /**
+   * `products_not_published`: the code of an inferred row (4.7 呼叫中心 6591*: not printed in
+   * the table, its products not published); the industries are candidates.
+   */
+  DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED = 11,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -624,14 +629,29 @@ uint16_t digicat_row_code(const struct digicat_row *row);
 bool digicat_row_is_partial(const struct digicat_row *row);
 
 /**
+ * `true` for a row the notice's table does not print but its own counts require (4.7 呼叫中心
+ * 6591*): starred, with no products because they are not published, so a record with its code
+ * is `DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED`; `digicat_row_note` says why. `false` for a
+ * printed row, or when `row` is NULL (or not a row of this library). Thread-safe.
+ */
+bool digicat_row_is_inferred(const struct digicat_row *row);
+
+/**
+ * Why an inferred row is there and what is missing (UTF-8, bilingual); empty for a printed row
+ * and when `row` is NULL (or not a row of this library). Static memory, nothing to free.
+ * Thread-safe.
+ */
+struct digicat_str digicat_row_note(const struct digicat_row *row);
+
+/**
  * The industry the row belongs to (static memory); NULL when `row` is NULL (or not a row of
  * this library). Thread-safe.
  */
 const struct digicat_industry *digicat_row_industry(const struct digicat_row *row);
 
 /**
- * Number of key products listed for the row (0 for whole-class rows, and when `row` is NULL or
- * not a row of this library). Thread-safe.
+ * Number of key products listed for the row (0 for whole-class rows, for an inferred row whose
+ * products are not published, and when `row` is NULL or not a row of this library). Thread-safe.
  */
 size_t digicat_row_product_count(const struct digicat_row *row);
 

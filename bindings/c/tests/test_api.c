@@ -115,6 +115,14 @@ static void test_classify(void) {
     CHECK(has(r, DIGICAT_STATUS_NEEDS_REVIEW, DIGICAT_REASON_OLD_EDITION_CODE));
     digicat_result_free(r);
   }
+
+  /* The inferred row 4.7 (6591*, products not published): review, candidate industry 4. */
+  r = classify_ok(LIT("6591"), NULL, 0, NULL);
+  CHECK(has(r, DIGICAT_STATUS_NEEDS_REVIEW, DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED));
+  CHECK(digicat_result_industry_count(r) == 1);
+  CHECK(digicat_result_industry(r, 0, &ind) == DIGICAT_RC_OK && digicat_industry_id(ind) == 4);
+  CHECK(digicat_result_row(r, 0, &row) == DIGICAT_RC_OK && digicat_row_is_inferred(row));
+  digicat_result_free(r);
 }
 
 static void test_absent_and_null(void) {
@@ -412,13 +420,16 @@ static void test_enum_names(void) {
   CHECK(str_is(digicat_status_name(DIGICAT_STATUS_INVALID), "invalid"));
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_WHOLE_CLASS), "whole_class"));
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_NOTHING_NAMED), "nothing_named"));
+  CHECK(str_is(digicat_reason_name(DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED),
+               "products_not_published"));
+  CHECK(DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED == 11); /* appended: earlier values unchanged */
   CHECK(str_is(digicat_evidence_kind_name(DIGICAT_EVIDENCE_KIND_SCOPE_PHRASE), "scope_phrase"));
   CHECK(str_is(digicat_relation_name(DIGICAT_RELATION_BROADER), "broader"));
   CHECK(str_is(digicat_relation_name(DIGICAT_RELATION_NONE), ""));
   CHECK(str_is(digicat_policy_name(DIGICAT_POLICY_STRICT), "strict"));
   CHECK(str_is(digicat_edition_name(DIGICAT_EDITION_GBT2011), "2011"));
   /* Unknown values: the empty string, never a crash. */
-  CHECK(str_is(digicat_status_name(4), "") && str_is(digicat_reason_name(11), ""));
+  CHECK(str_is(digicat_status_name(4), "") && str_is(digicat_reason_name(12), ""));
   CHECK(str_is(digicat_evidence_kind_name(4), "") && str_is(digicat_relation_name(3), ""));
   CHECK(str_is(digicat_policy_name(UINT32_MAX), "") && str_is(digicat_edition_name(3), ""));
   CHECK(digicat_policy_parse(LIT("strict"), &p) == DIGICAT_RC_OK && p == DIGICAT_POLICY_STRICT);
@@ -475,7 +486,7 @@ static void test_catalogue(void) {
   const digicat_row *row = NULL;
   const digicat_product *prod = NULL;
   char local[64] = {0};
-  CHECK(n == 9 && rows == 29 && products > 0);
+  CHECK(n == 9 && rows == 30 && products > 0);
   for (i = 0; i < n; i++) {
     CHECK(digicat_industry_get(i, &ind) == DIGICAT_RC_OK);
     CHECK(digicat_industry_id(ind) == i + 1);
@@ -497,7 +508,10 @@ static void test_catalogue(void) {
     ind = digicat_row_industry(row);
     CHECK(ind != NULL && id.len >= 3 && (size_t)(id.data[0] - '0') == digicat_industry_id(ind));
     np = digicat_row_product_count(row);
-    CHECK(digicat_row_is_partial(row) == (np > 0)); /* starred rows list products */
+    /* Starred rows list products, except an inferred one (not printed; products not published),
+     * which says why in its note. */
+    CHECK((digicat_row_is_partial(row) && !digicat_row_is_inferred(row)) == (np > 0));
+    CHECK(digicat_row_is_inferred(row) == (digicat_row_note(row).len > 0));
     for (j = 0; j < np; j++) {
       CHECK(digicat_row_product(row, j, &prod) == DIGICAT_RC_OK);
       CHECK(digicat_product_row(prod) == row && digicat_product_name(prod).len > 0);
@@ -523,12 +537,18 @@ static void test_catalogue(void) {
   CHECK(digicat_row_find(LIT("3.2"), NULL) == DIGICAT_RC_NULL_PARAMETER);
   CHECK(digicat_row_find(LIT("3.\xff"), &row) == DIGICAT_RC_INVALID_UTF8);
   CHECK(digicat_row_is_partial(row)); /* still 3.2: untouched by the failures */
+  CHECK(!digicat_row_is_inferred(row) && digicat_row_note(row).len == 0);
+  CHECK(digicat_row_find(LIT("4.7"), &row) == DIGICAT_RC_OK);
+  CHECK(str_is(digicat_row_name(row), "呼叫中心") && digicat_row_code(row) == 6591);
+  CHECK(digicat_row_is_partial(row) && digicat_row_is_inferred(row));
+  CHECK(digicat_row_product_count(row) == 0 && digicat_row_note(row).len > 0);
 
   /* NULL and pointers that are not catalogue objects: neutral answers, nothing is read. */
   CHECK(digicat_industry_id(NULL) == 0 && digicat_industry_name(NULL).len == 0);
   CHECK(digicat_industry_category_id(NULL) == 0 && digicat_industry_category_name(NULL).len == 0);
   CHECK(digicat_row_id(NULL).len == 0 && digicat_row_name(NULL).len == 0);
   CHECK(digicat_row_code(NULL) == 0 && !digicat_row_is_partial(NULL));
+  CHECK(!digicat_row_is_inferred(NULL) && digicat_row_note(NULL).len == 0);
   CHECK(digicat_row_industry(NULL) == NULL && digicat_row_product_count(NULL) == 0);
   CHECK(digicat_row_product(NULL, 0, &prod) == DIGICAT_RC_NULL_PARAMETER);
   CHECK(digicat_product_name(NULL).len == 0 && digicat_product_note(NULL).len == 0);

@@ -82,7 +82,7 @@ impl Industry {
     }
 }
 
-/// One of the catalogue's 29 rows (行业): a GB/T 4754-2017 小类 under one industry.
+/// One of the catalogue's 30 rows (行业): a GB/T 4754-2017 小类 under one industry.
 #[pyclass(frozen, eq, hash, module = "digicat")]
 #[derive(Clone, Copy)]
 pub struct Row(pub &'static digicat::Row);
@@ -122,6 +122,18 @@ impl Row {
     #[getter]
     fn partial(&self) -> bool {
         self.0.is_partial()
+    }
+    /// ``True`` for a row the notice's table does not print but its own counts require (4.7
+    /// 呼叫中心 6591*): its products are not published, so a record with its code is
+    /// ``needs_review`` / ``products_not_published``. ``note`` says why.
+    #[getter]
+    fn inferred(&self) -> bool {
+        self.0.is_inferred()
+    }
+    /// Why an inferred row is there and what is missing; ``None`` for a printed row.
+    #[getter]
+    fn note(&self) -> Option<&'static str> {
+        self.0.note()
     }
     /// The industry this row belongs to.
     #[getter]

@@ -303,18 +303,43 @@ def test_industries_match_the_data() -> None:
 def test_rows_match_the_data() -> None:
     data = read_tsv(CATALOGUE / "rows.tsv")
     got = digicat.rows()
-    assert [(r.id, r.name, r.code, r.partial) for r in got] == [
-        (d["id"], d["name"], d["code"], d["partial"] == "yes") for d in data
+    assert [(r.id, r.name, r.code, r.partial, r.inferred, r.note) for r in got] == [
+        (
+            d["id"],
+            d["name"],
+            d["code"],
+            d["partial"] == "yes",
+            d["source"] == "inferred",
+            d["note"] or None,
+        )
+        for d in data
     ]
     products = read_tsv(CATALOGUE / "products.tsv")
     assert sum(len(r.products) for r in got) == len(products)
     for r in got:
-        assert bool(r.products) == r.partial
+        assert bool(r.products) == (r.partial and not r.inferred)
         assert r.industry.id == int(r.id.split(".")[0])
+    assert [r.id for r in got if r.inferred] == ["4.7"]
+
+
+def test_the_inferred_row_is_never_decided() -> None:
+    c = digicat.classify("6591", "呼叫中心")
+    assert (c.status, c.reason) == ("needs_review", "products_not_published")
+    assert c.industry_ids == (4,)
+    assert [r.id for r in c.rows] == ["4.7"] and c.rows[0].inferred
+    assert c.rows[0].note is not None and "not published" in c.rows[0].note
+    c = digicat.classify("6591", "云计算服务")
+    assert (c.reason, c.industry_ids) == ("products_not_published", (4, 7))
+    assert digicat.classify("6592").reason == "old_edition_code"
 
 
 def test_catalogue_info_and_constants() -> None:
-    meta = {m["key"]: m["value"] for m in read_tsv(CATALOGUE / "meta.tsv")}
+    # The notice's own counts (notice_*) are checked by the build, not exposed.
+    meta = {
+        m["key"]: m["value"]
+        for m in read_tsv(CATALOGUE / "meta.tsv")
+        if not m["key"].startswith("notice_")
+    }
     info = digicat.catalogue_info()
     assert info.to_dict() == {**meta, "version": digicat.CATALOGUE_VERSION}
     assert (info.title, info.document, info.issuer, info.date, info.status, info.edition) == (
@@ -329,7 +354,8 @@ def test_catalogue_info_and_constants() -> None:
     assert re.fullmatch(r"2019-07-30\+[0-9a-f]{8}", digicat.CATALOGUE_VERSION)
     assert "CatalogueInfo(" in repr(info)
     assert digicat.STATUSES == ("in_scope", "needs_review", "out_of_scope", "invalid")
-    assert len(digicat.REASONS) == 11 and "listed_product" in digicat.REASONS
+    assert len(digicat.REASONS) == 12 and "listed_product" in digicat.REASONS
+    assert digicat.REASONS[-1] == "products_not_published"
     assert digicat.CODE_COLUMNS[0] == "行业代码" and digicat.TEXT_COLUMNS[0] == "经营范围"
     cargo = (REPO / "Cargo.toml").read_text(encoding="utf-8")
     version = re.search(r'\[workspace\.package\][^\[]*?version = "([^"]+)"', cargo)

@@ -55,7 +55,8 @@ pub enum Command {
         long_about = "Show the GB/T 4754-2017 name of an industry code (any accepted form: 6513, \
 I6513, 6513*, ６５１３, a 中类/大类 such as 651, a GB/T 4754-2011 小类, or an exact 小类 name) and the \
 catalogue rows that carry it: industry, row, whether only the listed products count (*), and the \
-products. For a code that cannot be used, says why and exits with 1.",
+products (for the inferred row 4.7 呼叫中心 6591*: that they are not published). For a code that \
+cannot be used, says why and exits with 1.",
         after_help = "Examples:\n  digicat lookup I6513\n  digicat lookup 651 --format json\n  digicat lookup 应用软件开发"
     )]
     Lookup(LookupArgs),
@@ -69,10 +70,12 @@ row and industry it is evidence for. Matching ignores width, ASCII case and whit
     Match(MatchArgs),
     /// Print the whole catalogue as Markdown, CSV or JSON
     #[command(
-        long_about = "Print the whole catalogue: its 9 industries, 29 rows (行业名称 with GB/T 4754-2017 \
-code; * = only the listed products count) and their key products and services. JSON shape: \
+        long_about = "Print the whole catalogue: its 9 industries, 30 rows (行业名称 with GB/T 4754-2017 \
+code; * = only the listed products count) and their key products and services. Row 4.7 呼叫中心 \
+6591* is not printed in the notice's table: it is inferred (inferred = yes, with a note saying why) \
+and its products are not published. JSON shape: \
 {\"title\", \"document\", \"date\", \"status\", \"industries\": [{\"id\", \"name\", \"category\", \
-\"rows\": [{\"id\", \"name\", \"code\", \"partial\", \"products\": [..]}]}]}.",
+\"rows\": [{\"id\", \"name\", \"code\", \"partial\", \"inferred\", \"note\", \"products\": [..]}]}]}.",
         after_help = "Example:\n  digicat catalogue --format csv > catalogue.csv"
     )]
     Catalogue(CatalogueArgs),

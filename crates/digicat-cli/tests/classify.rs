@@ -709,7 +709,7 @@ fn summary_on_stderr_without_progress_bar_in_pipes() {
     let out = run(["classify", arg(&example())], None);
     let err = stderr(&out);
     for part in [
-        "53 rows read, 53 rows written",
+        "54 rows read, 54 rows written",
         "in_scope",
         "needs_review",
         "out_of_scope",

@@ -65,6 +65,37 @@ fn lookup_shows_the_code_and_its_catalogue_rows() {
 }
 
 #[test]
+fn lookup_shows_the_inferred_row_and_that_its_products_are_not_published() {
+    let out = run(["lookup", "6591"], None);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    for part in [
+        "6591 呼叫中心",
+        "row 4.7 呼叫中心 6591* — industry 4 新型信息技术服务",
+        "products not published (重点产品和服务未公布)",
+        "1.3.4",
+        "a record with code 6591 needs review: products_not_published",
+    ] {
+        assert!(text.contains(part), "{part:?} in:\n{text}");
+    }
+    let (status, v) = json(&["lookup", "6591", "--format", "json"]);
+    assert_eq!(status, 0);
+    assert_eq!(v["industries"], serde_json::json!([4]));
+    assert_eq!(v["rows"][0]["id"], "4.7");
+    assert_eq!(v["rows"][0]["inferred"], true);
+    assert_eq!(v["rows"][0]["products"], serde_json::json!([]));
+    assert!(v["rows"][0]["note"]
+        .as_str()
+        .is_some_and(|n| n.contains("not published")));
+    // The 2011 code of the same class leads to the same row; 中类 659 contains it.
+    let (_, v) = json(&["lookup", "6592", "--format", "json"]);
+    assert_eq!(v["code"]["edition"], "2011");
+    assert_eq!(v["rows"][0]["id"], "4.7");
+    let (_, v) = json(&["lookup", "659", "--format", "json"]);
+    assert_eq!(v["industries"], serde_json::json!([4]));
+}
+
+#[test]
 fn lookup_of_a_bad_code_says_why_and_exits_1() {
     let out = run(["lookup", "65a3"], None);
     assert_eq!(code(&out), 1);
@@ -129,21 +160,37 @@ fn catalogue_json_has_the_documented_shape() {
         .iter()
         .map(|i| i["rows"].as_array().unwrap().len())
         .sum();
-    assert_eq!(rows, 29);
+    assert_eq!(rows, 30);
     for i in industries {
         assert_eq!(i.as_object().unwrap().len(), 4, "id, name, category, rows");
         for r in i["rows"].as_array().unwrap() {
             assert_eq!(
                 r.as_object().unwrap().len(),
-                5,
-                "id, name, code, partial, products"
+                7,
+                "id, name, code, partial, inferred, note, products"
             );
+            let inferred = r["inferred"].as_bool().unwrap();
             assert_eq!(
-                r["partial"].as_bool().unwrap(),
+                r["partial"].as_bool().unwrap() && !inferred,
                 !r["products"].as_array().unwrap().is_empty()
             );
+            assert_eq!(inferred, r["note"].is_string());
         }
     }
+    let call_centre = &industries[3]["rows"][6];
+    assert_eq!(
+        (
+            &call_centre["id"],
+            &call_centre["code"],
+            &call_centre["partial"]
+        ),
+        (
+            &serde_json::json!("4.7"),
+            &serde_json::json!("6591"),
+            &serde_json::json!(true)
+        )
+    );
+    assert_eq!(call_centre["inferred"], true);
     assert_eq!(industries[2]["rows"][1]["products"][0], "计算机视听觉软件");
 }
 
@@ -152,14 +199,32 @@ fn catalogue_markdown_and_csv() {
     let md = stdout(&run(["catalogue"], None));
     assert!(md.contains("| 3.2 | 应用软件开发 | 6513* |"), "{md}");
     assert!(md.contains("| 4.2 | 集成电路设计 | 6520 |"));
+    assert!(
+        md.contains("| 4.7 | 呼叫中心 | 6591* | *inferred, not printed in the table"),
+        "{md}"
+    );
+    assert!(md.contains("重点产品和服务未公布"));
     let csv = run(["catalogue", "--format", "csv"], None);
     let t = common::table(&csv.stdout, b',');
     assert_eq!(t[0][0], "category");
+    assert_eq!(&t[0][9..], ["inferred", "row_note"]);
     assert_eq!(
         t.len() - 1,
-        digicat::products().len() + 7,
-        "a line per product, one per whole-class row"
+        digicat::products().len() + 7 + 1,
+        "a line per product, one per whole-class row, one for the inferred row"
     );
+    let call_centre: Vec<&Vec<String>> = t.iter().filter(|r| r[3] == "4.7").collect();
+    assert_eq!(call_centre.len(), 1);
+    assert_eq!(
+        (
+            call_centre[0][5].as_str(),
+            call_centre[0][6].as_str(),
+            call_centre[0][7].as_str()
+        ),
+        ("6591", "yes", "")
+    );
+    assert_eq!(call_centre[0][9], "yes");
+    assert!(call_centre[0][10].contains("not published"));
 }
 
 #[test]

@@ -262,6 +262,29 @@ pub extern "C" fn digicat_row_is_partial(row: *const digicat_row) -> bool {
     guard_value(false, || digicat_row::get(row).is_some_and(Row::is_partial))
 }
 
+/// `true` for a row the notice's table does not print but its own counts require (4.7 呼叫中心
+/// 6591*): starred, with no products because they are not published, so a record with its code
+/// is `DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED`; `digicat_row_note` says why. `false` for a
+/// printed row, or when `row` is NULL (or not a row of this library). Thread-safe.
+#[no_mangle]
+pub extern "C" fn digicat_row_is_inferred(row: *const digicat_row) -> bool {
+    guard_value(false, || {
+        digicat_row::get(row).is_some_and(Row::is_inferred)
+    })
+}
+
+/// Why an inferred row is there and what is missing (UTF-8, bilingual); empty for a printed row
+/// and when `row` is NULL (or not a row of this library). Static memory, nothing to free.
+/// Thread-safe.
+#[no_mangle]
+pub extern "C" fn digicat_row_note(row: *const digicat_row) -> digicat_str {
+    guard_value(digicat_str::empty(), || {
+        digicat_row::get(row)
+            .and_then(Row::note)
+            .map_or_else(digicat_str::empty, digicat_str::from_static)
+    })
+}
+
 /// The industry the row belongs to (static memory); NULL when `row` is NULL (or not a row of
 /// this library). Thread-safe.
 #[no_mangle]
@@ -271,8 +294,8 @@ pub extern "C" fn digicat_row_industry(row: *const digicat_row) -> *const digica
     })
 }
 
-/// Number of key products listed for the row (0 for whole-class rows, and when `row` is NULL or
-/// not a row of this library). Thread-safe.
+/// Number of key products listed for the row (0 for whole-class rows, for an inferred row whose
+/// products are not published, and when `row` is NULL or not a row of this library). Thread-safe.
 #[no_mangle]
 pub extern "C" fn digicat_row_product_count(row: *const digicat_row) -> usize {
     guard_value(0, || {

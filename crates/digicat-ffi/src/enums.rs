@@ -50,6 +50,9 @@ pub enum digicat_reason {
     CodeOutsideCatalogue = 9,
     /// `nothing_named`: no code, and the text names nothing.
     NothingNamed = 10,
+    /// `products_not_published`: the code of an inferred row (4.7 呼叫中心 6591*: not printed in
+    /// the table, its products not published); the industries are candidates.
+    ProductsNotPublished = 11,
 }
 
 /// What kind of catalogue term a piece of evidence is (mirrors `digicat::EvidenceKind`).
@@ -149,6 +152,7 @@ mirror!(digicat_reason <=> Reason {
     OldEditionCode,
     CodeOutsideCatalogue,
     NothingNamed,
+    ProductsNotPublished,
 });
 mirror!(digicat_evidence_kind <=> EvidenceKind { Product, Alias, ScopePhrase, ClassName });
 mirror!(digicat_policy <=> Policy { Standard, Strict });

@@ -13,6 +13,8 @@ pub struct Meta {
     pub date: String,
     pub status: String,
     pub edition: String,
+    /// The notice's own counts of the codes the table involves: 大类, 中类, 小类.
+    pub notice_counts: [usize; 3],
 }
 
 /// A line of `catalogue/categories.tsv`.
@@ -28,13 +30,16 @@ pub struct Industry {
     pub name: String,
 }
 
-/// A line of `catalogue/rows.tsv`; `partial` is the printed `*`.
+/// A line of `catalogue/rows.tsv`; `partial` is the printed `*`; `inferred` is `source =
+/// inferred` (the row is not printed in the table; its products are not published), `note` why.
 pub struct Row {
     pub id: String,
     pub industry: u8,
     pub name: String,
     pub code: u16,
     pub partial: bool,
+    pub inferred: bool,
+    pub note: Option<String>,
 }
 
 /// A line of `catalogue/products.tsv`; `row` indexes `Data::rows`.
@@ -151,7 +156,10 @@ impl Data {
             .map(|e| (e.code.as_str(), e.name.as_str()))
             .collect();
         let mut rows: Vec<Row> = Vec::new();
-        for r in tsv::read(&cat.join("rows.tsv"), &["id", "name", "code", "partial"])? {
+        for r in tsv::read(
+            &cat.join("rows.tsv"),
+            &["id", "name", "code", "partial", "source", "note"],
+        )? {
             let f = &r.fields;
             let (ind, _) = f[0]
                 .split_once('.')
@@ -184,6 +192,23 @@ impl Data {
                 "no" => false,
                 other => return Err(r.error(format!("partial must be yes or no, not {other:?}"))),
             };
+            let inferred = match f[4].as_str() {
+                "table" => false,
+                "inferred" => true,
+                other => {
+                    return Err(r.error(format!("source must be table or inferred, not {other:?}")))
+                }
+            };
+            if inferred && !partial {
+                return Err(r.error(
+                    "an inferred row must be starred (partial = yes): its products are what is not published",
+                ));
+            }
+            if inferred == f[5].is_empty() {
+                return Err(
+                    r.error("an inferred row needs a note saying why; a table row has none")
+                );
+            }
             let code: u16 = f[2].parse().map_err(|_| r.error("bad code"))?;
             if let Some(other) = rows.iter().find(|x| x.code == code && x.partial != partial) {
                 return Err(r.error(format!(
@@ -197,8 +222,11 @@ impl Data {
                 name: f[1].clone(),
                 code,
                 partial,
+                inferred,
+                note: Some(f[5].clone()).filter(|n| !n.is_empty()),
             });
         }
+        check_notice_counts(&cat.join("meta.tsv"), &meta, &rows)?;
         if rows.len() > 64 {
             return Err(DataError {
                 file: cat.join("rows.tsv"),
@@ -222,6 +250,12 @@ impl Data {
                     rows[row].id
                 )));
             }
+            if rows[row].inferred {
+                return Err(r.error(format!(
+                    "row {} is inferred: its products are not published, so it lists none",
+                    rows[row].id
+                )));
+            }
             let name = r.fields[1].clone();
             if name.is_empty() {
                 return Err(r.error("empty product name"));
@@ -239,11 +273,15 @@ impl Data {
         // Products grouped by row, in file order within a row.
         products.sort_by_key(|p| p.row);
         for (i, row) in rows.iter().enumerate() {
-            if row.partial && !products.iter().any(|p| p.row == i) {
+            if row.partial && !row.inferred && !products.iter().any(|p| p.row == i) {
                 return Err(DataError {
                     file: cat.join("products.tsv"),
                     line: 0,
-                    message: format!("starred row {} ({}*) has no products", row.id, row.code),
+                    message: format!(
+                        "starred row {} ({}*) has no products (a row whose products are not \
+                         published is marked source = inferred in rows.tsv)",
+                        row.id, row.code
+                    ),
                 });
             }
         }
@@ -311,7 +349,17 @@ fn load_meta(path: &Path) -> Result<Meta, DataError> {
     for r in &records {
         map.insert(r.fields[0].clone(), r.fields[1].clone());
     }
-    let keys = ["title", "document", "issuer", "date", "status", "edition"];
+    let keys = [
+        "title",
+        "document",
+        "issuer",
+        "date",
+        "status",
+        "edition",
+        "notice_divisions",
+        "notice_groups",
+        "notice_classes",
+    ];
     if let Some(r) = records
         .iter()
         .find(|r| !keys.contains(&r.fields[0].as_str()))
@@ -325,6 +373,19 @@ fn load_meta(path: &Path) -> Result<Meta, DataError> {
             message: format!("missing key {k}"),
         })
     };
+    let mut count = |k: &str| {
+        let v = get(k)?;
+        v.parse::<usize>().map_err(|_| DataError {
+            file: path.to_owned(),
+            line: 0,
+            message: format!("{k} {v:?} is not a count"),
+        })
+    };
+    let notice_counts = [
+        count("notice_divisions")?,
+        count("notice_groups")?,
+        count("notice_classes")?,
+    ];
     let meta = Meta {
         title: get("title")?,
         document: get("document")?,
@@ -332,6 +393,7 @@ fn load_meta(path: &Path) -> Result<Meta, DataError> {
         date: get("date")?,
         status: get("status")?,
         edition: get("edition")?,
+        notice_counts,
     };
     let d = meta.date.as_bytes();
     let date_ok = d.len() == 10
@@ -350,6 +412,26 @@ fn load_meta(path: &Path) -> Result<Meta, DataError> {
         });
     }
     Ok(meta)
+}
+
+/// The rows' distinct codes must give the notice's own counts of 大类, 中类 and 小类.
+fn check_notice_counts(path: &Path, meta: &Meta, rows: &[Row]) -> Result<(), DataError> {
+    let classes: std::collections::BTreeSet<u16> = rows.iter().map(|r| r.code).collect();
+    let groups: std::collections::BTreeSet<u16> = classes.iter().map(|c| c / 10).collect();
+    let divisions: std::collections::BTreeSet<u16> = classes.iter().map(|c| c / 100).collect();
+    let counted = [divisions.len(), groups.len(), classes.len()];
+    if counted != meta.notice_counts {
+        return Err(DataError {
+            file: path.to_owned(),
+            line: 0,
+            message: format!(
+                "the rows give {counted:?} distinct 大类/中类/小类; the notice counts {:?} \
+                 (notice_divisions/groups/classes)",
+                meta.notice_counts
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn load_gbt(path: &Path) -> Result<Vec<GbtEntry>, DataError> {

@@ -123,8 +123,8 @@ pub fn tables(d: &Data) -> String {
         );
         writeln!(
             w,
-            "    Row {{ index: {idx}, id: {}, industry: {}, name: {}, code: Code::class({}), printed_code: {}, partial: {}, products: {first}..{last} }},",
-            s(&r.id), r.industry, s(&r.name), r.code, s(&format!("{:04}{}", r.code, if r.partial { "*" } else { "" })), r.partial
+            "    Row {{ index: {idx}, id: {}, industry: {}, name: {}, code: Code::class({}), printed_code: {}, partial: {}, inferred: {}, note: {}, products: {first}..{last} }},",
+            s(&r.id), r.industry, s(&r.name), r.code, s(&format!("{:04}{}", r.code, if r.partial { "*" } else { "" })), r.partial, r.inferred, opt(r.note.as_deref())
         )
         .ok();
     }

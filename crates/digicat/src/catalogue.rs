@@ -126,6 +126,8 @@ pub struct Row {
     pub(crate) code: Code,
     pub(crate) printed_code: &'static str,
     pub(crate) partial: bool,
+    pub(crate) inferred: bool,
+    pub(crate) note: Option<&'static str>,
     pub(crate) products: Range<usize>,
 }
 
@@ -151,11 +153,22 @@ impl Row {
     pub fn is_partial(&self) -> bool {
         self.partial
     }
+    /// `true` for a row the notice's table does not print but its own counts require (4.7 呼叫中心
+    /// 6591\*): starred, with no products because they are not published, so a record with its
+    /// code is `needs_review` / `products_not_published`. [`note`](Self::note) says why.
+    pub fn is_inferred(&self) -> bool {
+        self.inferred
+    }
+    /// Why an inferred row is there and what is missing (bilingual); `None` for a printed row.
+    pub fn note(&self) -> Option<&'static str> {
+        self.note
+    }
     /// The industry this row belongs to.
     pub fn industry(&self) -> &'static Industry {
         &tables::INDUSTRIES[usize::from(self.industry) - 1]
     }
-    /// The row's key products and services, in the table's order (empty for whole-class rows).
+    /// The row's key products and services, in the table's order (empty for whole-class rows and
+    /// for inferred rows, whose products are not published).
     pub fn products(&self) -> &'static [Product] {
         &tables::PRODUCTS[self.products.clone()]
     }
@@ -313,7 +326,7 @@ pub fn industry(id: u8) -> Option<&'static Industry> {
         .and_then(|i| tables::INDUSTRIES.get(i))
 }
 
-/// All 29 rows, in table order.
+/// All 30 rows, in table order (29 printed and the inferred 4.7).
 pub fn rows() -> &'static [Row] {
     &tables::ROWS
 }

@@ -90,6 +90,10 @@ pub enum Reason {
     CodeOutsideCatalogue,
     /// out_of_scope: no code, and the text names nothing.
     NothingNamed,
+    /// needs_review: the code is that of an inferred row (4.7 呼叫中心 6591\*: not printed in the
+    /// table, its products not published), and no row of the code is decided by the text;
+    /// candidates: the code's rows and the rows of any decisive terms named.
+    ProductsNotPublished,
 }
 
 impl Reason {
@@ -107,6 +111,7 @@ impl Reason {
             Reason::OldEditionCode => "old_edition_code",
             Reason::CodeOutsideCatalogue => "code_outside_catalogue",
             Reason::NothingNamed => "nothing_named",
+            Reason::ProductsNotPublished => "products_not_published",
         }
     }
     /// The status this reason goes with.
@@ -121,11 +126,12 @@ impl Reason {
             | Reason::NoCode
             | Reason::CoarseCode
             | Reason::ProductsOutsideCode
-            | Reason::OldEditionCode => Status::NeedsReview,
+            | Reason::OldEditionCode
+            | Reason::ProductsNotPublished => Status::NeedsReview,
         }
     }
     /// Every reason.
-    pub const ALL: [Reason; 11] = [
+    pub const ALL: [Reason; 12] = [
         Reason::WholeClass,
         Reason::ListedProduct,
         Reason::ScopePhrase,
@@ -137,6 +143,7 @@ impl Reason {
         Reason::OldEditionCode,
         Reason::CodeOutsideCatalogue,
         Reason::NothingNamed,
+        Reason::ProductsNotPublished,
     ];
 }
 
@@ -505,6 +512,10 @@ fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy)
                 CodeReading::Class(_) if !own.intersect(decisive).is_empty() => {
                     let hits = own.intersect(decisive);
                     (basis(&evidence, hits, policy), hits)
+                }
+                // A row whose products are not published can be neither confirmed nor excluded.
+                CodeReading::Class(code) if rows_for_code(code).any(Row::is_inferred) => {
+                    (Reason::ProductsNotPublished, own.union(decisive))
                 }
                 CodeReading::Class(_) if !decisive.is_empty() => {
                     (Reason::ProductsOutsideCode, own.union(decisive))

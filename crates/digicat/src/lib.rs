@@ -10,11 +10,13 @@
 //! 根据行业代码（GB/T 4754-2017）和经营范围/主营产品文本判断企业是否属于目录及所属产业。
 //!
 //! ## The catalogue
-//! Two categories, 9 industries, 29 rows. Each row is a GB/T 4754-2017 小类. A code printed
-//! with `*` (e.g. `6513*`) covers only the row's listed products; a code without it (6520,
-//! 6432, 6433, 6434, 6439, 6421, 6440) covers its whole 小类 and lists none. The notice says
-//! the catalogue spans 21 小类 in 12 中类; its table names 20 distinct codes in 11 中类. The
-//! data follows the table. See `data/README.md` for how the extracted table was reconstructed.
+//! Two categories, 9 industries, 30 rows: 21 小类 in 12 中类 of 2 大类, as the notice counts.
+//! Each row is a GB/T 4754-2017 小类. A code printed with `*` (e.g. `6513*`) covers only the row's
+//! listed products; a code without it (6520, 6432, 6433, 6434, 6439, 6421, 6440) covers its whole
+//! 小类 and lists none. The extracted table prints 29 rows (20 codes in 11 中类); the 30th, 4.7
+//! 呼叫中心 6591\* of industry 4, is inferred from the notice's own counts and 《战略性新兴产业分类
+//! （2018）》 1.3.4, and its products are not published ([`Row::is_inferred`]). See `data/README.md`
+//! for how the extracted table was reconstructed.
 //!
 //! ## Rules
 //! [`classify`] takes an optional code field and an optional text. The code field may be a code
@@ -36,7 +38,8 @@
 //! | `needs_review` | `no_code` | no code, catalogue terms named; candidates from the terms | — + `计算机视听觉软件` → 3 |
 //! | `needs_review` | `coarse_code` | a 中类/大类 containing catalogue codes; candidates within it, narrowed by the terms named | `651` + `人工智能中间件` → 3 |
 //! | `needs_review` | `products_outside_code` | a code outside the catalogue, or a starred code, while the text names decisive terms of other codes only | `7320` + `云计算服务` → 7 |
-//! | `needs_review` | `old_edition_code` | a GB/T 4754-2011 小类 (not a 2017 one, or read with [`Edition::Gbt2011`]); candidates from its 2017 successors | `6510` → 1, 2, 3, 7 |
+//! | `needs_review` | `old_edition_code` | a GB/T 4754-2011 小类 (not a 2017 one, or read with [`Edition::Gbt2011`]); candidates from its 2017 successors | `6510` → 1, 2, 3, 7; `6592` 呼叫中心 → 4 |
+//! | `needs_review` | `products_not_published` | the code of the inferred row 4.7 (6591\* 呼叫中心: not printed in the table, its products not published); candidates: its rows plus the rows of any decisive terms named | `6591` → 4; `6591` + `云计算服务` → 4, 7 |
 //! | `out_of_scope` | `code_outside_catalogue` | a valid code outside the catalogue, nothing decisive named | `7320` |
 //! | `out_of_scope` | `nothing_named` | no code, and the text names nothing | — + `餐饮服务` |
 //!

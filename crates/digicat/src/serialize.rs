@@ -4,7 +4,8 @@
 //! - [`Classification`]: `{"status", "reason", "code", "industries": [ids], "rows": [ids], "evidence": [..]}`
 //! - [`Evidence`]: `{"text", "row", "start", "end", "kind", "relation"}` (byte offsets; `relation`
 //!   is `equivalent`/`broader` for scope phrases, else null)
-//! - [`Row`]: `{"id", "name", "code", "partial", "products": [names]}`
+//! - [`Row`]: `{"id", "name", "code", "partial", "inferred", "note", "products": [names]}`
+//!   (`inferred`: not printed in the table, products not published; `note`: why, else null)
 //! - [`Industry`]: `{"id", "name", "category", "rows": [..]}` (`category` is its name)
 //! - [`Catalogue`]: `{"title", "document", "date", "status", "industries": [..]}`
 
@@ -49,11 +50,13 @@ impl Serialize for Industry {
 
 impl Serialize for Row {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(5))?;
+        let mut map = s.serialize_map(Some(7))?;
         map.serialize_entry("id", self.id())?;
         map.serialize_entry("name", self.name())?;
         map.serialize_entry("code", &self.code())?;
         map.serialize_entry("partial", &self.is_partial())?;
+        map.serialize_entry("inferred", &self.is_inferred())?;
+        map.serialize_entry("note", &self.note())?;
         map.serialize_entry("products", &Names(self))?;
         map.end()
     }
@@ -137,8 +140,19 @@ mod tests {
             .iter()
             .map(|i| i["rows"].as_array().unwrap().len())
             .sum();
-        assert_eq!(rows, 29);
+        assert_eq!(rows, 30);
         assert_eq!(v["industries"][3]["rows"][1]["partial"], false);
+        assert_eq!(v["industries"][3]["rows"][1]["inferred"], false);
+        assert!(v["industries"][3]["rows"][1]["note"].is_null());
+        let call_centre = &v["industries"][3]["rows"][6];
+        assert_eq!(
+            (&call_centre["id"], &call_centre["inferred"]),
+            (&serde_json::json!("4.7"), &serde_json::json!(true))
+        );
+        assert!(call_centre["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("not published")));
+        assert_eq!(call_centre["products"], serde_json::json!([]));
         assert_eq!(
             v["industries"][3]["rows"][1]["products"],
             serde_json::json!([])

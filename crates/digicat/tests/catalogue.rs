@@ -7,15 +7,38 @@ use std::collections::BTreeSet;
 fn shape_of_the_catalogue() {
     assert_eq!(digicat::categories().len(), 2);
     assert_eq!(digicat::industries().len(), 9);
-    assert_eq!(digicat::rows().len(), 29);
-    let codes: BTreeSet<u16> = digicat::rows().iter().map(|r| r.code().value()).collect();
-    assert_eq!(codes.len(), 20, "the table names 20 distinct codes");
-    let groups: BTreeSet<u16> = codes.iter().map(|c| c / 10).collect();
     assert_eq!(
-        groups.len(),
-        11,
-        "in 11 中类 (the notice says 12; see data/README.md)"
+        digicat::rows().len(),
+        30,
+        "29 printed rows and the inferred 4.7"
     );
+    let codes: BTreeSet<u16> = digicat::rows().iter().map(|r| r.code().value()).collect();
+    assert_eq!(codes.len(), 21, "the notice's 21 小类");
+    let groups: BTreeSet<u16> = codes.iter().map(|c| c / 10).collect();
+    assert_eq!(groups.len(), 12, "the notice's 12 中类");
+    let divisions: BTreeSet<u16> = codes.iter().map(|c| c / 100).collect();
+    assert_eq!(divisions.len(), 2, "the notice's 2 大类");
+    // Without the inferred row: what the extracted table names (see data/README.md).
+    let printed: BTreeSet<u16> = digicat::rows()
+        .iter()
+        .filter(|r| !r.is_inferred())
+        .map(|r| r.code().value())
+        .collect();
+    assert_eq!(printed.len(), 20);
+    assert_eq!(
+        printed
+            .iter()
+            .map(|c| c / 10)
+            .collect::<BTreeSet<_>>()
+            .len(),
+        11
+    );
+    let inferred: Vec<&str> = digicat::rows()
+        .iter()
+        .filter(|r| r.is_inferred())
+        .map(|r| r.id())
+        .collect();
+    assert_eq!(inferred, ["4.7"]);
     let whole: Vec<String> = digicat::rows()
         .iter()
         .filter(|r| !r.is_partial())
@@ -28,7 +51,7 @@ fn shape_of_the_catalogue() {
     let ids: Vec<&str> = digicat::rows().iter().map(|r| r.id()).collect();
     assert_eq!(
         ids.join(" "),
-        "1.1 1.2 1.3 2.1 3.1 3.2 4.1 4.2 4.3 4.4 4.5 4.6 5.1 5.2 5.3 5.4 5.5 5.6 5.7 \
+        "1.1 1.2 1.3 2.1 3.1 3.2 4.1 4.2 4.3 4.4 4.5 4.6 4.7 5.1 5.2 5.3 5.4 5.5 5.6 5.7 \
          6.1 6.2 6.3 6.4 6.5 7.1 7.2 8.1 8.2 9.1"
     );
     assert_eq!(digicat::products().len(), 211);
@@ -82,11 +105,13 @@ fn every_row_is_well_formed() {
         );
         assert!(row.id().starts_with(&format!("{}.", row.industry().id())));
         assert_eq!(
-            row.is_partial(),
+            row.is_partial() && !row.is_inferred(),
             !row.products().is_empty(),
-            "starred ⇔ has products: {}",
+            "starred and printed ⇔ has products: {}",
             row.id()
         );
+        assert!(!row.is_inferred() || row.is_partial(), "{}", row.id());
+        assert_eq!(row.is_inferred(), row.note().is_some(), "{}", row.id());
         assert!(digicat::rows_for_code(row.code()).any(|r| r == row));
         assert_eq!(digicat::row(row.id()), Some(row));
         for p in row.products() {
@@ -160,6 +185,16 @@ fn the_reconstruction_judgments() {
     assert_eq!(row_of("工业局域网维护服务"), Some("5.6"));
     assert_eq!(row_of("工业信息和数据处理服务"), Some("5.7"));
     assert_eq!(row_of("互联网大宗商品交易平台"), Some("6.1"));
+    // The inferred row: 6591* 呼叫中心 in industry 4, products not published.
+    let r = digicat::row("4.7").expect("row 4.7");
+    assert_eq!(
+        (r.name(), r.printed_code(), r.industry().id()),
+        ("呼叫中心", "6591*", 4)
+    );
+    assert!(r.is_inferred() && r.products().is_empty());
+    assert!(r
+        .note()
+        .is_some_and(|n| n.contains("未公布") && n.contains("1.3.4")));
     // Explanations are notes, not part of the matched name.
     let p = digicat::find_product("大数据资源服务").expect("product");
     assert!(p.note().is_some_and(|n| n.contains("数据探矿")));

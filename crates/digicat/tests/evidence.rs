@@ -1,11 +1,13 @@
-//! The catalogue's product placements re-checked against an independent witness: the product
-//! lists of NBS's GB/T 4754-2017 notes (`data/evidence/`, provenance in `data/evidence/README.md`).
-//! The judgments are in `data/README.md`, "Checked against the GB/T notes".
+//! The catalogue re-checked against independent witnesses (`data/evidence/`, provenance in
+//! `data/evidence/README.md`): its product placements against the product lists of NBS's GB/T
+//! 4754-2017 notes, its industries against 《战略性新兴产业分类（2018）》. The judgments are in
+//! `data/README.md` ("Checked against the GB/T notes", "The inferred row 4.7").
 
 use std::collections::{BTreeMap, BTreeSet};
 
 const NOTES: &str = include_str!("../../../data/evidence/gbt4754_2017_notes_products.tsv");
 const DISAGREEMENTS: &str = include_str!("../../../data/evidence/notes_disagreements.tsv");
+const SEI: &str = include_str!("../../../data/evidence/sei2018_1.3-1.5.tsv");
 
 /// One line of the notes file: `code`, `product`, `section`.
 struct NoteEntry {
@@ -161,4 +163,37 @@ fn row_1_2_is_the_notes_6512_list_in_print_order() {
         (names[i - 1], names[i + 1]),
         ("系统管理工具软件", "信息检索和翻译软件")
     );
+}
+
+#[test]
+fn the_industries_are_sei_2018_classes_with_the_same_codes_and_marks() {
+    // Each of the 9 industries is the SEI 2018 小类 of the same name, with the same GB/T codes and
+    // `*` marks in the same order: industry 4 = 1.3.4 including 6591* (the inferred row 4.7), which
+    // is what brings the codes to the notice's 21 小类 in 12 中类.
+    let mut lines = SEI.lines();
+    assert_eq!(
+        lines.next(),
+        Some("level\tcode\tname\tgbt_codes\tgbt_names\tnote\tproducts")
+    );
+    let sei: Vec<(String, &str, &str)> = lines
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f[0] == "小类")
+        .map(|f| (digicat::normalize(f[2]), f[1], f[3]))
+        .collect();
+    let mut matched = Vec::new();
+    for ind in digicat::industries() {
+        let (_, sei_code, codes) = sei
+            .iter()
+            .find(|(name, _, _)| *name == digicat::normalize(ind.name()))
+            .unwrap_or_else(|| panic!("industry {} is no SEI 2018 小类", ind.name()));
+        let printed: Vec<&str> = ind.rows().iter().map(|r| r.printed_code()).collect();
+        assert_eq!(printed.join(";"), *codes, "industry {}", ind.id());
+        matched.push(*sei_code);
+    }
+    assert_eq!(
+        matched,
+        ["1.3.1", "1.3.2", "1.5.1", "1.3.4", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.3.3"]
+    );
+    let r = digicat::row("4.7").expect("row 4.7");
+    assert!(r.is_inferred() && r.code().to_string() == "6591");
 }

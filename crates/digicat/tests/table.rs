@@ -65,10 +65,12 @@ fn every_starred_code_needs_review_with_no_text() {
     for row in digicat::rows().iter().filter(|r| r.is_partial()) {
         for text in [None, Some(""), Some("   ")] {
             let c = classify(Some(&row.code().to_string()), text, &Options::default()).unwrap();
-            assert_eq!(
-                (c.status, c.reason),
-                (Status::NeedsReview, Reason::NoProductEvidence)
-            );
+            let reason = if row.is_inferred() {
+                Reason::ProductsNotPublished
+            } else {
+                Reason::NoProductEvidence
+            };
+            assert_eq!((c.status, c.reason), (Status::NeedsReview, reason));
             let want: Vec<_> = digicat::rows_for_code(row.code()).collect();
             assert_eq!(c.rows, want, "candidates = every row with the code");
         }
@@ -153,7 +155,43 @@ fn statuses_and_reasons_have_stable_names() {
             "products_outside_code",
             "old_edition_code",
             "code_outside_catalogue",
-            "nothing_named"
+            "nothing_named",
+            "products_not_published",
         ]
     );
+    for r in Reason::ALL {
+        assert_eq!(r.to_string(), r.as_str());
+    }
+}
+
+#[test]
+fn an_inferred_rows_code_is_never_decided_by_text() {
+    // Whatever the text names, the code of a row whose products are not published gives
+    // needs_review / products_not_published, with the row among the candidates and the rows of
+    // the decisive terms named added, as products_outside_code does.
+    let mut texts: Vec<&str> = digicat::products().iter().map(|p| p.name()).collect();
+    texts.extend(digicat::aliases().iter().map(|a| a.alias()));
+    texts.extend(digicat::scope_phrases().iter().map(|p| p.phrase()));
+    texts.extend(["", "呼叫中心", "餐饮服务"]);
+    for row in digicat::rows().iter().filter(|r| r.is_inferred()) {
+        for policy in [Policy::Standard, Policy::Strict] {
+            let options = Options {
+                policy,
+                ..Options::default()
+            };
+            for text in &texts {
+                let c = classify(Some(&row.code().to_string()), Some(text), &options).unwrap();
+                assert_eq!(
+                    (c.status, c.reason),
+                    (Status::NeedsReview, Reason::ProductsNotPublished),
+                    "{text}"
+                );
+                assert!(c.rows.contains(&row), "{text}");
+                let decisive = c.evidence.iter().filter(|e| e.term().is_decisive(policy));
+                for e in decisive {
+                    assert!(c.rows.contains(&e.row()), "{text}: {}", e.text());
+                }
+            }
+        }
+    }
 }

@@ -68,7 +68,7 @@ class Industry:
 
 @final
 class Row:
-    """One of the catalogue's 29 rows (行业)."""
+    """One of the catalogue's 30 rows (行业)."""
 
     @property
     def id(self) -> str: ...
@@ -78,6 +78,10 @@ class Row:
     def code(self) -> str: ...
     @property
     def partial(self) -> bool: ...
+    @property
+    def inferred(self) -> bool: ...
+    @property
+    def note(self) -> Optional[str]: ...
     @property
     def industry(self) -> Industry: ...
     @property

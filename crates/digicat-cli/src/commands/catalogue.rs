@@ -49,13 +49,17 @@ fn markdown() -> String {
             );
             for r in industry.rows() {
                 let products: Vec<String> = r.products().iter().map(printed).collect();
+                let cell = match r.note() {
+                    Some(note) => format!("*{note}*"),
+                    None => products.join("；"),
+                };
                 let _ = writeln!(
                     s,
                     "| {} | {} | {} | {} |",
                     r.id(),
                     r.name(),
                     r.printed_code(),
-                    products.join("；").replace('|', "\\|")
+                    cell.replace('|', "\\|")
                 );
             }
             s.push('\n');
@@ -79,6 +83,8 @@ fn csv() -> Result<String, Failure> {
         "partial",
         "product",
         "note",
+        "inferred",
+        "row_note",
     ])
     .map_err(fail)?;
     for industry in industries() {
@@ -86,6 +92,8 @@ fn csv() -> Result<String, Failure> {
             let id = industry.id().to_string();
             let code = r.code().to_string();
             let partial = if r.is_partial() { "yes" } else { "no" };
+            let inferred = if r.is_inferred() { "yes" } else { "no" };
+            let row_note = r.note().unwrap_or("");
             let base = [
                 industry.category().name(),
                 id.as_str(),
@@ -96,15 +104,16 @@ fn csv() -> Result<String, Failure> {
                 partial,
             ];
             if r.products().is_empty() {
-                w.write_record(base.iter().copied().chain(["", ""]))
+                w.write_record(base.iter().copied().chain(["", "", inferred, row_note]))
                     .map_err(fail)?;
             }
             for p in r.products() {
-                w.write_record(
-                    base.iter()
-                        .copied()
-                        .chain([p.name(), p.note().unwrap_or("")]),
-                )
+                w.write_record(base.iter().copied().chain([
+                    p.name(),
+                    p.note().unwrap_or(""),
+                    inferred,
+                    row_note,
+                ]))
                 .map_err(fail)?;
             }
         }

@@ -192,7 +192,17 @@ impl<'a> Answer<'a> {
                 row.printed_code()
             );
             let products: Vec<&str> = row.products().iter().map(|p| p.name()).collect();
-            if row.is_partial() {
+            if let (true, Some(note)) = (row.is_inferred(), row.note()) {
+                let _ = writeln!(
+                    s,
+                    "    products not published (重点产品和服务未公布): {note}"
+                );
+                let _ = writeln!(
+                    s,
+                    "    a record with code {} needs review: products_not_published (需人工复核)",
+                    row.code()
+                );
+            } else if row.is_partial() {
                 let _ = writeln!(
                     s,
                     "    only the listed products count ({}): {}",
