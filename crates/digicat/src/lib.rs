@@ -73,8 +73,8 @@ mod tables;
 
 pub use catalogue::{
     aliases, categories, industries, industry, meta, products, row, rows, rows_for_code,
-    scope_phrases, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
-    CATALOGUE_VERSION,
+    scope_phrases, variants, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
+    Variant, CATALOGUE_VERSION,
 };
 pub use classify::{
     classify, read_code_field, Classification, CodeReading, Options, Reason, Status,

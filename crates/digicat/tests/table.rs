@@ -153,7 +153,8 @@ fn statuses_and_reasons_have_stable_names() {
             "products_outside_code",
             "old_edition_code",
             "code_outside_catalogue",
-            "nothing_named"
+            "nothing_named",
+            "broader_phrases_only",
         ]
     );
 }
