@@ -378,7 +378,7 @@ fn split_parts(field: &str) -> Vec<Part<'_>> {
         // The longest known name starting here.
         let name_end = (i + 1..=n.min(i + MAX_NAME_CHARS))
             .rev()
-            .filter(|j| boundary(*j))
+            .filter(|j| boundary(*j) && !chars[*j - 1].1.is_whitespace())
             .find(|j| {
                 let text = &field[at(i)..at(*j)];
                 !text.is_ascii()
@@ -513,9 +513,12 @@ fn resolve(field: &str, parts: &[Part<'_>], ed: Edition) -> Result<CodeReading, 
         Edition::Gbt2011 => code.gbt2011(),
         _ => code.gbt2017(),
     };
-    let mut read: Vec<Resolved<'_>> = Vec::with_capacity(parts.len());
+    // Each part's possible entries, finest first: one for a code; for a name, every entry of a
+    // chain that shares it (燃气生产和供应业 is both 大类 45 and 中类 451).
+    let mut options: Vec<(Vec<&'static GbtEntry>, Option<&str>, Option<char>)> =
+        Vec::with_capacity(parts.len());
     for part in parts {
-        let r = match *part {
+        match *part {
             Part::Code(code, letter) => {
                 let entry = table(code).ok_or_else(|| CodeError::Unknown {
                     code,
@@ -534,37 +537,52 @@ fn resolve(field: &str, parts: &[Part<'_>], ed: Edition) -> Result<CodeReading, 
                         actual: entry.section(),
                     });
                 }
-                Resolved {
-                    entry,
-                    code,
-                    name: None,
-                    letter,
-                }
+                options.push((vec![entry], None, letter));
             }
             Part::Name(name) => {
-                let entry =
-                    entries_named(name, ed)
-                        .next()
-                        .ok_or_else(|| CodeError::UnknownName {
-                            input: field.to_owned(),
-                        })?;
-                let code = entry.as_code().ok_or_else(|| CodeError::UnknownName {
-                    input: field.to_owned(),
-                })?;
-                Resolved {
-                    entry,
-                    code,
-                    name: Some(name),
-                    letter: None,
+                let entries: Vec<&'static GbtEntry> = entries_named(name, ed).collect();
+                if entries.is_empty() {
+                    return Err(CodeError::UnknownName {
+                        input: field.to_owned(),
+                    });
                 }
+                options.push((entries, Some(name), None));
             }
             Part::Unknown(_) => {
                 return Err(CodeError::UnknownName {
                     input: field.to_owned(),
                 })
             }
+        }
+    }
+    // Each part takes its finest entry that every other part can lie on one chain with.
+    let comparable = |a: &'static GbtEntry, b: &'static GbtEntry| encloses(a, b) || encloses(b, a);
+    let mut read: Vec<Resolved<'_>> = Vec::with_capacity(options.len());
+    for (i, (entries, name, letter)) in options.iter().enumerate() {
+        let fits = |e: &&'static GbtEntry| {
+            let e = *e;
+            options
+                .iter()
+                .enumerate()
+                .all(|(j, (others, ..))| j == i || others.iter().any(|o| comparable(o, e)))
         };
-        read.push(r);
+        let entry = entries
+            .iter()
+            .copied()
+            .find(|e| fits(&e))
+            .or(entries.first().copied())
+            .ok_or_else(|| CodeError::UnknownName {
+                input: field.to_owned(),
+            })?;
+        let code = entry.as_code().ok_or_else(|| CodeError::UnknownName {
+            input: field.to_owned(),
+        })?;
+        read.push(Resolved {
+            entry,
+            code,
+            name: *name,
+            letter: *letter,
+        });
     }
     // Coarsest first; every part must enclose the next.
     read.sort_by_key(|r| r.entry.level().depth());
