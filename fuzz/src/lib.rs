@@ -159,7 +159,13 @@ fn check_reading(reading: CodeReading, edition: Edition) {
             assert!(c.gbt2011().is_some(), "{c} is no 2011 class");
             assert!(successors.iter().all(|s| s.gbt2017().is_some()));
         }
+        CodeReading::OldCoarse(c) => {
+            assert_ne!(edition, Edition::Gbt2017);
+            assert_ne!(c.level(), Level::Class);
+            assert!(c.gbt2011().is_some(), "{c} is no 2011 code");
+        }
     }
+    assert_eq!(reading.level(), reading.code().level());
 }
 
 fn check_error(e: &CodeError) {
@@ -314,7 +320,20 @@ fn check_classification(c: &Classification, policy: Policy) {
             let code = c.code.map(CodeReading::code);
             assert!(c.rows.iter().all(|r| Some(r.code()) == code), "{c:?}");
         }
-        Reason::NoCode | Reason::NothingNamed => assert!(c.code.is_none()),
+        // Without a code, decisive terms alone give the candidates when there are any.
+        Reason::NoCode => {
+            assert!(c.code.is_none());
+            assert!(c.rows.iter().all(|r| decisive_for(r)), "{c:?}");
+        }
+        Reason::BroaderPhrasesOnly => {
+            assert!(c.code.is_none());
+            assert!(policy == Policy::Standard, "{c:?}");
+            assert!(
+                !c.evidence.iter().any(|e| e.term().is_decisive(policy)),
+                "{c:?}"
+            );
+        }
+        Reason::NothingNamed => assert!(c.code.is_none() && c.evidence.is_empty()),
         _ => assert!(c.code.is_some(), "{c:?}"),
     }
 }
