@@ -38,7 +38,7 @@ pub enum digicat_reason {
     ClassName = 3,
     /// `no_product_evidence`: starred code, nothing decisive named.
     NoProductEvidence = 4,
-    /// `no_code`: no code, but catalogue terms named.
+    /// `no_code`: no code, and decisive catalogue terms named; candidates from those only.
     NoCode = 5,
     /// `coarse_code`: a 中类/大类 containing catalogue codes.
     CoarseCode = 6,
@@ -50,6 +50,8 @@ pub enum digicat_reason {
     CodeOutsideCatalogue = 9,
     /// `nothing_named`: no code, and the text names nothing.
     NothingNamed = 10,
+    /// `broader_phrases_only`: no code, and only broader scope phrases named (e.g. `软件开发`).
+    BroaderPhrasesOnly = 11,
 }
 
 /// What kind of catalogue term a piece of evidence is (mirrors `digicat::EvidenceKind`).
@@ -149,6 +151,7 @@ mirror!(digicat_reason <=> Reason {
     OldEditionCode,
     CodeOutsideCatalogue,
     NothingNamed,
+    BroaderPhrasesOnly,
 });
 mirror!(digicat_evidence_kind <=> EvidenceKind { Product, Alias, ScopePhrase, ClassName });
 mirror!(digicat_policy <=> Policy { Standard, Strict });
