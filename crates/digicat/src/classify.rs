@@ -365,7 +365,7 @@ fn split_parts(field: &str) -> Vec<Part<'_>> {
     let boundary = |j: usize| {
         chars
             .get(j)
-            .is_none_or(|(_, c)| is_separator(*c) || c.is_ascii_alphanumeric())
+            .map_or(true, |(_, c)| is_separator(*c) || c.is_ascii_alphanumeric())
     };
     let mut parts = Vec::new();
     let mut i = 0;
@@ -394,7 +394,7 @@ fn split_parts(field: &str) -> Vec<Part<'_>> {
         if let Some((code, letter, j)) = code_at(&chars, i).filter(|(_, _, j)| {
             chars
                 .get(*j)
-                .is_none_or(|(_, c)| !c.is_ascii_alphanumeric())
+                .map_or(true, |(_, c)| !c.is_ascii_alphanumeric())
         }) {
             parts.push(Part::Code(code, letter));
             i = j;
@@ -559,8 +559,7 @@ fn resolve(field: &str, parts: &[Part<'_>], ed: Edition) -> Result<CodeReading, 
     let comparable = |a: &'static GbtEntry, b: &'static GbtEntry| encloses(a, b) || encloses(b, a);
     let mut read: Vec<Resolved<'_>> = Vec::with_capacity(options.len());
     for (i, (entries, name, letter)) in options.iter().enumerate() {
-        let fits = |e: &&'static GbtEntry| {
-            let e = *e;
+        let fits = |e: &'static GbtEntry| {
             options
                 .iter()
                 .enumerate()
@@ -569,7 +568,7 @@ fn resolve(field: &str, parts: &[Part<'_>], ed: Edition) -> Result<CodeReading, 
         let entry = entries
             .iter()
             .copied()
-            .find(|e| fits(&e))
+            .find(|e| fits(e))
             .or(entries.first().copied())
             .ok_or_else(|| CodeError::UnknownName {
                 input: field.to_owned(),

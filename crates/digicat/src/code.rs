@@ -81,12 +81,15 @@ impl Level {
 )]
 pub enum Edition {
     /// Read codes as GB/T 4754-2017; a 小类 that exists only in GB/T 4754-2011 is taken as an
-    /// old-edition code. Where a number exists in both editions the 2017 meaning wins.
+    /// old-edition code. Where a number or name exists in both editions the 2017 meaning wins; a
+    /// field that cannot be read in 2017 is read in 2011 (a 2011-only name, a code with its 2011
+    /// name).
     #[default]
     Auto,
-    /// Codes are GB/T 4754-2017; anything else is an error.
+    /// Codes and names are GB/T 4754-2017; anything else is an error.
     Gbt2017,
-    /// 4-digit codes are GB/T 4754-2011 小类 (coarser codes are read as 2017).
+    /// 4-digit codes are GB/T 4754-2011 小类 (coarser codes are read as 2017); names are read
+    /// in 2011 first, then (for a field without a 4-digit code) in 2017.
     Gbt2011,
 }
 
