@@ -401,7 +401,7 @@ def test_review_triage_names_and_levels() -> None:
     broad = digicat.classify(None, "软件开发；信息技术咨询服务")
     assert (broad.status, broad.reason) == ("needs_review", "broader_phrases_only")
     mixed = digicat.classify(None, "软件开发；网络与信息安全软件开发；人工智能应用软件开发")
-    assert (mixed.reason, mixed.industries) == ("no_code", (2, 3))
+    assert (mixed.reason, mixed.industry_ids) == ("no_code", (2, 3))
     # Older wording counts as the term it stands for.
     old = digicat.classify(None, "集成电路的设计与开发")
     assert old.reason == "no_code" and old.evidence[0].text == "集成电路设计"
