@@ -145,6 +145,16 @@ fn levels_are_exposed() {
         (r.code().to_string(), r.level()),
         ("6520".into(), Level::Class)
     );
+    // A name shared by a 大类 and one of its 中类: alone the finest (中类 451); in a hierarchy the
+    // entry the other parts agree with (大类 45 above 452).
+    let r = read_code_field("燃气生产和供应业", Edition::Auto)
+        .unwrap()
+        .unwrap();
+    assert_eq!(r.code().to_string(), "451");
+    let r = read_code_field("燃气生产和供应业-生物质燃气生产和供应业", Edition::Auto)
+        .unwrap()
+        .unwrap();
+    assert_eq!(r.code().to_string(), "4520");
     // The section letter is the code as read.
     let r = read_code_field("信息传输、软件和信息技术服务业", Edition::Auto)
         .unwrap()
