@@ -153,7 +153,7 @@ impl Code {
         }
     }
 
-    /// The code as a number (e.g. 6513, 651 or 65).
+    /// The code as a number (e.g. 6513, 651 or 65; for a section, its letter's ASCII value).
     pub fn value(self) -> u16 {
         self.value
     }
