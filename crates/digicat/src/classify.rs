@@ -355,6 +355,10 @@ fn is_separator(c: char) -> bool {
 /// The longest a GB/T 4754 name is, in characters, with room for spaces written inside it.
 const MAX_NAME_CHARS: usize = 64;
 
+/// Code fields longer than this are not split into parts: four levels of names and codes take
+/// well under 1 KB.
+const MAX_FIELD_BYTES: usize = 2048;
+
 /// Splits a code field into codes, names and unknown pieces. A name is taken longest-first at
 /// each place and must end at a separator, a code or the end of the field; what is neither runs
 /// to the next separator.
@@ -450,6 +454,18 @@ fn read_parts(
     edition: Edition,
     malformed: CodeError,
 ) -> Result<CodeReading, CodeError> {
+    // A full four-level hierarchy with codes is a few hundred bytes; anything far longer is not
+    // split (so a huge field costs no more than reading it once).
+    if field.len() > MAX_FIELD_BYTES {
+        let has_digits = field.chars().any(|c| fold(c).is_ascii_digit());
+        return Err(if field.is_ascii() || has_digits {
+            malformed
+        } else {
+            CodeError::UnknownName {
+                input: field.to_owned(),
+            }
+        });
+    }
     let parts = split_parts(field);
     let code_part = parts.iter().rev().find_map(|p| match p {
         Part::Code(code, _) => Some(*code),

@@ -200,3 +200,18 @@ fn names_with_separators_are_not_split() {
         assert!(reads_as(r, e, Edition::Gbt2017), "{}: {r:?}", e.name);
     }
 }
+
+/// A huge field is an error of the usual kind, without being split.
+#[test]
+fn huge_fields_are_errors() {
+    let digits = "6".repeat(100_000);
+    assert_eq!(
+        read_code_field(&digits, Edition::Auto).unwrap_err().kind(),
+        "malformed_code"
+    );
+    let names = "应用软件开发/".repeat(1_000);
+    assert_eq!(
+        read_code_field(&names, Edition::Auto).unwrap_err().kind(),
+        "unknown_class_name"
+    );
+}
