@@ -185,7 +185,7 @@ enum digicat_reason
    */
   DIGICAT_REASON_NO_PRODUCT_EVIDENCE = 4,
   /**
-   * `no_code`: no code, but catalogue terms named.
+   * `no_code`: no code, and decisive catalogue terms named; candidates from those only.
    */
   DIGICAT_REASON_NO_CODE = 5,
   /**
@@ -213,6 +213,10 @@ enum digicat_reason
    * the table, its products not published); the industries are candidates.
    */
   DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED = 11,
+  /**
+   * `broader_phrases_only`: no code, and only broader scope phrases named (e.g. `软件开发`).
+   */
+  DIGICAT_REASON_BROADER_PHRASES_ONLY = 12,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -892,8 +896,8 @@ void digicat_code_error_free(struct digicat_code_error *error);
 
 /**
  * Stable snake_case kind of a code error: `empty_code`, `malformed_code`, `section_mismatch`,
- * `unknown_code`, `unknown_class_name`, `code_name_mismatch` or `invalid_option` (batch
- * surfaces report it as the reason of an `invalid` row). The empty string when `error` is NULL.
+ * `unknown_code`, `unknown_class_name`, `code_name_mismatch`, `hierarchy_mismatch` or
+ * `invalid_option` (batch surfaces report it as the reason of an `invalid` row). The empty string when `error` is NULL.
  *
  * Static memory, nothing to free; valid after the error is freed.
  *

@@ -356,9 +356,10 @@ static void test_code_errors(void) {
     int quoted;
   } cases[] = {
       {"6599x", "malformed_code", 1},        {"65130", "malformed_code", 1},
-      {"I", "malformed_code", 1},            {"9999", "unknown_code", 0},
+      {"I9", "malformed_code", 1},           {"9999", "unknown_code", 0},
       {"C6513", "section_mismatch", 1},      {"不存在的行业", "unknown_class_name", 1},
       {"6513-基础软件开发", "code_name_mismatch", 0},
+      {"65/6431", "hierarchy_mismatch", 1},
   };
   size_t i;
   for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -423,13 +424,15 @@ static void test_enum_names(void) {
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED),
                "products_not_published"));
   CHECK(DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED == 11); /* appended: earlier values unchanged */
+  CHECK(DIGICAT_REASON_BROADER_PHRASES_ONLY == 12);
   CHECK(str_is(digicat_evidence_kind_name(DIGICAT_EVIDENCE_KIND_SCOPE_PHRASE), "scope_phrase"));
   CHECK(str_is(digicat_relation_name(DIGICAT_RELATION_BROADER), "broader"));
   CHECK(str_is(digicat_relation_name(DIGICAT_RELATION_NONE), ""));
   CHECK(str_is(digicat_policy_name(DIGICAT_POLICY_STRICT), "strict"));
   CHECK(str_is(digicat_edition_name(DIGICAT_EDITION_GBT2011), "2011"));
   /* Unknown values: the empty string, never a crash. */
-  CHECK(str_is(digicat_status_name(4), "") && str_is(digicat_reason_name(12), ""));
+  CHECK(str_is(digicat_reason_name(DIGICAT_REASON_BROADER_PHRASES_ONLY), "broader_phrases_only"));
+  CHECK(str_is(digicat_status_name(4), "") && str_is(digicat_reason_name(13), ""));
   CHECK(str_is(digicat_evidence_kind_name(4), "") && str_is(digicat_relation_name(3), ""));
   CHECK(str_is(digicat_policy_name(UINT32_MAX), "") && str_is(digicat_edition_name(3), ""));
   CHECK(digicat_policy_parse(LIT("strict"), &p) == DIGICAT_RC_OK && p == DIGICAT_POLICY_STRICT);

@@ -35,9 +35,10 @@ create_exception!(
     digicat,
     InvalidCodeError,
     DigicatError,
-    "A code field that cannot be read: malformed, not a GB/T 4754 code, an unknown class name, \
-     or a code and name that disagree. `kind` says which (`malformed_code`, `section_mismatch`, \
-     `unknown_code`, `unknown_class_name`, `code_name_mismatch`, `empty_code`)."
+    "A code field that cannot be read: malformed, not a GB/T 4754 code, an unknown industry name, \
+     a code and name that disagree, or parts of a hierarchy that contradict each other. `kind` \
+     says which (`malformed_code`, `section_mismatch`, `unknown_code`, `unknown_class_name`, \
+     `code_name_mismatch`, `hierarchy_mismatch`, `empty_code`)."
 );
 create_exception!(
     digicat,

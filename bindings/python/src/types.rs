@@ -528,7 +528,7 @@ pub struct CodeInfo(pub CodeReading);
 
 #[pymethods]
 impl CodeInfo {
-    /// The code's digits, e.g. ``6513``.
+    /// The code's digits, e.g. ``6513``; for a 门类 its letter, e.g. ``I``.
     #[getter]
     fn code(&self) -> String {
         self.0.code().to_string()
@@ -538,7 +538,7 @@ impl CodeInfo {
     fn name(&self) -> Option<&'static str> {
         self.0.name()
     }
-    /// ``class`` (小类), ``group`` (中类) or ``division`` (大类).
+    /// The level read: ``class`` (小类), ``group`` (中类), ``division`` (大类) or ``section`` (门类).
     #[getter]
     fn level(&self) -> &'static str {
         self.0.code().level().as_str()

@@ -354,8 +354,8 @@ def test_catalogue_info_and_constants() -> None:
     assert re.fullmatch(r"2019-07-30\+[0-9a-f]{8}", digicat.CATALOGUE_VERSION)
     assert "CatalogueInfo(" in repr(info)
     assert digicat.STATUSES == ("in_scope", "needs_review", "out_of_scope", "invalid")
-    assert len(digicat.REASONS) == 12 and "listed_product" in digicat.REASONS
-    assert digicat.REASONS[-1] == "products_not_published"
+    assert len(digicat.REASONS) == 13 and "listed_product" in digicat.REASONS
+    assert digicat.REASONS[-2:] == ("products_not_published", "broader_phrases_only")
     assert digicat.CODE_COLUMNS[0] == "行业代码" and digicat.TEXT_COLUMNS[0] == "经营范围"
     cargo = (REPO / "Cargo.toml").read_text(encoding="utf-8")
     version = re.search(r'\[workspace\.package\][^\[]*?version = "([^"]+)"', cargo)
@@ -419,3 +419,28 @@ def test_package_layout() -> None:
     assert (package / "py.typed").exists()
     assert (package / "_digicat.pyi").exists()
     assert digicat.classify.__module__ in ("digicat", "digicat._digicat")
+
+
+def test_review_triage_names_and_levels() -> None:
+    # No code and only broader phrases: its own reason; decisive terms alone give candidates.
+    broad = digicat.classify(None, "软件开发；信息技术咨询服务")
+    assert (broad.status, broad.reason) == ("needs_review", "broader_phrases_only")
+    mixed = digicat.classify(None, "软件开发；网络与信息安全软件开发；人工智能应用软件开发")
+    assert (mixed.reason, mixed.industry_ids) == ("no_code", (2, 3))
+    # Older wording counts as the term it stands for.
+    old = digicat.classify(None, "集成电路的设计与开发")
+    assert old.reason == "no_code" and old.evidence[0].text == "集成电路设计"
+    # Every level of GB/T 4754 by name, and hierarchies, in the code field.
+    for field, code, level in [
+        ("I", "I", "section"),
+        ("信息传输、软件和信息技术服务业", "I", "section"),
+        ("软件和信息技术服务业", "65", "division"),
+        ("软件开发", "651", "group"),
+        ("应用软件开发（6513）", "6513", "class"),
+        ("I-65-651-6513", "6513", "class"),
+    ]:
+        info = digicat.lookup(field)
+        assert (info.code, info.level) == (code, level), field
+    with pytest.raises(digicat.InvalidCodeError) as e:
+        digicat.lookup("65/6431")
+    assert e.value.kind == "hierarchy_mismatch"

@@ -38,7 +38,7 @@ pub enum digicat_reason {
     ClassName = 3,
     /// `no_product_evidence`: starred code, nothing decisive named.
     NoProductEvidence = 4,
-    /// `no_code`: no code, but catalogue terms named.
+    /// `no_code`: no code, and decisive catalogue terms named; candidates from those only.
     NoCode = 5,
     /// `coarse_code`: a 中类/大类 containing catalogue codes.
     CoarseCode = 6,
@@ -53,6 +53,8 @@ pub enum digicat_reason {
     /// `products_not_published`: the code of an inferred row (4.7 呼叫中心 6591*: not printed in
     /// the table, its products not published); the industries are candidates.
     ProductsNotPublished = 11,
+    /// `broader_phrases_only`: no code, and only broader scope phrases named (e.g. `软件开发`).
+    BroaderPhrasesOnly = 12,
 }
 
 /// What kind of catalogue term a piece of evidence is (mirrors `digicat::EvidenceKind`).
@@ -153,6 +155,7 @@ mirror!(digicat_reason <=> Reason {
     CodeOutsideCatalogue,
     NothingNamed,
     ProductsNotPublished,
+    BroaderPhrasesOnly,
 });
 mirror!(digicat_evidence_kind <=> EvidenceKind { Product, Alias, ScopePhrase, ClassName });
 mirror!(digicat_policy <=> Policy { Standard, Strict });

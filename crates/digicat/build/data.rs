@@ -1,6 +1,6 @@
 //! Loading and validating everything in `data/`.
 
-use crate::normalize::normalize;
+use crate::normalize::{name_key, normalize};
 use crate::tsv::{self, DataError, Record};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -75,6 +75,13 @@ pub struct Phrase {
     pub note: String,
 }
 
+/// A line of `vocabulary/variants.tsv`: an older wording matched as the existing term `target`.
+pub struct Variant {
+    pub variant: String,
+    pub target: String,
+    pub justification: String,
+}
+
 /// The `level` column of the GB/T 4754 lists.
 #[derive(Clone, Copy)]
 pub enum Level {
@@ -102,6 +109,7 @@ pub struct Data {
     pub products: Vec<Product>,
     pub aliases: Vec<Alias>,
     pub phrases: Vec<Phrase>,
+    pub variants: Vec<Variant>,
     pub gbt2017: Vec<GbtEntry>,
     pub gbt2011: Vec<GbtEntry>,
     /// 2011 class → 2017 successor classes.
@@ -119,6 +127,8 @@ impl Data {
         let cat = dir.join("catalogue");
         let gbt2017 = load_gbt(&dir.join("gbt4754/gbt4754_2017.csv"))?;
         let gbt2011 = load_gbt(&dir.join("gbt4754/gbt4754_2011.csv"))?;
+        check_names(&dir.join("gbt4754/gbt4754_2017.csv"), &gbt2017)?;
+        check_names(&dir.join("gbt4754/gbt4754_2011.csv"), &gbt2011)?;
         let meta = load_meta(&cat.join("meta.tsv"))?;
 
         let mut categories = Vec::new();
@@ -321,6 +331,10 @@ impl Data {
         }
 
         let phrases = load_phrases(&dir.join("vocabulary/scope_phrases.tsv"), &rows)?;
+        let variants = load_variants(
+            &dir.join("vocabulary/variants.tsv"),
+            &term_texts(&rows, &products, &aliases, &phrases, &gbt2017),
+        )?;
         let successors = load_successors(
             &dir.join("gbt4754/correspondence_2011_2017.csv"),
             &gbt2011,
@@ -336,6 +350,7 @@ impl Data {
             products,
             aliases,
             phrases,
+            variants,
             gbt2017,
             gbt2011,
             successors,
@@ -480,6 +495,49 @@ fn load_gbt(path: &Path) -> Result<Vec<GbtEntry>, DataError> {
     Ok(out)
 }
 
+/// Names are looked up by `name_key`: entries sharing a key must be one chain (a single-class
+/// group named like its class, a section named like its only division), so that a name read in the
+/// code field has one finest meaning.
+fn check_names(path: &Path, list: &[GbtEntry]) -> Result<(), DataError> {
+    let parent: HashMap<&str, &str> = list
+        .iter()
+        .map(|e| (e.code.as_str(), e.parent.as_str()))
+        .collect();
+    let encloses = |outer: &str, inner: &str| {
+        let mut c = inner;
+        loop {
+            if c == outer {
+                return true;
+            }
+            match parent.get(c) {
+                Some(p) if !p.is_empty() => c = p,
+                _ => return false,
+            }
+        }
+    };
+    let mut first: HashMap<String, Vec<&GbtEntry>> = HashMap::new();
+    for e in list {
+        first.entry(name_key(&e.name)).or_default().push(e);
+    }
+    for (key, entries) in first {
+        for a in &entries {
+            for b in &entries {
+                if !encloses(&a.code, &b.code) && !encloses(&b.code, &a.code) {
+                    return Err(DataError {
+                        file: path.to_owned(),
+                        line: 0,
+                        message: format!(
+                            "{} and {} share the name key {key:?} but are not one chain",
+                            a.code, b.code
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn load_phrases(path: &Path, rows: &[Row]) -> Result<Vec<Phrase>, DataError> {
     let columns = [
         "entry_code",
@@ -532,6 +590,70 @@ fn load_phrases(path: &Path, rows: &[Row]) -> Result<Vec<Phrase>, DataError> {
             kind,
             justification: f[5].clone(),
             note: f[6].clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The normalised text of every matchable term (products, aliases, phrases with rows, class names
+/// of whole-class rows; the same set `emit::emit_terms` builds patterns from).
+fn term_texts(
+    rows: &[Row],
+    products: &[Product],
+    aliases: &[Alias],
+    phrases: &[Phrase],
+    gbt2017: &[GbtEntry],
+) -> HashSet<String> {
+    let mut out: HashSet<String> = products.iter().map(|p| normalize(&p.name)).collect();
+    out.extend(aliases.iter().map(|a| normalize(&a.alias)));
+    out.extend(
+        phrases
+            .iter()
+            .filter(|p| p.kind != PhraseKind::None)
+            .map(|p| normalize(&p.phrase)),
+    );
+    for r in rows.iter().filter(|r| !r.partial) {
+        let code = r.code.to_string();
+        out.extend(
+            gbt2017
+                .iter()
+                .filter(|e| e.code == code)
+                .map(|e| normalize(&e.name)),
+        );
+    }
+    out
+}
+
+/// `vocabulary/variants.tsv`: each target must be a matchable term; a variant must not be a term
+/// itself, nor repeat another variant, nor be empty or unjustified.
+fn load_variants(path: &Path, terms: &HashSet<String>) -> Result<Vec<Variant>, DataError> {
+    let mut out: Vec<Variant> = Vec::new();
+    let mut seen = HashSet::new();
+    for r in tsv::read(path, &["variant", "target", "justification"])? {
+        let f = &r.fields;
+        if f.iter().any(String::is_empty) {
+            return Err(r.error("every variant needs the variant, its target and a justification"));
+        }
+        let (variant, target) = (normalize(&f[0]), normalize(&f[1]));
+        if !terms.contains(&target) {
+            return Err(r.error(format!(
+                "target {:?} is not a product, alias, scope phrase with rows or whole-class name",
+                f[1]
+            )));
+        }
+        if terms.contains(&variant) {
+            return Err(r.error(format!(
+                "variant {:?} is itself a catalogue term; a variant must be another wording",
+                f[0]
+            )));
+        }
+        if !seen.insert(variant) {
+            return Err(r.error(format!("duplicate variant {:?}", f[0])));
+        }
+        out.push(Variant {
+            variant: f[0].clone(),
+            target: f[1].clone(),
+            justification: f[2].clone(),
         });
     }
     Ok(out)

@@ -1,7 +1,7 @@
 //! Writing the validated data as Rust statics and phf maps.
 
 use crate::data::{Data, GbtEntry, Level, PhraseKind};
-use crate::normalize::normalize;
+use crate::normalize::{name_key, normalize};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -32,12 +32,15 @@ enum Strength {
     Broader,
 }
 
+#[derive(Clone)]
 struct Term {
     text: String,
     strength: Strength,
     row: usize,
     product: Option<usize>,
     phrase: Option<usize>,
+    /// Index into `VARIANTS` when the pattern is a variant wording of this term.
+    variant: Option<usize>,
 }
 
 pub fn tables(d: &Data) -> String {
@@ -226,16 +229,8 @@ pub fn tables(d: &Data) -> String {
     emit_gbt(w, "GBT2017", &d.gbt2017);
     emit_gbt(w, "GBT2011", &d.gbt2011);
 
-    let mut names = phf_codegen::Map::new();
-    for e in d.gbt2017.iter().filter(|e| matches!(e.level, Level::Class)) {
-        names.entry(normalize(&e.name), &gbt_key(&e.code).to_string());
-    }
-    writeln!(
-        w,
-        "pub(crate) static GBT2017_CLASS_BY_NAME: phf::Map<&str, u32> = {};",
-        names.build()
-    )
-    .ok();
+    emit_names(w, "GBT2017_BY_NAME", &d.gbt2017);
+    emit_names(w, "GBT2011_BY_NAME", &d.gbt2011);
 
     let mut succ = phf_codegen::Map::new();
     for (old, new) in &d.successors {
@@ -255,6 +250,36 @@ pub fn tables(d: &Data) -> String {
     )
     .ok();
     o
+}
+
+/// Name key (see `name_key`) → the keys of the entries with that name, finest level first (only
+/// single-child chains share a name; data.rs checks that entries sharing a key are nested).
+fn emit_names(w: &mut String, name: &str, list: &[GbtEntry]) {
+    let mut by_name: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
+    for e in list {
+        let depth = match e.level {
+            Level::Section => 0,
+            Level::Division => 1,
+            Level::Group => 2,
+            Level::Class => 3,
+        };
+        by_name
+            .entry(name_key(&e.name))
+            .or_default()
+            .push((depth, gbt_key(&e.code)));
+    }
+    let mut map = phf_codegen::Map::new();
+    for (key, mut entries) in by_name {
+        entries.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
+        let keys: Vec<String> = entries.iter().map(|(_, k)| k.to_string()).collect();
+        map.entry(key, &format!("&[{}]", keys.join(", ")));
+    }
+    writeln!(
+        w,
+        "pub(crate) static {name}: phf::Map<&str, &[u32]> = {};",
+        map.build()
+    )
+    .ok();
 }
 
 fn emit_gbt(w: &mut String, name: &str, list: &[GbtEntry]) {
@@ -317,6 +342,7 @@ fn emit_terms(w: &mut String, d: &Data) {
             row: p.row,
             product: Some(i),
             phrase: None,
+            variant: None,
         });
     }
     for a in &d.aliases {
@@ -327,6 +353,7 @@ fn emit_terms(w: &mut String, d: &Data) {
             row,
             product: Some(a.product),
             phrase: None,
+            variant: None,
         });
     }
     for (i, p) in d.phrases.iter().enumerate() {
@@ -342,6 +369,7 @@ fn emit_terms(w: &mut String, d: &Data) {
                 row: *row,
                 product: None,
                 phrase: Some(i),
+                variant: None,
             });
         }
     }
@@ -354,6 +382,7 @@ fn emit_terms(w: &mut String, d: &Data) {
                 row: i,
                 product: None,
                 phrase: None,
+                variant: None,
             });
         }
     }
@@ -361,6 +390,39 @@ fn emit_terms(w: &mut String, d: &Data) {
     for t in terms {
         by_pattern.entry(normalize(&t.text)).or_default().push(t);
     }
+    // A variant wording is its own pattern carrying copies of its target's terms (validated in
+    // data.rs: the target is a pattern, the variant is not).
+    for (i, v) in d.variants.iter().enumerate() {
+        let target = by_pattern
+            .get(&normalize(&v.target))
+            .cloned()
+            .unwrap_or_default();
+        let copies = target.into_iter().map(|t| Term {
+            variant: Some(i),
+            ..t
+        });
+        by_pattern
+            .entry(normalize(&v.variant))
+            .or_default()
+            .extend(copies);
+    }
+    writeln!(
+        w,
+        "pub(crate) static VARIANTS: [Variant; {}] = [",
+        d.variants.len()
+    )
+    .ok();
+    for v in &d.variants {
+        writeln!(
+            w,
+            "    Variant {{ variant: {}, target: {}, justification: {} }},",
+            s(&v.variant),
+            s(&v.target),
+            s(&v.justification)
+        )
+        .ok();
+    }
+    writeln!(w, "];").ok();
     writeln!(
         w,
         "pub(crate) static PATTERNS: [&str; {}] = [",
@@ -400,8 +462,9 @@ fn emit_terms(w: &mut String, d: &Data) {
                 };
                 let product = t.product.map_or_else(|| "None".into(), |p| format!("Some({p})"));
                 let phrase = t.phrase.map_or_else(|| "None".into(), |p| format!("Some({p})"));
+                let variant = t.variant.map_or_else(|| "None".into(), |v| format!("Some({v})"));
                 format!(
-                    "Term {{ text: {}, kind: EvidenceKind::{kind}, relation: {relation}, row: {}, product: {product}, phrase: {phrase} }}",
+                    "Term {{ text: {}, kind: EvidenceKind::{kind}, relation: {relation}, row: {}, product: {product}, phrase: {phrase}, variant: {variant} }}",
                     s(&t.text),
                     t.row
                 )

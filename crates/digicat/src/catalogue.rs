@@ -309,6 +309,35 @@ impl ScopePhrase {
     }
 }
 
+/// An older wording of a catalogue term (`data/vocabulary/variants.tsv`), e.g. `集成电路的设计` for
+/// `集成电路设计`. It is matched exactly (after normalisation) and gives its target's evidence.
+#[derive(Debug)]
+pub struct Variant {
+    pub(crate) variant: &'static str,
+    pub(crate) target: &'static str,
+    pub(crate) justification: &'static str,
+}
+
+impl Variant {
+    /// The wording as registrations write it, e.g. `集成电路的设计`.
+    pub fn variant(&self) -> &'static str {
+        self.variant
+    }
+    /// The catalogue term it stands for, e.g. `集成电路设计`.
+    pub fn target(&self) -> &'static str {
+        self.target
+    }
+    /// Why the wording means the term.
+    pub fn justification(&self) -> &'static str {
+        self.justification
+    }
+}
+
+/// Every reviewed variant wording, in file order.
+pub fn variants() -> &'static [Variant] {
+    &tables::VARIANTS
+}
+
 /// The two categories.
 pub fn categories() -> &'static [Category] {
     &tables::CATEGORIES

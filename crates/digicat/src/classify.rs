@@ -1,9 +1,13 @@
 //! The one classification engine: a code and a text in, a status with its reason out.
 
 use crate::catalogue::{rows, rows_for_code, Industry, Row};
-use crate::code::{fold, parse_parts, successors_2011, Code, Edition, GbtEntry, Level};
+use crate::code::{
+    entries_named, fold, parse_parts, successors_2011, Code, Edition, GbtEntry, Level,
+};
 use crate::error::CodeError;
 use crate::matcher::{find_terms, Evidence, EvidenceKind, Policy};
+use crate::normalize::name_key;
+use crate::tables;
 use std::fmt;
 
 /// The answer: in the catalogue, needs a person's review, or not in the catalogue.
@@ -77,7 +81,8 @@ pub enum Reason {
     ClassName,
     /// needs_review: starred code, no listed product named.
     NoProductEvidence,
-    /// needs_review: no code, but catalogue terms named.
+    /// needs_review: no code, and decisive catalogue terms named (products, aliases, equivalent
+    /// phrases, class names, as the policy admits); candidates from those terms only.
     NoCode,
     /// needs_review: a 中类/大类 that contains catalogue codes.
     CoarseCode,
@@ -94,6 +99,9 @@ pub enum Reason {
     /// table, its products not published), and no row of the code is decided by the text;
     /// candidates: the code's rows and the rows of any decisive terms named.
     ProductsNotPublished,
+    /// needs_review: no code, and the only terms named are broader phrases (e.g. `软件开发`);
+    /// candidates from those phrases.
+    BroaderPhrasesOnly,
 }
 
 impl Reason {
@@ -112,6 +120,7 @@ impl Reason {
             Reason::CodeOutsideCatalogue => "code_outside_catalogue",
             Reason::NothingNamed => "nothing_named",
             Reason::ProductsNotPublished => "products_not_published",
+            Reason::BroaderPhrasesOnly => "broader_phrases_only",
         }
     }
     /// The status this reason goes with.
@@ -127,11 +136,12 @@ impl Reason {
             | Reason::CoarseCode
             | Reason::ProductsOutsideCode
             | Reason::OldEditionCode
-            | Reason::ProductsNotPublished => Status::NeedsReview,
+            | Reason::ProductsNotPublished
+            | Reason::BroaderPhrasesOnly => Status::NeedsReview,
         }
     }
-    /// Every reason.
-    pub const ALL: [Reason; 12] = [
+    /// Every reason (new reasons are appended at the end).
+    pub const ALL: [Reason; 13] = [
         Reason::WholeClass,
         Reason::ListedProduct,
         Reason::ScopePhrase,
@@ -144,6 +154,7 @@ impl Reason {
         Reason::CodeOutsideCatalogue,
         Reason::NothingNamed,
         Reason::ProductsNotPublished,
+        Reason::BroaderPhrasesOnly,
     ];
 }
 
@@ -167,31 +178,41 @@ pub struct Options {
 pub enum CodeReading {
     /// A GB/T 4754-2017 小类.
     Class(Code),
-    /// A GB/T 4754-2017 中类 or 大类.
+    /// A GB/T 4754-2017 门类, 大类 or 中类 (a number above 小类 is always read in 2017).
     Coarse(Code),
     /// A GB/T 4754-2011 小类 with its known 2017 successors (possibly none).
     OldClass(Code, &'static [Code]),
+    /// A GB/T 4754-2011 门类, 大类 or 中类 given by a name found only in that edition (e.g. the
+    /// 2011 中类 `数据处理和存储服务`); candidates come from the 2017 successors of its 小类.
+    OldCoarse(Code),
 }
 
 impl CodeReading {
-    /// The code as given (2011 number for an old class).
+    /// The code as read (2011 number for an old class; a section as its letter).
     pub fn code(self) -> Code {
         match self {
-            CodeReading::Class(c) | CodeReading::Coarse(c) | CodeReading::OldClass(c, _) => c,
+            CodeReading::Class(c)
+            | CodeReading::Coarse(c)
+            | CodeReading::OldClass(c, _)
+            | CodeReading::OldCoarse(c) => c,
         }
+    }
+    /// The level read: 门类, 大类, 中类 or 小类.
+    pub fn level(self) -> Level {
+        self.code().level()
     }
     /// The code's entry in the edition it was read in.
     pub fn entry(self) -> Option<&'static GbtEntry> {
         match self {
-            CodeReading::OldClass(c, _) => c.gbt2011(),
+            CodeReading::OldClass(c, _) | CodeReading::OldCoarse(c) => c.gbt2011(),
             CodeReading::Class(c) | CodeReading::Coarse(c) => c.gbt2017(),
         }
     }
-    /// The edition the code was read in: [`Edition::Gbt2011`] for an old class, else
-    /// [`Edition::Gbt2017`].
+    /// The edition the code was read in: [`Edition::Gbt2011`] for an old class or old coarse
+    /// name, else [`Edition::Gbt2017`].
     pub fn edition(self) -> Edition {
         match self {
-            CodeReading::OldClass(..) => Edition::Gbt2011,
+            CodeReading::OldClass(..) | CodeReading::OldCoarse(_) => Edition::Gbt2011,
             _ => Edition::Gbt2017,
         }
     }
@@ -200,7 +221,8 @@ impl CodeReading {
         self.entry().map(GbtEntry::name)
     }
     /// The catalogue rows the code itself points at: the rows with the class; the rows within a
-    /// 中类/大类; the rows of an old class's 2017 successors. Table order.
+    /// 门类/大类/中类; the rows of an old class's 2017 successors (for an old coarse code: of the
+    /// successors of its 2011 小类). Table order.
     pub fn rows(self) -> Vec<&'static Row> {
         self.row_set().rows()
     }
@@ -217,18 +239,53 @@ impl CodeReading {
             CodeReading::OldClass(_, successors) => {
                 RowSet::of(successors.iter().flat_map(|c| rows_for_code(*c)))
             }
+            CodeReading::OldCoarse(code) => RowSet::of(
+                tables::SUCCESSORS_2011
+                    .entries()
+                    .filter(|(class, _)| within_2011(code, Code::class(**class)))
+                    .flat_map(|(_, successors)| successors.iter())
+                    .flat_map(|c| rows_for_code(*c)),
+            ),
         }
     }
 }
 
-/// Reads a code field: a code in any accepted form, an exact GB/T 4754-2017 小类 name, or a code
-/// followed by its name (`I6513 应用软件开发`, `6513-应用软件开发`). An empty field is `Ok(None)`.
+/// `true` when the 2011 class `class` lies within the 2011 code `outer`.
+fn within_2011(outer: Code, class: Code) -> bool {
+    match outer.section_letter() {
+        Some(letter) => class.gbt2011().is_some_and(|e| e.section() == letter),
+        None => outer.contains(class),
+    }
+}
+
+/// Reads a code field. Accepted: a code in any accepted form (`6513`, `I6513`, `651`, `65`, the
+/// section letter `I`); a GB/T 4754 name of any level (门类 `信息传输、软件和信息技术服务业`, 大类
+/// `软件和信息技术服务业`, 中类 `软件开发`, 小类 `应用软件开发`; brackets of either width, `、`, `,`
+/// and `和` ignored); and several of these together in any order, joined by spaces, brackets or
+/// `-`, `/`, `>`, `|`, `、`, `,`, `:`, `;`, `→` (`应用软件开发(6513)`, `6513 应用软件开发`,
+/// `I-65-651-6513`, `信息传输、软件和信息技术服务业/软件和信息技术服务业/软件开发/应用软件开发`). A
+/// name is always taken whole (the longest name at each place), so names holding `、` are never
+/// split. The finest level given is read; the parts must lie on one chain of the standard, else
+/// the field is an error (`code_name_mismatch` when a code and a name of one level disagree,
+/// `section_mismatch` for a section letter, `hierarchy_mismatch` otherwise). A name shared by a
+/// single-child chain (中类 `集成电路设计` and its only 小类 6520) is read at the finest level.
+///
+/// Editions: a number above 小类 is always read in GB/T 4754-2017. Under [`Edition::Auto`] the
+/// field is read in 2017 first and, when that fails, in 2011 (so a 2011-only name or a 4-digit
+/// 2011 class with its 2011 name gives an old-edition reading); under [`Edition::Gbt2011`] in
+/// 2011 first and, for a field with no 4-digit code, in 2017 next; under [`Edition::Gbt2017`] in
+/// 2017 only. An empty field is `Ok(None)`.
 ///
 /// ```
-/// use digicat::{read_code_field, CodeReading, Edition};
+/// use digicat::{read_code_field, CodeReading, Edition, Level};
 /// let r = read_code_field("基础软件开发", Edition::Auto).unwrap().unwrap();
 /// assert_eq!(r.code().to_string(), "6511");
+/// let r = read_code_field("软件和信息技术服务业-应用软件开发（6513）", Edition::Auto).unwrap().unwrap();
+/// assert_eq!((r.code().to_string(), r.level()), ("6513".to_string(), Level::Class));
+/// let r = read_code_field("信息传输、软件和信息技术服务业", Edition::Auto).unwrap().unwrap();
+/// assert_eq!((r.code().to_string(), r.level()), ("I".to_string(), Level::Section));
 /// assert!(read_code_field("6513 基础软件开发", Edition::Auto).is_err());
+/// assert!(read_code_field("65/6431", Edition::Auto).is_err());
 /// assert!(matches!(read_code_field("6510", Edition::Auto), Ok(Some(CodeReading::OldClass(..)))));
 /// ```
 pub fn read_code_field(field: &str, edition: Edition) -> Result<Option<CodeReading>, CodeError> {
@@ -240,9 +297,7 @@ pub fn read_code_field(field: &str, edition: Edition) -> Result<Option<CodeReadi
         Ok((code, letter)) => read_code(code, edition)
             .and_then(|r| check_section(field, r, letter))
             .map(Some),
-        // Class names are Chinese: an all-ASCII field that is not a code is just malformed.
-        Err(e @ CodeError::Malformed { .. }) if field.is_ascii() => Err(e),
-        Err(e @ CodeError::Malformed { .. }) => read_named_code(field, edition, e).map(Some),
+        Err(e @ CodeError::Malformed { .. }) => read_parts(field, edition, e).map(Some),
         Err(e) => Err(e),
     }
 }
@@ -263,80 +318,363 @@ fn check_section(
     }
 }
 
-/// A field that is not a bare code: a class name, or a code and a name. `malformed` is the error
-/// for the field read as a bare code, returned when the field has digits but no code-and-name
-/// reading.
-fn read_named_code(
+/// One part of a code field.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    /// A code, with the section letter written right before it (`I6513`).
+    Code(Code, Option<char>),
+    /// A GB/T 4754 name of either edition, as written.
+    Name(&'a str),
+    /// Neither.
+    Unknown(&'a str),
+}
+
+/// Characters between the parts of a code field (after [`fold`]).
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '-'
+            | '/'
+            | '\\'
+            | '>'
+            | '|'
+            | ':'
+            | ';'
+            | ','
+            | '_'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '、'
+            | '—'
+            | '–'
+            | '→'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '《'
+            | '》'
+    )
+}
+
+/// The longest a GB/T 4754 name is, in characters, with room for spaces written inside it.
+const MAX_NAME_CHARS: usize = 64;
+
+/// Code fields longer than this are not split into parts: four levels of names and codes take
+/// well under 1 KB.
+const MAX_FIELD_BYTES: usize = 2048;
+
+/// Splits a code field into codes, names and unknown pieces. A name is taken longest-first at
+/// each place and must end at a separator, a code or the end of the field; what is neither runs
+/// to the next separator.
+fn split_parts(field: &str) -> Vec<Part<'_>> {
+    let chars: Vec<(usize, char)> = field.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map_or(field.len(), |(b, _)| *b);
+    let boundary = |j: usize| {
+        chars
+            .get(j)
+            .map_or(true, |(_, c)| is_separator(*c) || c.is_ascii_alphanumeric())
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if is_separator(c) {
+            i += 1;
+            continue;
+        }
+        // The longest known name starting here.
+        let name_end = (i + 1..=n.min(i + MAX_NAME_CHARS))
+            .rev()
+            .filter(|j| boundary(*j) && !chars[*j - 1].1.is_whitespace())
+            .find(|j| {
+                let text = &field[at(i)..at(*j)];
+                !text.is_ascii()
+                    && [Edition::Gbt2017, Edition::Gbt2011]
+                        .iter()
+                        .any(|e| entries_named(text, *e).next().is_some())
+            });
+        if let Some(j) = name_end {
+            parts.push(Part::Name(&field[at(i)..at(j)]));
+            i = j;
+            continue;
+        }
+        if let Some((code, letter, j)) = code_at(&chars, i).filter(|(_, _, j)| {
+            chars
+                .get(*j)
+                .map_or(true, |(_, c)| !c.is_ascii_alphanumeric())
+        }) {
+            parts.push(Part::Code(code, letter));
+            i = j;
+            continue;
+        }
+        let j = (i + 1..n).find(|j| is_separator(chars[*j].1)).unwrap_or(n);
+        parts.push(Part::Unknown(&field[at(i)..at(j)]));
+        i = j;
+    }
+    parts
+}
+
+/// A code starting at char `i`: a section letter alone, or 2–4 digits after an optional letter
+/// (joined by nothing, a space or `-`) and before an optional `*`; the char index after it.
+fn code_at(chars: &[(usize, char)], i: usize) -> Option<(Code, Option<char>, usize)> {
+    let c = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let digit = |k: usize| c(k).is_some_and(|d| d.is_ascii_digit());
+    let mut k = i;
+    let mut letter = None;
+    if c(k).is_some_and(|l| l.is_ascii_alphabetic()) {
+        letter = c(k).map(|l| l.to_ascii_uppercase());
+        k += 1;
+        if matches!(c(k), Some(' ' | '-')) && digit(k + 1) {
+            k += 1;
+        }
+        if !digit(k) {
+            return Some((Code::section(letter?)?, None, k));
+        }
+    }
+    let begin = k;
+    while digit(k) {
+        k += 1;
+    }
+    if c(k) == Some('*') {
+        k += 1;
+    }
+    let digits: String = chars[begin..k]
+        .iter()
+        .map(|(_, d)| *d)
+        .filter(char::is_ascii_digit)
+        .collect();
+    if !(2..=4).contains(&digits.len()) {
+        return None;
+    }
+    let (code, _) = parse_parts(&digits).ok()?;
+    Some((code, letter, k))
+}
+
+/// A field that is not a bare code: names, or codes and names together.
+/// `malformed` is the error for the field read as a bare code.
+fn read_parts(
     field: &str,
     edition: Edition,
     malformed: CodeError,
 ) -> Result<CodeReading, CodeError> {
-    if let Some(code) = Code::from_class_name(field) {
-        return Ok(CodeReading::Class(code));
-    }
-    let parts = split_code_and_name(field).filter(|(_, name)| !name.is_ascii());
-    let Some(((code, letter), name)) =
-        parts.and_then(|(c, name)| Some((parse_parts(c).ok()?, name)))
-    else {
+    // A full four-level hierarchy with codes is a few hundred bytes; anything far longer is not
+    // split (so a huge field costs no more than reading it once).
+    if field.len() > MAX_FIELD_BYTES {
         let has_digits = field.chars().any(|c| fold(c).is_ascii_digit());
-        return Err(if has_digits {
+        return Err(if field.is_ascii() || has_digits {
             malformed
         } else {
             CodeError::UnknownName {
                 input: field.to_owned(),
             }
         });
-    };
-    let reading = check_section(field, read_code(code, edition)?, letter)?;
-    let official = reading.name().unwrap_or("");
-    if same_name(official, name) {
-        return Ok(reading);
     }
-    // Under auto, a code written with its 2011 name is read in the 2011 numbering.
-    let old_name = code.gbt2011().map(|e| e.name());
-    if edition == Edition::Auto
-        && matches!(reading, CodeReading::Class(_))
-        && old_name.is_some_and(|n| same_name(n, name))
-    {
-        return check_section(field, read_code(code, Edition::Gbt2011)?, letter);
-    }
-    Err(CodeError::NameMismatch {
-        code,
-        official,
-        given: name.to_owned(),
-    })
-}
-
-/// Names equal after normalisation (bracket width, case and spaces ignored).
-fn same_name(a: &str, b: &str) -> bool {
-    let (mut x, mut y) = (crate::matcher::KeyBuf::new(), crate::matcher::KeyBuf::new());
-    matches!((x.normalized(a), y.normalized(b)), (Some(a), Some(b)) if a == b)
-}
-
-/// Splits `I6513 应用软件开发`, `6513-应用软件开发`, `6513（应用软件开发）`, `Ｉ６５１３、应用软件开发` into
-/// the code part and the name; `None` when the field does not start with a code.
-fn split_code_and_name(field: &str) -> Option<(&str, &str)> {
-    let mut chars = field.char_indices().map(|(i, c)| (i, fold(c))).peekable();
-    if chars.next_if(|(_, c)| c.is_ascii_alphabetic()).is_some() {
-        chars.next_if(|(_, c)| matches!(c, ' ' | '-'));
-    }
-    let mut digits = 0;
-    while chars.next_if(|(_, c)| c.is_ascii_digit()).is_some() {
-        digits += 1;
-    }
-    chars.next_if(|(_, c)| *c == '*');
-    let split = chars.peek().map_or(field.len(), |(i, _)| *i);
-    let (code, rest) = field.split_at(split);
-    let name = rest.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(fold(c), '-' | ':' | '_' | ',')
-            || matches!(c, '—' | '、' | '，')
+    let parts = split_parts(field);
+    let code_part = parts.iter().rev().find_map(|p| match p {
+        Part::Code(code, _) => Some(*code),
+        _ => None,
     });
-    let name = [('(', ')'), ('（', '）'), ('【', '】'), ('[', ']')]
+    if let Some(unknown) = parts.iter().find_map(|p| match p {
+        Part::Unknown(u) => Some(*u),
+        _ => None,
+    }) {
+        return Err(match code_part {
+            _ if unknown.is_ascii() || field.is_ascii() => malformed,
+            // A code with a name that is no GB/T name: the name does not match the code.
+            Some(code) if code.gbt2017().is_some() => CodeError::NameMismatch {
+                code,
+                official: code.name().unwrap_or(""),
+                given: unknown.to_owned(),
+            },
+            _ if field.chars().any(|c| fold(c).is_ascii_digit()) => malformed,
+            _ => CodeError::UnknownName {
+                input: field.to_owned(),
+            },
+        });
+    }
+    if parts.is_empty() {
+        return Err(malformed);
+    }
+    let has_class_number = parts
         .iter()
-        .find_map(|(open, close)| name.strip_prefix(*open)?.strip_suffix(*close))
-        .unwrap_or(name);
-    (digits > 0 && !name.is_empty()).then_some((code, name))
+        .any(|p| matches!(p, Part::Code(c, _) if c.level() == Level::Class));
+    let order: &[Edition] = match edition {
+        Edition::Auto => &[Edition::Gbt2017, Edition::Gbt2011],
+        Edition::Gbt2017 => &[Edition::Gbt2017],
+        Edition::Gbt2011 if has_class_number => &[Edition::Gbt2011],
+        Edition::Gbt2011 => &[Edition::Gbt2011, Edition::Gbt2017],
+    };
+    let mut first_error = None;
+    for &ed in order {
+        match resolve(field, &parts, ed) {
+            Ok(reading) => return Ok(reading),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or(malformed))
+}
+
+/// A part read in one edition: its entry, and the name as written for a name.
+#[derive(Clone, Copy)]
+struct Resolved<'a> {
+    entry: &'static GbtEntry,
+    code: Code,
+    name: Option<&'a str>,
+    letter: Option<char>,
+}
+
+/// Reads every part in edition `ed` (2017 or 2011), checks that they lie on one chain and returns
+/// the reading of the finest.
+fn resolve(field: &str, parts: &[Part<'_>], ed: Edition) -> Result<CodeReading, CodeError> {
+    let table = |code: Code| match ed {
+        Edition::Gbt2011 => code.gbt2011(),
+        _ => code.gbt2017(),
+    };
+    // Each part's possible entries, finest first: one for a code; for a name, every entry of a
+    // chain that shares it (燃气生产和供应业 is both 大类 45 and 中类 451).
+    let mut options: Vec<(Vec<&'static GbtEntry>, Option<&str>, Option<char>)> =
+        Vec::with_capacity(parts.len());
+    for part in parts {
+        match *part {
+            Part::Code(code, letter) => {
+                let entry = table(code).ok_or_else(|| CodeError::Unknown {
+                    code,
+                    level: code.level(),
+                    edition: if ed == Edition::Gbt2011 {
+                        "2011"
+                    } else {
+                        "2017"
+                    },
+                    hint: String::new(),
+                })?;
+                if let Some(given) = letter.filter(|l| *l != entry.section()) {
+                    return Err(CodeError::SectionMismatch {
+                        input: field.to_owned(),
+                        given,
+                        actual: entry.section(),
+                    });
+                }
+                options.push((vec![entry], None, letter));
+            }
+            Part::Name(name) => {
+                let entries: Vec<&'static GbtEntry> = entries_named(name, ed).collect();
+                if entries.is_empty() {
+                    return Err(CodeError::UnknownName {
+                        input: field.to_owned(),
+                    });
+                }
+                options.push((entries, Some(name), None));
+            }
+            Part::Unknown(_) => {
+                return Err(CodeError::UnknownName {
+                    input: field.to_owned(),
+                })
+            }
+        }
+    }
+    // Each part takes its finest entry that every other part can lie on one chain with.
+    let comparable = |a: &'static GbtEntry, b: &'static GbtEntry| encloses(a, b) || encloses(b, a);
+    let mut read: Vec<Resolved<'_>> = Vec::with_capacity(options.len());
+    for (i, (entries, name, letter)) in options.iter().enumerate() {
+        let fits = |e: &'static GbtEntry| {
+            options
+                .iter()
+                .enumerate()
+                .all(|(j, (others, ..))| j == i || others.iter().any(|o| comparable(o, e)))
+        };
+        let entry = entries
+            .iter()
+            .copied()
+            .find(|e| fits(e))
+            .or(entries.first().copied())
+            .ok_or_else(|| CodeError::UnknownName {
+                input: field.to_owned(),
+            })?;
+        let code = entry.as_code().ok_or_else(|| CodeError::UnknownName {
+            input: field.to_owned(),
+        })?;
+        read.push(Resolved {
+            entry,
+            code,
+            name: *name,
+            letter: *letter,
+        });
+    }
+    // Coarsest first; every part must enclose the next.
+    read.sort_by_key(|r| r.entry.level().depth());
+    for pair in read.windows(2) {
+        let (outer, inner) = (pair[0], pair[1]);
+        if encloses(outer.entry, inner.entry) {
+            continue;
+        }
+        return Err(contradiction(field, outer, inner));
+    }
+    let Some(finest) = read.last() else {
+        return Err(CodeError::UnknownName {
+            input: field.to_owned(),
+        });
+    };
+    let code = finest.code;
+    match (ed, finest.entry.level()) {
+        (Edition::Gbt2011, Level::Class) => read_code(code, Edition::Gbt2011),
+        // A number above 小类 is read in 2017, as a bare one is.
+        (Edition::Gbt2011, _) if finest.name.is_none() => read_code(code, Edition::Gbt2017),
+        (Edition::Gbt2011, _) => Ok(match code.gbt2017() {
+            Some(e) if name_key(e.name()) == name_key(finest.entry.name()) => {
+                CodeReading::Coarse(code)
+            }
+            _ => CodeReading::OldCoarse(code),
+        }),
+        (_, Level::Class) => Ok(CodeReading::Class(code)),
+        _ => Ok(CodeReading::Coarse(code)),
+    }
+}
+
+/// `true` when `outer` is `inner` or one of its ancestors (same edition).
+fn encloses(outer: &GbtEntry, inner: &'static GbtEntry) -> bool {
+    let mut e = Some(inner);
+    while let Some(x) = e {
+        if std::ptr::eq(x, outer) || (x.code() == outer.code() && x.level() == outer.level()) {
+            return true;
+        }
+        e = x.parent_entry();
+    }
+    false
+}
+
+/// The error for two parts that do not lie on one chain.
+fn contradiction(field: &str, outer: Resolved<'_>, inner: Resolved<'_>) -> CodeError {
+    let same_level = outer.entry.level() == inner.entry.level();
+    match (outer.name, inner.name) {
+        (None, Some(given)) | (Some(given), None) if same_level => {
+            let code_part = if outer.name.is_none() { outer } else { inner };
+            CodeError::NameMismatch {
+                code: code_part.code,
+                official: code_part.entry.name(),
+                given: given.to_owned(),
+            }
+        }
+        (None, _) if outer.entry.level() == Level::Section && outer.letter.is_none() => {
+            CodeError::SectionMismatch {
+                input: field.to_owned(),
+                given: outer.entry.section(),
+                actual: inner.entry.section(),
+            }
+        }
+        _ => CodeError::HierarchyMismatch {
+            input: field.to_owned(),
+            outer: outer.code,
+            outer_name: outer.entry.name(),
+            inner: inner.code,
+            inner_name: inner.entry.name(),
+        },
+    }
 }
 
 /// Checks a parsed code against the code lists of the edition.
@@ -489,6 +827,10 @@ pub fn classify(
 }
 
 /// The status rules, given the code reading and the evidence.
+///
+/// Candidates come from decisive evidence alone whenever there is any; broader phrases add
+/// candidates only where nothing decisive was named (no code: `broader_phrases_only`; a coarse or
+/// old-edition code: narrowing by the broader phrases' rows).
 fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy) -> Classification {
     let decisive = RowSet::of(
         evidence
@@ -497,9 +839,12 @@ fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy)
             .map(|e| e.row()),
     );
     let named = RowSet::of(evidence.iter().map(|e| e.row()));
+    // The terms that choose candidates: the decisive ones, or else whatever was named.
+    let choosing = if decisive.is_empty() { named } else { decisive };
     let (reason, set) = match reading {
-        None if named.is_empty() => (Reason::NothingNamed, RowSet::default()),
-        None => (Reason::NoCode, named),
+        None if !decisive.is_empty() => (Reason::NoCode, decisive),
+        None if !named.is_empty() => (Reason::BroaderPhrasesOnly, named),
+        None => (Reason::NothingNamed, RowSet::default()),
         Some(reading) => {
             let own = reading.row_set();
             match reading {
@@ -521,10 +866,12 @@ fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy)
                     (Reason::ProductsOutsideCode, own.union(decisive))
                 }
                 CodeReading::Class(_) => (Reason::NoProductEvidence, own),
-                CodeReading::Coarse(_) => (Reason::CoarseCode, own.narrowed_by(named)),
+                CodeReading::Coarse(_) => (Reason::CoarseCode, own.narrowed_by(choosing)),
                 // With no known successor, the terms named are the only candidates.
-                CodeReading::OldClass(_, []) => (Reason::OldEditionCode, named),
-                CodeReading::OldClass(..) => (Reason::OldEditionCode, own.narrowed_by(named)),
+                CodeReading::OldClass(_, []) => (Reason::OldEditionCode, choosing),
+                CodeReading::OldClass(..) | CodeReading::OldCoarse(_) => {
+                    (Reason::OldEditionCode, own.narrowed_by(choosing))
+                }
             }
         }
     };

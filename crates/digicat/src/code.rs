@@ -5,8 +5,9 @@ use crate::tables;
 use std::fmt;
 use std::str::FromStr;
 
-/// A numeric GB/T 4754 code: a 2-digit 大类 (division), 3-digit 中类 (group) or
-/// 4-digit 小类 (class). Displays as its digits; parsing accepts the usual register forms.
+/// A GB/T 4754 code: a 门类 (section) letter, a 2-digit 大类 (division), 3-digit 中类 (group)
+/// or 4-digit 小类 (class). Displays as its digits (a section as its letter); parsing accepts the
+/// usual register forms.
 ///
 /// ```
 /// use digicat::Code;
@@ -14,6 +15,7 @@ use std::str::FromStr;
 ///     assert_eq!(s.parse::<Code>().unwrap().to_string(), "6513");
 /// }
 /// assert_eq!("651".parse::<Code>().unwrap().level(), digicat::Level::Group);
+/// assert_eq!("i".parse::<Code>().unwrap().to_string(), "I");
 /// assert!("65a3".parse::<Code>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,6 +52,15 @@ impl Level {
             Level::Class => "class",
         }
     }
+    /// 0 for a section up to 3 for a class.
+    pub(crate) fn depth(self) -> u8 {
+        match self {
+            Level::Section => 0,
+            Level::Division => 1,
+            Level::Group => 2,
+            Level::Class => 3,
+        }
+    }
     /// Chinese name: 门类, 大类, 中类 or 小类.
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -70,12 +81,15 @@ impl Level {
 )]
 pub enum Edition {
     /// Read codes as GB/T 4754-2017; a 小类 that exists only in GB/T 4754-2011 is taken as an
-    /// old-edition code. Where a number exists in both editions the 2017 meaning wins.
+    /// old-edition code. Where a number or name exists in both editions the 2017 meaning wins; a
+    /// field that cannot be read in 2017 is read in 2011 (a 2011-only name, a code with its 2011
+    /// name).
     #[default]
     Auto,
-    /// Codes are GB/T 4754-2017; anything else is an error.
+    /// Codes and names are GB/T 4754-2017; anything else is an error.
     Gbt2017,
-    /// 4-digit codes are GB/T 4754-2011 小类 (coarser codes are read as 2017).
+    /// 4-digit codes are GB/T 4754-2011 小类 (coarser codes are read as 2017); names are read
+    /// in 2011 first, then (for a field without a 4-digit code) in 2017.
     Gbt2011,
 }
 
@@ -115,16 +129,31 @@ impl Code {
         }
     }
 
-    /// The level implied by the number of digits.
+    /// The 门类 (section) with this letter (`I` or `i`); `None` for a character that is not an
+    /// ASCII letter. Whether the section exists is checked when the code is read.
+    pub fn section(letter: char) -> Option<Code> {
+        letter.is_ascii_alphabetic().then(|| Code {
+            digits: 0,
+            value: u16::from(letter.to_ascii_uppercase() as u8),
+        })
+    }
+
+    /// The letter, when this is a section.
+    pub fn section_letter(self) -> Option<char> {
+        (self.digits == 0).then(|| char::from(self.value as u8))
+    }
+
+    /// The level implied by the number of digits (a letter: a section).
     pub fn level(self) -> Level {
         match self.digits {
+            0 => Level::Section,
             2 => Level::Division,
             3 => Level::Group,
             _ => Level::Class,
         }
     }
 
-    /// The code as a number (e.g. 6513, 651 or 65).
+    /// The code as a number (e.g. 6513, 651 or 65; for a section, its letter's ASCII value).
     pub fn value(self) -> u16 {
         self.value
     }
@@ -134,13 +163,17 @@ impl Code {
         (self.digits == 4).then_some(self.value)
     }
 
-    /// `true` when `self` is `other` or encloses it (e.g. `65` contains `6513`).
+    /// `true` when `self` is `other` or encloses it (e.g. `65` contains `6513`; a section contains
+    /// the codes listed under it in GB/T 4754-2017).
     pub fn contains(self, other: Code) -> bool {
+        if let Some(letter) = self.section_letter() {
+            return other == self || other.gbt2017().is_some_and(|e| e.section() == letter);
+        }
         other.digits >= self.digits
             && other.value / 10u16.pow(u32::from(other.digits - self.digits)) == self.value
     }
 
-    /// Key of this code in the generated GB/T tables.
+    /// Key of this code in the generated GB/T tables (a section: its letter's byte).
     pub(crate) fn key(self) -> u32 {
         u32::from(self.digits) * 10_000 + u32::from(self.value)
     }
@@ -181,13 +214,12 @@ impl Code {
         Ok(code)
     }
 
-    /// Looks up the GB/T 4754-2017 小类 with this exact name (brackets of either width).
+    /// Looks up the GB/T 4754-2017 小类 with this exact name (brackets of either width; `、`,
+    /// `,` and `和` ignored).
     pub fn from_class_name(name: &str) -> Option<Code> {
-        let mut buf = crate::matcher::KeyBuf::new();
-        let key = buf.normalized(name)?;
-        tables::GBT2017_CLASS_BY_NAME
-            .get(key)
-            .map(|k| Code::class((k % 10_000) as u16))
+        entries_named(name, Edition::Gbt2017)
+            .find(|e| e.level == Level::Class)
+            .and_then(GbtEntry::as_code)
     }
 }
 
@@ -200,6 +232,9 @@ impl FromStr for Code {
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(letter) = self.section_letter() {
+            return write!(f, "{letter}");
+        }
         write!(
             f,
             "{:0width$}",
@@ -247,6 +282,7 @@ pub(crate) fn parse_parts(input: &str) -> Result<(Code, Option<char>), CodeError
             chars.next();
         }
     }
+    let letter_only = chars.peek().is_none();
     let (mut digits, mut value) = (0u8, 0u16);
     while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
         if digits == 4 {
@@ -265,11 +301,14 @@ pub(crate) fn parse_parts(input: &str) -> Result<(Code, Option<char>), CodeError
             "expected 2–4 digits, optionally after a section letter and before `*` (e.g. I6513)",
         ));
     }
-    match digits {
-        0 if section.is_some() => Err(malformed(
-            "a section letter alone is not a code; give the 2–4 digit code",
+    match (digits, section) {
+        (0, Some(letter)) if letter_only => {
+            Ok((Code::section(letter).ok_or(CodeError::Empty)?, None))
+        }
+        (0, Some(_)) => Err(malformed(
+            "expected a section letter alone or before a 2–4 digit code (e.g. I or I6513)",
         )),
-        0 | 1 => Err(malformed("a code has 2–4 digits")),
+        (0 | 1, _) => Err(malformed("a code has 2–4 digits")),
         _ => Ok((Code { digits, value }, section)),
     }
 }
@@ -325,6 +364,30 @@ impl GbtEntry {
     pub fn section(&self) -> char {
         char::from(self.section)
     }
+    /// The entry's code as a [`Code`].
+    pub fn as_code(&self) -> Option<Code> {
+        match self.level {
+            Level::Section => self.code.chars().next().and_then(Code::section),
+            _ => Code::parse(self.code).ok(),
+        }
+    }
+}
+
+/// The entries of one edition (2011 for [`Edition::Gbt2011`], else 2017) whose name is `name`
+/// (compared by [`name_key`](crate::normalize::name_key)), finest level first.
+pub(crate) fn entries_named(
+    name: &str,
+    edition: Edition,
+) -> impl Iterator<Item = &'static GbtEntry> {
+    let (names, table) = match edition {
+        Edition::Gbt2011 => (&tables::GBT2011_BY_NAME, &tables::GBT2011),
+        _ => (&tables::GBT2017_BY_NAME, &tables::GBT2017),
+    };
+    let keys: &'static [u32] = names
+        .get(crate::normalize::name_key(name).as_str())
+        .copied()
+        .unwrap_or(&[]);
+    keys.iter().filter_map(move |k| table.get(k))
 }
 
 /// The GB/T 4754-2017 successors of a GB/T 4754-2011 小类 (facts only: the `high`-confidence

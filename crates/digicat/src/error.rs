@@ -44,9 +44,9 @@ pub enum CodeError {
         /// Extra help, e.g. that the code is a 2011 小类.
         hint: String,
     },
-    /// A name in the code field that is not a GB/T 4754-2017 小类 name.
+    /// A name in the code field that is no GB/T 4754 name (门类, 大类, 中类 or 小类, either edition).
     #[error(
-        "{input:?} is neither a code nor a GB/T 4754-2017 小类 name (既不是代码也不是小类名称)"
+        "{input:?} is neither a code nor a GB/T 4754 industry name (既不是行业代码也不是国标行业名称)"
     )]
     UnknownName {
         /// The input as given.
@@ -62,6 +62,21 @@ pub enum CodeError {
         /// The name given.
         given: String,
     },
+    /// Parts of a code field at different levels (or two codes or names of one level) that
+    /// contradict each other, e.g. `65/6431` or `制造业/软件开发`: `outer` does not contain `inner`.
+    #[error("code field {input:?}: {outer} ({outer_name}) does not contain {inner} ({inner_name}); the levels contradict each other (代码或名称的层级互相矛盾)")]
+    HierarchyMismatch {
+        /// The input as given.
+        input: String,
+        /// The coarser (or first) part, as read.
+        outer: Code,
+        /// Its official name.
+        outer_name: &'static str,
+        /// The finer (or second) part, as read.
+        inner: Code,
+        /// Its official name.
+        inner_name: &'static str,
+    },
     /// An option value that is not one of the allowed names.
     #[error("invalid {option} {value:?}; expected {expected}")]
     Option {
@@ -76,8 +91,8 @@ pub enum CodeError {
 
 impl CodeError {
     /// Stable snake_case name of the error kind: `empty_code`, `malformed_code`,
-    /// `section_mismatch`, `unknown_code`, `unknown_class_name`, `code_name_mismatch` or
-    /// `invalid_option`.
+    /// `section_mismatch`, `unknown_code`, `unknown_class_name`, `code_name_mismatch`,
+    /// `hierarchy_mismatch` or `invalid_option`.
     pub fn kind(&self) -> &'static str {
         match self {
             CodeError::Empty => "empty_code",
@@ -86,6 +101,7 @@ impl CodeError {
             CodeError::Unknown { .. } => "unknown_code",
             CodeError::UnknownName { .. } => "unknown_class_name",
             CodeError::NameMismatch { .. } => "code_name_mismatch",
+            CodeError::HierarchyMismatch { .. } => "hierarchy_mismatch",
             CodeError::Option { .. } => "invalid_option",
         }
     }

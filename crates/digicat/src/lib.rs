@@ -20,13 +20,25 @@
 //!
 //! ## Rules
 //! [`classify`] takes an optional code field and an optional text. The code field may be a code
-//! (`6513`, `6513*`, `I6513`, `I 6513`, `I-6513`, `６５１３`), a 中类/大类 (`651`, `65`), an exact
-//! GB/T 4754-2017 小类 name (`基础软件开发`) or a code with its name (`I6513 应用软件开发`).
+//! (`6513`, `6513*`, `I6513`, `I 6513`, `I-6513`, `６５１３`), a 门类/大类/中类 (`I`, `65`, `651`),
+//! a GB/T 4754 name of any level (`信息传输、软件和信息技术服务业`, `软件和信息技术服务业`,
+//! `软件开发`, `基础软件开发`), or codes and names together in any order and separator
+//! (`应用软件开发(6513)`, `I-65-651-6513`, `软件和信息技术服务业/软件开发/应用软件开发`): the finest
+//! level is read, and parts that contradict each other are an error (see [`read_code_field`]).
 //! Evidence is every catalogue term found in the text: listed products (`product`), curated
 //! aliases (`alias`), standard business-scope phrases (`scope_phrase`, equivalent or broader)
-//! and class names of whole-class rows (`class_name`). Under [`Policy::Strict`] only products
-//! and aliases count; under the default [`Policy::Standard`] equivalent phrases and class names
-//! also count, and broader phrases only ever add review candidates.
+//! and class names of whole-class rows (`class_name`); an older wording listed in
+//! `data/vocabulary/variants.tsv` (`集成电路的设计`) counts as the term it stands for
+//! (`集成电路设计`, with that term's kind; [`Term::variant`] tells). Under [`Policy::Strict`] only
+//! products and aliases count; under the default [`Policy::Standard`] equivalent phrases and class
+//! names also count, and broader phrases only ever add review candidates.
+//!
+//! **Triage.** Decisive evidence (every kind the policy admits except broader phrases) alone
+//! gives the candidates whenever there is any; broader phrases add candidates only where nothing
+//! decisive was named. Without a code: decisive terms → `no_code` with their industries; broader
+//! phrases only → `broader_phrases_only`; nothing → `nothing_named`. A coarse or old-edition code
+//! is narrowed by the decisive terms (or, when there are none, by the broader phrases) within it.
+//! Under [`Policy::Strict`] phrases do not count, so `broader_phrases_only` never occurs there.
 //!
 //! | status | reason | when | example (code + text → industries) |
 //! |---|---|---|---|
@@ -35,16 +47,18 @@
 //! | `in_scope` | `scope_phrase` | starred code, an equivalent phrase for a row with that code (standard policy) | `6513` + `人工智能应用软件开发` → 3 |
 //! | `in_scope` | `class_name` | the text names the class of a catalogue row with that code (standard policy) | — (class names belong to whole-class rows, which are `whole_class` already) |
 //! | `needs_review` | `no_product_evidence` | starred code, nothing decisive named; candidates: every industry with the code | `6513` + `软件开发` → 1, 3 |
-//! | `needs_review` | `no_code` | no code, catalogue terms named; candidates from the terms | — + `计算机视听觉软件` → 3 |
-//! | `needs_review` | `coarse_code` | a 中类/大类 containing catalogue codes; candidates within it, narrowed by the terms named | `651` + `人工智能中间件` → 3 |
+//! | `needs_review` | `no_code` | no code, decisive terms named; candidates from the decisive terms only | — + `计算机视听觉软件` → 3; — + `软件开发；网络与信息安全软件开发；人工智能应用软件开发` → 2, 3 |
+//! | `needs_review` | `broader_phrases_only` | no code, only broader phrases named (standard policy); candidates from them | — + `软件开发` → 1, 2, 3, 7 |
+//! | `needs_review` | `coarse_code` | a 门类/大类/中类 (number or name) containing catalogue codes; candidates within it, narrowed by the decisive terms (else the broader phrases) named | `651` + `人工智能中间件` → 3; `软件开发` (中类 name) + `人工智能中间件` → 3 |
 //! | `needs_review` | `products_outside_code` | a code outside the catalogue, or a starred code, while the text names decisive terms of other codes only | `7320` + `云计算服务` → 7 |
-//! | `needs_review` | `old_edition_code` | a GB/T 4754-2011 小类 (not a 2017 one, or read with [`Edition::Gbt2011`]); candidates from its 2017 successors | `6510` → 1, 2, 3, 7; `6592` 呼叫中心 → 4 |
+//! | `needs_review` | `old_edition_code` | a GB/T 4754-2011 小类 (not a 2017 one, or read with [`Edition::Gbt2011`]), or a name found only in 2011; candidates from the 2017 successors, narrowed like `coarse_code` | `6510` → 1, 2, 3, 7; `6592` 呼叫中心 → 4 |
 //! | `needs_review` | `products_not_published` | the code of the inferred row 4.7 (6591\* 呼叫中心: not printed in the table, its products not published); candidates: its rows plus the rows of any decisive terms named | `6591` → 4; `6591` + `云计算服务` → 4, 7 |
-//! | `out_of_scope` | `code_outside_catalogue` | a valid code outside the catalogue, nothing decisive named | `7320` |
+//! | `out_of_scope` | `code_outside_catalogue` | a valid code outside the catalogue, nothing decisive named | `7320`, `制造业` |
 //! | `out_of_scope` | `nothing_named` | no code, and the text names nothing | — + `餐饮服务` |
 //!
-//! A malformed code, or one that is not in GB/T 4754-2017 (nor 2011 under [`Edition::Auto`]),
-//! is an `Err(`[`CodeError`]`)`, never a status; batch surfaces report it as status `invalid`.
+//! A malformed code, one that is not in GB/T 4754-2017 (nor 2011 under [`Edition::Auto`]), an
+//! unknown name, or a field whose parts contradict each other (`65/6431`, `应用软件开发(6520)`) is
+//! an `Err(`[`CodeError`]`)`, never a status; batch surfaces report it as status `invalid`.
 //!
 //! ```
 //! use digicat::{classify, Options, Policy, Status};
@@ -76,8 +90,8 @@ mod tables;
 
 pub use catalogue::{
     aliases, categories, industries, industry, meta, products, row, rows, rows_for_code,
-    scope_phrases, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
-    CATALOGUE_VERSION,
+    scope_phrases, variants, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
+    Variant, CATALOGUE_VERSION,
 };
 pub use classify::{
     classify, read_code_field, Classification, CodeReading, Options, Reason, Status,

@@ -1,6 +1,6 @@
 //! Finding catalogue terms (products, aliases, scope phrases, class names) in free text.
 
-use crate::catalogue::{Product, Relation, Row, ScopePhrase};
+use crate::catalogue::{Product, Relation, Row, ScopePhrase, Variant};
 use crate::normalize::{is_normal, normalize_char, normalize_mapped, Shift};
 use crate::tables;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -97,6 +97,7 @@ pub struct Term {
     pub(crate) row: usize,
     pub(crate) product: Option<usize>,
     pub(crate) phrase: Option<usize>,
+    pub(crate) variant: Option<usize>,
 }
 
 impl Term {
@@ -123,6 +124,11 @@ impl Term {
     /// The crosswalk entry, for scope phrases.
     pub fn scope_phrase(&self) -> Option<&'static ScopePhrase> {
         self.phrase.map(|p| &tables::SCOPE_PHRASES[p])
+    }
+    /// When the match was an older wording of this term (`data/vocabulary/variants.tsv`), that
+    /// variant; the term's text, kind and relation are the target's own.
+    pub fn variant(&self) -> Option<&'static Variant> {
+        self.variant.map(|v| &tables::VARIANTS[v])
     }
     /// `true` when this term can by itself place a record with the row's code in scope
     /// under `policy` (everything but broader phrases).

@@ -49,6 +49,22 @@ pub fn normalize_into(text: &str, out: &mut String) {
     normalize_mapped(text, out, |_| {});
 }
 
+/// The key under which a GB/T 4754 name is looked up: the normalised form without `、`, `,` and
+/// `和`, so `信息传输、软件和信息技术服务业`, `信息传输，软件和信息技术服务业` and
+/// `信息传输软件和信息技术服务业` are one name (the build checks that no two names of an edition
+/// that are not one chain share a key).
+pub(crate) fn name_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        normalize_char(c, |d| {
+            if !matches!(d, '、' | ',' | '和') {
+                out.push(d);
+            }
+        });
+    }
+    out
+}
+
 /// Where normalisation changed a character's length or split it: the character at byte `orig`
 /// (`orig_len` bytes) of the original became `norm_len` bytes at `norm` in the normalised text.
 /// Between shifts, offsets move one for one.

@@ -1,6 +1,8 @@
 //! Property tests: parsing, normalisation, matching and classification on arbitrary input.
 
-use digicat::{classify, find_terms, normalize, Code, Edition, Options, Policy};
+use digicat::{
+    classify, find_terms, normalize, Code, CodeReading, Edition, Options, Policy, Reason,
+};
 use proptest::prelude::*;
 
 fn any_code() -> impl Strategy<Value = Code> {
@@ -20,6 +22,7 @@ fn catalogue_text() -> impl Strategy<Value = String> {
         .map(|p| p.name())
         .chain(digicat::aliases().iter().map(|a| a.alias()))
         .chain(digicat::scope_phrases().iter().map(|p| p.phrase()))
+        .chain(digicat::variants().iter().map(|v| v.variant()))
         .collect();
     prop::collection::vec(
         prop_oneof![
@@ -83,7 +86,9 @@ proptest! {
             prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
             prop_assert!(e.start < e.end);
             let slice = e.matched(&text).unwrap();
-            prop_assert_eq!(normalize(slice), normalize(e.text()));
+            // The term as written in the data, or the variant wording that stands for it.
+            let written = e.term().variant().map_or(e.text(), |v| v.variant());
+            prop_assert_eq!(normalize(slice), normalize(written));
         }
         // Non-overlapping and in text order (several rows may share one span).
         for w in found.windows(2) {
@@ -96,5 +101,62 @@ proptest! {
         for e in find_terms(&text, Policy::Strict) {
             prop_assert!(matches!(e.kind(), digicat::EvidenceKind::Product | digicat::EvidenceKind::Alias));
         }
+    }
+
+    /// Without a code, decisive terms alone give the candidates; broader phrases only when
+    /// nothing decisive is named.
+    #[test]
+    fn decisive_terms_alone_give_candidates(text in catalogue_text()) {
+        for policy in [Policy::Standard, Policy::Strict] {
+            let c = classify(None, Some(&text), &Options { policy, ..Options::default() }).unwrap();
+            let decisive: Vec<usize> = c
+                .evidence
+                .iter()
+                .filter(|e| e.term().is_decisive(policy))
+                .map(|e| e.row().index())
+                .collect();
+            let want = if !decisive.is_empty() {
+                Reason::NoCode
+            } else if !c.evidence.is_empty() {
+                Reason::BroaderPhrasesOnly
+            } else {
+                Reason::NothingNamed
+            };
+            prop_assert_eq!(c.reason, want);
+            if want == Reason::NoCode {
+                prop_assert!(c.rows.iter().all(|r| decisive.contains(&r.index())));
+            }
+            prop_assert!(policy == Policy::Standard || c.reason != Reason::BroaderPhrasesOnly);
+        }
+    }
+
+    /// Any levels of a catalogue class's chain, as codes or names, in either order and with any
+    /// separator, read as that class.
+    #[test]
+    fn class_hierarchies_read_as_the_class(
+        row in 0..digicat::rows().len(),
+        sep in prop::sample::select(vec!["/", "-", ">", " > ", "|", "、", "－", "／", "→", " "]),
+        levels in 0u8..8,
+        as_names in 0u8..16,
+        reversed in any::<bool>(),
+    ) {
+        let code = digicat::rows()[row].code();
+        let mut chain = vec![code.gbt2017().unwrap()];
+        while let Some(parent) = chain.last().unwrap().parent_entry() {
+            chain.push(parent);
+        }
+        chain.reverse(); // section, division, group, class
+        let mut parts: Vec<String> = chain
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i == 3 || levels & (1 << i) != 0)
+            .map(|(i, e)| if as_names & (1 << i) != 0 { e.name().to_owned() } else { e.code().to_owned() })
+            .collect();
+        if reversed {
+            parts.reverse();
+        }
+        let field = parts.join(sep);
+        let read = digicat::read_code_field(&field, Edition::Auto);
+        prop_assert_eq!(read, Ok(Some(CodeReading::Class(code))), "{}", field);
     }
 }

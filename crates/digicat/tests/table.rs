@@ -157,6 +157,7 @@ fn statuses_and_reasons_have_stable_names() {
             "code_outside_catalogue",
             "nothing_named",
             "products_not_published",
+            "broader_phrases_only",
         ]
     );
     for r in Reason::ALL {
