@@ -322,7 +322,7 @@ struct Order {
     /// Rows begun (a cell in another row than the previous cell, or in the same row at or
     /// before the previous cell's column).
     starts: u64,
-    /// Rows begun at or before the previous row: repeated or going back.
+    /// Rows begun with a number already seen, or at or before the previous row.
     back: u64,
     /// The first such row (0-based) and the row before it.
     first: Option<(u32, u32)>,
@@ -377,13 +377,14 @@ fn scan<RS: Read + Seek>(
         let begins = prev.is_none_or(|(r, c)| row != r || col <= c);
         if begins {
             order.starts += 1;
+            let (word, bit) = ((row / 64) as usize, 1 << (row % 64));
             if let Some((r, _)) = prev {
-                if row <= r {
+                if row <= r || order.seen[word] & bit != 0 {
                     order.back += 1;
                     order.first.get_or_insert((row, r));
                 }
             }
-            order.seen[(row / 64) as usize] |= 1 << (row % 64);
+            order.seen[word] |= bit;
         }
         prev = Some((row, col));
         if matches!(cell.get_value(), DataRef::Empty) {
@@ -407,8 +408,8 @@ fn scan<RS: Read + Seek>(
     if let Some((row, after)) = order.first {
         return Err(Failure::Input(format!(
             "{what} repeats or reorders its rows (行号重复或倒序): {} rows with cells, {} of them \
-             at or before the row preceding them (the first: row {} after row {}), {} distinct \
-             row numbers; a spreadsheet program writes each row once and in order, so this file \
+             repeat an earlier row number or come after a later row (the first: row {} after \
+             row {}), {} distinct row numbers; a spreadsheet program writes each row once and in order, so this file \
              was not saved by one and its rows cannot be told apart: open and re-save it in a \
              spreadsheet program, or export the list again from its source",
             group(order.starts),
