@@ -234,7 +234,7 @@ fn inspect<R: Read + Seek>(mut reader: R, name: &str) -> Result<Kind, Failure> {
                  refused as a zip bomb (疑似压缩炸弹): digicat takes parts of at most {} bytes, \
                  and parts over {} bytes only up to {}× their compressed size; \
                  open and re-save the file in a spreadsheet program, or export the sheet as CSV",
-                part.name(),
+                String::from_utf8_lossy(part.name_raw()),
                 group(packed),
                 group(size),
                 ratio(size, packed),
