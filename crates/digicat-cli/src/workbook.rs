@@ -3,8 +3,8 @@
 //!
 //! An XLSX sheet is streamed: a worker thread reads the sheet's XML with calamine's cell reader
 //! and hands rows over a bounded channel, so memory holds the workbook's shared strings (which
-//! calamine loads whole) and a few hundred rows, however long the sheet is. The worker reads the
-//! sheet XML three times, each time as a stream:
+//! calamine loads whole) and about a thousand rows (at most about 260,000 cells), however long
+//! the sheet is. The worker reads the sheet XML three times, each time as a stream:
 //!
 //! 1. a scan: every cell reference is checked against Excel's limits (1,048,576 rows, 16,384
 //!    columns) and against the order every spreadsheet program writes (rows ascending, each row
@@ -44,8 +44,10 @@ pub const RATIO_FLOOR: u64 = 100 * 1024 * 1024;
 pub const MAX_PART: u64 = 4 * 1024 * 1024 * 1024;
 /// XLS, XLSB and ODS workbooks are loaded whole: files larger than this (256 MiB) are refused.
 pub const MAX_WHOLE: u64 = 256 * 1024 * 1024;
-/// Rows handed over from the worker at a time.
+/// Rows handed over from the worker at a time, at most.
 const BATCH: usize = 256;
+/// Cells handed over at a time, at most (fewer rows a batch when the sheet is wide).
+const BATCH_CELLS: usize = 65_536;
 /// Batches in flight between the worker and the reader.
 const IN_FLIGHT: usize = 2;
 
@@ -557,6 +559,8 @@ fn stream_xlsx<RS: Read + Seek>(
 struct Batch<'a> {
     tx: &'a SyncSender<Msg>,
     rows: Vec<Row>,
+    /// Fields in `rows`.
+    cells: usize,
 }
 
 impl<'a> Batch<'a> {
@@ -564,6 +568,7 @@ impl<'a> Batch<'a> {
         Batch {
             tx,
             rows: Vec::with_capacity(BATCH),
+            cells: 0,
         }
     }
 
@@ -571,8 +576,9 @@ impl<'a> Batch<'a> {
     /// has gone away.
     fn row(&mut self, row: u32, mut fields: Vec<String>, merges: &mut MergeFill) -> bool {
         merges.fill(row, &mut fields);
+        self.cells += fields.len();
         self.rows.push((u64::from(row) + 1, fields));
-        self.rows.len() < BATCH || self.flush()
+        (self.rows.len() < BATCH && self.cells < BATCH_CELLS) || self.flush()
     }
 
     /// Sends the gathered rows; `false` when the reader has gone away.
@@ -581,6 +587,7 @@ impl<'a> Batch<'a> {
             return true;
         }
         let rows = std::mem::replace(&mut self.rows, Vec::with_capacity(BATCH));
+        self.cells = 0;
         self.tx.send(Msg::Rows(rows)).is_ok()
     }
 }
