@@ -473,3 +473,34 @@ fn merged_cells_fill_down_not_across() {
     assert_eq!(first["经营范围"], "应用软件开发");
     assert_eq!(first["备注"], "");
 }
+
+#[test]
+fn an_ods_workbook_is_still_loaded_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("名录.ods");
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="名录"><table:table-row><table:table-cell office:value-type="string"><text:p>行业代码</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>经营范围</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="float" office:value="6513"><text:p>6513</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>应用软件开发</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#).unwrap();
+    zip.finish().unwrap();
+
+    let out = run(["classify", arg(&path), "-q", "--format", "jsonl"], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let objects = jsonl(&stdout(&out));
+    assert_eq!(objects.len(), 1);
+    assert_eq!(objects[0]["line"], 2);
+    assert_eq!(objects[0]["input"]["行业代码"], "6513");
+    assert_eq!(objects[0]["input"]["经营范围"], "应用软件开发");
+    // From standard input too (gathered in memory).
+    let out = run(["classify", "-", "-q"], Some(&fs::read(&path).unwrap()));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(table(&out.stdout, b',').len(), 2);
+}
