@@ -535,8 +535,7 @@ fn stream_xlsx<RS: Read + Seek>(
         if let Some((_, fields)) = current.as_mut() {
             // As calamine prints cells: strings as they are, numbers as Rust prints them
             // (6513.0 → `6513`), booleans `true`/`false`, dates as their serial number.
-            fields[(col - used.first_col) as usize] =
-                Data::from(cell.get_value().clone()).to_string();
+            fields[(col - used.first_col) as usize] = text(cell.get_value());
         }
     }
     if let Some((r, fields)) = current.take() {
@@ -553,6 +552,16 @@ fn stream_xlsx<RS: Read + Seek>(
     }
     out.flush();
     Ok(())
+}
+
+/// A cell as calamine prints it (`Data`'s `Display`), without copying a string twice.
+fn text(value: &DataRef<'_>) -> String {
+    match value {
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::String(s) => s.clone(),
+        DataRef::Empty => String::new(),
+        other => Data::from(other.clone()).to_string(),
+    }
 }
 
 /// Rows gathered for the channel.
