@@ -3,7 +3,7 @@
 
 use crate::cli::EncodingArg;
 use crate::error::Failure;
-use calamine::{Data, Reader};
+use crate::workbook::{self, BookSource, SheetRows};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 use std::fmt::Write as _;
 use std::fs::File;
@@ -38,9 +38,9 @@ enum Source {
         size: Option<u64>,
     },
     Sheet {
-        range: calamine::Range<Data>,
-        next: usize,
-        first_line: u64,
+        rows: SheetRows,
+        /// Data rows read so far (the header not counted).
+        read: u64,
     },
 }
 
@@ -198,10 +198,17 @@ impl Input {
         if WORKBOOK_MAGIC.iter().any(|m| prefix.starts_with(m))
             || matches!(ext, Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods"))
         {
-            reader
-                .read_to_end(&mut prefix)
-                .map_err(|e| Failure::input(&name, e))?;
-            return Input::workbook(name, &prefix, sheet);
+            // A regular file is read where it is (an XLSX sheet as a stream); anything else
+            // (standard input, a pipe) is gathered in memory first, as a zip needs seeking.
+            let source = if size.is_some() {
+                BookSource::File(path.to_owned())
+            } else {
+                reader
+                    .read_to_end(&mut prefix)
+                    .map_err(|e| Failure::input(&name, e))?;
+                BookSource::Bytes(prefix)
+            };
+            return Input::workbook(name, source, sheet);
         }
         if sheet.is_some() {
             return Err(Failure::Usage(format!(
@@ -258,47 +265,22 @@ impl Input {
         })
     }
 
-    /// A workbook held in `data`: loads the sheet and reads its first row as the header.
-    fn workbook(name: String, data: &[u8], sheet: Option<&str>) -> Result<Input, Failure> {
-        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(data))
-            .map_err(|e| Failure::input(&name, e))?;
-        let names = book.sheet_names();
-        let chosen = match sheet {
-            Some(s) if names.iter().any(|n| n == s) => s.to_owned(),
-            Some(s) => {
-                return Err(Failure::Usage(format!(
-                    "{name} has no sheet {s:?}; its sheets: {}",
-                    names.join(", ")
-                )))
-            }
-            None => names
-                .first()
-                .cloned()
-                .ok_or_else(|| Failure::Input(format!("{name} has no sheet")))?,
-        };
-        let range = book
-            .worksheet_range(&chosen)
-            .map_err(|e| Failure::input(format!("sheet {chosen:?} of {name}"), e))?;
-        let first_line = range.start().map_or(1, |(row, _)| u64::from(row) + 1);
-        let Some(top) = range.rows().next() else {
+    /// A workbook: opens the sheet (see [`workbook`]) and reads its first row as the header.
+    fn workbook(name: String, source: BookSource, sheet: Option<&str>) -> Result<Input, Failure> {
+        let mut rows = workbook::open(source, &name, sheet)?;
+        let Some((_, header)) = rows.next_row()? else {
             return Err(Failure::Input(format!(
-                "sheet {chosen:?} of {name} is empty: no header row"
+                "sheet {:?} of {name} is empty: no header row",
+                rows.sheet
             )));
         };
-        // Cells as calamine prints them: strings as they are, numbers as Rust prints them
-        // (6513.0 → `6513`), empty cells empty.
-        let header = top.iter().map(ToString::to_string).collect();
         Ok(Input {
-            name: format!("{name} (sheet {chosen})"),
+            name: format!("{name} (sheet {})", rows.sheet),
             header,
             delimiter: None,
             decoder: None,
             detected_gb18030: false,
-            source: Source::Sheet {
-                range,
-                next: 1,
-                first_line,
-            },
+            source: Source::Sheet { rows, read: 0 },
         })
     }
 
@@ -348,21 +330,15 @@ impl Input {
                     rec.problem = Some(problem);
                 }
             }
-            Source::Sheet {
-                range,
-                next,
-                first_line,
-            } => {
-                if *next >= range.height() {
+            Source::Sheet { rows, read } => {
+                let Some((line, fields)) = rows.next_row()? else {
                     return Ok(false);
+                };
+                rec.line = line;
+                for (out, value) in rec.fields.iter_mut().zip(fields) {
+                    *out = value;
                 }
-                rec.line = *first_line + *next as u64;
-                for (col, out) in rec.fields.iter_mut().enumerate() {
-                    if let Some(cell) = range.get((*next, col)) {
-                        let _ = write!(out, "{cell}");
-                    }
-                }
-                *next += 1;
+                *read += 1;
             }
         }
         Ok(true)
@@ -375,11 +351,7 @@ impl Input {
             Source::Delimited { reader, size, .. } => {
                 (reader.position().byte(), *size, Unit::Bytes)
             }
-            Source::Sheet { range, next, .. } => (
-                next.saturating_sub(1) as u64,
-                Some(range.height().saturating_sub(1) as u64),
-                Unit::Rows,
-            ),
+            Source::Sheet { rows, read } => (*read, Some(rows.rows.saturating_sub(1)), Unit::Rows),
         }
     }
 

@@ -11,6 +11,7 @@ mod input;
 mod outcome;
 mod output;
 mod summary;
+mod workbook;
 
 use cli::{Cli, Command};
 use error::Failure;
