@@ -23,33 +23,41 @@ pub enum Status {
     /// The input could not be classified (a [`CodeError`]). [`classify`] never returns it;
     /// batch surfaces use it for rows whose code is an error, so no row is lost.
     Invalid,
+    /// Not an enterprise: a blank row or a `合计`-style footer of a table ([`Reason::BlankRow`],
+    /// [`Reason::FooterRow`]). Batch-only, like `Invalid`: [`classify`] never returns it; batch
+    /// surfaces keep such rows in place with this status (see [`crate::report::skip_reason`]).
+    Skipped,
 }
 
 impl Status {
-    /// Stable snake_case name: `in_scope`, `needs_review`, `out_of_scope` or `invalid`.
+    /// Stable snake_case name: `in_scope`, `needs_review`, `out_of_scope`, `invalid` or
+    /// `skipped`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::InScope => "in_scope",
             Status::NeedsReview => "needs_review",
             Status::OutOfScope => "out_of_scope",
             Status::Invalid => "invalid",
+            Status::Skipped => "skipped",
         }
     }
-    /// Chinese label: 属于目录, 需人工复核, 不属于目录, 无效输入.
+    /// Chinese label: 属于目录, 需人工复核, 不属于目录, 无效输入, 非企业行.
     pub fn name_zh(self) -> &'static str {
         match self {
             Status::InScope => "属于目录",
             Status::NeedsReview => "需人工复核",
             Status::OutOfScope => "不属于目录",
             Status::Invalid => "无效输入",
+            Status::Skipped => "非企业行",
         }
     }
     /// All statuses, in the order above.
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::InScope,
         Status::NeedsReview,
         Status::OutOfScope,
         Status::Invalid,
+        Status::Skipped,
     ];
 }
 
@@ -90,6 +98,11 @@ pub enum Reason {
     CodeOutsideCatalogue,
     /// out_of_scope: no code, and the text names nothing.
     NothingNamed,
+    /// skipped (batch only, never from [`classify`]): every field of the row is blank.
+    BlankRow,
+    /// skipped (batch only, never from [`classify`]): the row holds only a `合计：26家`-style
+    /// footer.
+    FooterRow,
 }
 
 impl Reason {
@@ -107,6 +120,8 @@ impl Reason {
             Reason::OldEditionCode => "old_edition_code",
             Reason::CodeOutsideCatalogue => "code_outside_catalogue",
             Reason::NothingNamed => "nothing_named",
+            Reason::BlankRow => "blank_row",
+            Reason::FooterRow => "footer_row",
         }
     }
     /// The status this reason goes with.
@@ -122,10 +137,11 @@ impl Reason {
             | Reason::CoarseCode
             | Reason::ProductsOutsideCode
             | Reason::OldEditionCode => Status::NeedsReview,
+            Reason::BlankRow | Reason::FooterRow => Status::Skipped,
         }
     }
-    /// Every reason.
-    pub const ALL: [Reason; 11] = [
+    /// Every reason (the batch-only `blank_row` and `footer_row` last).
+    pub const ALL: [Reason; 13] = [
         Reason::WholeClass,
         Reason::ListedProduct,
         Reason::ScopePhrase,
@@ -137,6 +153,8 @@ impl Reason {
         Reason::OldEditionCode,
         Reason::CodeOutsideCatalogue,
         Reason::NothingNamed,
+        Reason::BlankRow,
+        Reason::FooterRow,
     ];
 }
 

@@ -137,7 +137,13 @@ fn statuses_and_reasons_have_stable_names() {
     let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     assert_eq!(
         names,
-        ["in_scope", "needs_review", "out_of_scope", "invalid"]
+        [
+            "in_scope",
+            "needs_review",
+            "out_of_scope",
+            "invalid",
+            "skipped"
+        ]
     );
     let reasons: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
     assert_eq!(
@@ -153,7 +159,16 @@ fn statuses_and_reasons_have_stable_names() {
             "products_outside_code",
             "old_edition_code",
             "code_outside_catalogue",
-            "nothing_named"
+            "nothing_named",
+            "blank_row",
+            "footer_row",
         ]
     );
+    for r in [Reason::BlankRow, Reason::FooterRow] {
+        assert_eq!(
+            r.status(),
+            Status::Skipped,
+            "batch-only reasons of skipped rows"
+        );
+    }
 }
