@@ -151,6 +151,14 @@ pub struct ClassifyArgs {
     /// Header of the business-scope/products column (default: detected)
     #[arg(long, value_name = "NAME")]
     pub text_col: Option<String>,
+    /// Classify by the text column alone, with no code column (needed when a column looks like
+    /// an industry column but is not recognised)
+    #[arg(long, conflicts_with = "code_col")]
+    pub text_only: bool,
+    /// The header's line (CSV/TSV: physical line; XLSX: sheet row), 1-based [default: the first
+    /// of the first 20 rows holding a recognised column name]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
     /// Output format [default: csv, or tsv for TSV input]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
