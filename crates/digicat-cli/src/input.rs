@@ -332,7 +332,7 @@ impl Input {
         };
         let mut pending: VecDeque<(u64, csv::ByteRecord)> =
             seen.into_iter().map(|(l, r, _)| (l, r)).collect();
-        let (header_line, raw_header) = pending.drain(..=at).last().unwrap_or_default();
+        let (header_line, raw_header) = pending.drain(..=at).next_back().unwrap_or_default();
         let mut header = Vec::with_capacity(raw_header.len());
         for field in raw_header.iter() {
             let mut s = String::new();

@@ -126,7 +126,7 @@ mod tests {
         let title = vec!["东莞市企业名录"];
         let header = vec!["企业名称", "行业代码", "经营范围"];
         assert_eq!(
-            find_header_row(&[header.clone()], &Choice::default()),
+            find_header_row(std::slice::from_ref(&header), &Choice::default()),
             Some(0)
         );
         assert_eq!(
@@ -136,7 +136,7 @@ mod tests {
         // A part of a name counts on the first row only.
         let part = vec!["名称", "经营范围（摘要）"];
         assert_eq!(
-            find_header_row(&[part.clone()], &Choice::default()),
+            find_header_row(std::slice::from_ref(&part), &Choice::default()),
             Some(0)
         );
         assert_eq!(
