@@ -3,6 +3,7 @@
  * shared vector (tests/vectors/classify.tsv) against the vector and the result accessors, and
  * every error path (NULL handles and buffers, out-of-range columns and languages, buffers of
  * every size). Usage: test_report PATH/classify.tsv */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,6 +365,46 @@ static void test_buffers_and_errors(void) {
   digicat_code_error_free(e);
 }
 
+/* digicat_report_skip_reason: blank rows and footers are skipped with their reason, records are
+ * not, and bad arguments are error codes that write nothing. */
+static void test_skip_reason(void) {
+  static const char footer[] = "合计：9家";
+  static const char code[] = "6513";
+  static const char bad[] = "\xff";
+  const char *fields[2];
+  size_t lens[2];
+  bool skip = true;
+  digicat_reason reason = DIGICAT_REASON_NOTHING_NAMED;
+  CHECK(DIGICAT_STATUS_SKIPPED == 4 && DIGICAT_REASON_BLANK_ROW == 11 &&
+        DIGICAT_REASON_FOOTER_ROW == 12);
+  CHECK(str_is(digicat_status_name(DIGICAT_STATUS_SKIPPED), "skipped"));
+  CHECK(str_is(digicat_reason_name(DIGICAT_REASON_FOOTER_ROW), "footer_row"));
+  fields[0] = NULL;
+  lens[0] = 0;
+  fields[1] = " ";
+  lens[1] = 1;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_OK);
+  CHECK(skip && reason == DIGICAT_REASON_BLANK_ROW);
+  fields[0] = footer;
+  lens[0] = sizeof footer - 1;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_OK);
+  CHECK(skip && reason == DIGICAT_REASON_FOOTER_ROW);
+  fields[0] = code;
+  lens[0] = sizeof code - 1;
+  reason = DIGICAT_REASON_NOTHING_NAMED;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_OK);
+  CHECK(!skip && reason == DIGICAT_REASON_NOTHING_NAMED);
+  CHECK(digicat_report_skip_reason(NULL, NULL, 0, &skip, &reason) == DIGICAT_RC_OK && skip);
+  fields[0] = bad;
+  lens[0] = 1;
+  skip = false;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_INVALID_UTF8);
+  CHECK(!skip);
+  CHECK(digicat_report_skip_reason(NULL, lens, 2, &skip, &reason) == DIGICAT_RC_NULL_PARAMETER);
+  CHECK(digicat_report_skip_reason(fields, lens, 2, NULL, &reason) == DIGICAT_RC_NULL_PARAMETER);
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, NULL) == DIGICAT_RC_NULL_PARAMETER);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s classify.tsv\n", argv[0]);
@@ -372,5 +413,6 @@ int main(int argc, char **argv) {
   test_column_names();
   test_vectors(argv[1]);
   test_buffers_and_errors();
+  test_skip_reason();
   return check_report("report");
 }
