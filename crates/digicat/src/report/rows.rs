@@ -52,14 +52,16 @@ fn is_count(s: &str) -> bool {
 }
 
 /// The header row among the first rows of a table (`rows`, at most [`HEADER_SEARCH_ROWS`] are
-/// looked at), as an index into `rows`:
-/// 1. the first row holding a recognised column name: a name given in `choice`, else a code or
-///    text column name of [`super::find_layout`]'s lists (for the first row, also a header
-///    containing one of their parts, such as `经营范围（摘要）`; below it, full names only, so a
-///    value in a data row is not taken for a header);
-/// 2. else the first row holding a header that looks like an industry column
-///    ([`super::industry_like`]), so that [`super::find_layout`] can name it;
-/// 3. else `None`: nothing recognisable (the caller shows the rows and asks for a header row or
+/// looked at), as an index into `rows`, in this order:
+/// 1. the first row, when it holds a recognised column name: a name given in `choice`, else a
+///    code or text column name of [`super::find_layout`]'s lists, or a header containing one of
+///    their parts (`经营范围（摘要）`);
+/// 2. the first row, when it has at least two non-empty cells and one looks like an industry
+///    column ([`super::industry_like`]), so that [`super::find_layout`] can name it;
+/// 3. the first later row with at least two non-empty cells holding a recognised name in full
+///    (a title line such as `企查查导出数据（导出时间…）` above the header is one cell);
+/// 4. the first later row with at least two non-empty cells, one industry-like;
+/// 5. else `None`: nothing recognisable (the caller shows the rows and asks for a header row or
 ///    column names).
 ///
 /// Rows above the header are titles, not records.
@@ -76,16 +78,23 @@ fn is_count(s: &str) -> bool {
 /// ```
 pub fn find_header_row<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R], choice: &Choice) -> Option<usize> {
     let rows = &rows[..rows.len().min(HEADER_SEARCH_ROWS)];
-    rows.iter()
-        .enumerate()
-        .position(|(i, r)| recognised(r.as_ref(), choice, i == 0))
-        .or_else(|| {
-            rows.iter().position(|r| {
-                r.as_ref()
-                    .iter()
-                    .any(|h| super::columns::industry_like(h.as_ref()))
-            })
-        })
+    let first = rows.first()?.as_ref();
+    let cells = |r: &[S]| r.iter().filter(|h| !h.as_ref().trim().is_empty()).count();
+    let industry =
+        |r: &[S]| cells(r) >= 2 && r.iter().any(|h| super::columns::industry_like(h.as_ref()));
+    if recognised(first, choice, true) || industry(first) {
+        return Some(0);
+    }
+    let later = || {
+        rows.iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, r)| (i, r.as_ref()))
+    };
+    later()
+        .find(|(_, r)| cells(r) >= 2 && recognised(r, choice, false))
+        .or_else(|| later().find(|(_, r)| industry(r)))
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -155,7 +164,16 @@ mod tests {
         let rows = [title.clone(), vec!["名称", "主营业务"]];
         assert_eq!(find_header_row(&rows, &named), Some(1));
         // An industry-like header is found when nothing else is, so that it can be named.
-        let rows = [title, vec!["名称", "所属行业分类"]];
+        let rows = [title.clone(), vec!["名称", "所属行业分类"]];
         assert_eq!(find_header_row(&rows, &Choice::default()), Some(1));
+        // On the first row it comes before a later row's names; a one-cell title is no header.
+        let vague = vec!["名称", "所属行业分类"];
+        let rows = [vague, vec!["甲", "产品"]];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(0));
+        let rows = [vec!["东莞市重点行业企业名录"], header.clone()];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(1));
+        // A later row needs two cells: a lone value is not a header.
+        let rows = [title, vec!["产品"], header];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(2));
     }
 }
