@@ -275,6 +275,7 @@ pub fn check_classify(input: &ClassifyInput<'_>) {
 fn check_classification(c: &Classification, policy: Policy) {
     assert_eq!(c.reason.status(), c.status);
     assert_ne!(c.status, Status::Invalid);
+    assert_ne!(c.status, Status::Skipped, "skipped is batch-only");
     // Rows in table order, industries exactly theirs, sorted and distinct.
     assert!(
         c.rows.windows(2).all(|w| w[0].index() < w[1].index()),
@@ -291,7 +292,7 @@ fn check_classification(c: &Classification, policy: Policy) {
                 assert!(!c.rows.is_empty() && !c.industries.is_empty(), "{c:?}");
             }
         }
-        Status::OutOfScope | Status::Invalid => {
+        Status::OutOfScope | Status::Invalid | Status::Skipped => {
             assert!(c.rows.is_empty() && c.industries.is_empty())
         }
     }
