@@ -203,7 +203,7 @@ def report_columns(
 ) -> Tuple[Tuple[str, ...], list[list[str]]]: ...
 def report_table(
     header: list[str],
-    columns: list[Iterable[object]],
+    columns: list[Optional[Iterable[object]]],
     code_col: Optional[str] = None,
     text_col: Optional[str] = None,
     lang: str = "en",
