@@ -425,11 +425,11 @@ pub(crate) fn recognised<S: AsRef<str>>(row: &[S], choice: &Choice, parts: bool)
 /// column not named is detected in the order of this module's documentation; the text column is
 /// never a code column. With [`Choice::text_only`] there is no code source.
 ///
-/// Errors: a named column missing ([`ColumnError::NotFound`]); neither a code nor a text column
-/// ([`ColumnError::NotDetected`]); no code source while some header looks like an industry column
-/// ([`industry_like`]: `所属行业分类`, `企查查行业门类`) and text only was not chosen
-/// ([`ColumnError::IndustryColumnsNotRecognised`]): the caller must name the code column or
-/// choose text only. A table with a text column and no industry-like header is classified by
+/// Errors: a named column missing ([`ColumnError::NotFound`]); no code source while some header
+/// looks like an industry column ([`industry_like`]: `所属行业分类`, `企查查行业门类`) and text only
+/// was not chosen ([`ColumnError::IndustryColumnsNotRecognised`]): the caller must name the code
+/// column or choose text only; else neither a code nor a text column
+/// ([`ColumnError::NotDetected`]). A table with a text column and no industry-like header is classified by
 /// text only (callers must say so).
 ///
 /// ```
@@ -465,9 +465,6 @@ pub fn find_layout<S: AsRef<str>>(header: &[S], choice: &Choice) -> Result<Layou
         Some(name) => vec![named(name, "text")?],
         None => detect_text(header, true, &code_columns),
     };
-    if code.is_none() && text.is_empty() {
-        return Err(ColumnError::NotDetected);
-    }
     if code.is_none() && !choice.text_only {
         let columns: Vec<String> = header
             .iter()
@@ -478,6 +475,9 @@ pub fn find_layout<S: AsRef<str>>(header: &[S], choice: &Choice) -> Result<Layou
         if !columns.is_empty() {
             return Err(ColumnError::IndustryColumnsNotRecognised { columns });
         }
+    }
+    if code.is_none() && text.is_empty() {
+        return Err(ColumnError::NotDetected);
     }
     Ok(Layout { code, text })
 }
@@ -628,6 +628,12 @@ mod tests {
         assert_eq!(l.code, Some(CodeSource::Column(0)));
         // No industry-like header at all: text only, no error.
         assert!(layout(&["企业名称", "经营范围"]).unwrap().text_only());
+        // Without a text column too, the industry-like column is what the message names.
+        let err = layout(&["企业名称", "所属行业分类"]).unwrap_err();
+        assert!(
+            matches!(err, ColumnError::IndustryColumnsNotRecognised { .. }),
+            "{err}"
+        );
     }
 
     #[test]
