@@ -100,6 +100,18 @@ impl Problem {
         }
     }
 
+    /// Why a record whose only problem is its field count is not an enterprise (every field,
+    /// those beyond the header included, blank, or only a `合计` footer: the core's
+    /// `report::skip_reason`); `None` otherwise, or when its bytes are a problem too.
+    pub fn skip_reason(&self, fields: &[String]) -> Option<digicat::Reason> {
+        let (_, extra) = self.malformed.as_ref()?;
+        if !self.undecodable.is_empty() || self.utf8_in_gb18030 {
+            return None;
+        }
+        let all: Vec<&str> = fields.iter().chain(extra).map(String::as_str).collect();
+        digicat::report::skip_reason(&all)
+    }
+
     /// The message for the `error` column.
     pub fn message(&self, line: u64, header: &[String], decoder: Option<Decoder>) -> String {
         let mut parts = Vec::new();

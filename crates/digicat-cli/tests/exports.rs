@@ -482,3 +482,36 @@ fn line_numbers_are_physical_lines_for_every_line_ending() {
         );
     }
 }
+
+#[test]
+fn blank_and_footer_lines_of_another_width_are_skipped_not_malformed() {
+    let data = "企业名称,行业代码,经营范围\n甲,6520,\n,,,,\n\"\"\n乙,6513\n合计：2家\n";
+    let out = run(
+        ["classify", "-", "--format", "jsonl"],
+        Some(data.as_bytes()),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = jsonl(&stdout(&out));
+    let got: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|o| {
+            (
+                o["line"].as_u64().unwrap(),
+                o["status"].as_str().unwrap(),
+                o["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, "in_scope", "whole_class"),
+            (3, "skipped", "blank_row"),
+            (4, "skipped", "blank_row"),
+            (5, "invalid", "malformed_record"),
+            (6, "skipped", "footer_row"),
+        ]
+    );
+    // The fields are kept as read, padded to the header's width.
+    assert_eq!(rows[4]["input"]["企业名称"], "合计：2家");
+}

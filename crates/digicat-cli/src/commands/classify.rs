@@ -46,9 +46,13 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     let mut rec = Record::default();
     while input.next(&mut rec)? {
         let outcome = match &rec.problem {
-            Some(p) => Outcome::Unread {
-                reason: p.reason(),
-                error: p.message(rec.line, &input.header, input.decoder),
+            Some(p) => match p.skip_reason(&rec.fields) {
+                // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
+                Some(reason) => Outcome::Skipped(reason),
+                None => Outcome::Unread {
+                    reason: p.reason(),
+                    error: p.message(rec.line, &input.header, input.decoder),
+                },
             },
             None => layout.classify(&rec.fields, &options).into(),
         };
