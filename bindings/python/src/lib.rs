@@ -194,9 +194,10 @@ fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, 
     PyTuple::new(py, report::columns(lang))
 }
 
-/// The 7 columns the CLI adds to a table, computed for a batch (the native half of
-/// ``digicat.pandas.classify_frame``): returns ``(names, columns)``, ``columns`` being 7 lists of
-/// str with one value per row. Inputs are read and classified as in ``classify_many`` (GIL
+/// The 7 columns the CLI adds, computed for a batch of codes and texts: returns ``(names,
+/// columns)``, ``columns`` being 7 lists of str with one value per row. Every row is classified
+/// (a table's blank and footer rows are told apart by ``report_table``, which
+/// ``digicat.pandas.classify_frame`` uses). Inputs are read and classified as in ``classify_many`` (GIL
 /// released, every core for a large batch).
 #[pyfunction]
 #[pyo3(
