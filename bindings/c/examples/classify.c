@@ -3,17 +3,21 @@
  *
  *   line  status  reason  industries  industry_names  rows  evidence  error
  *
- * "line" is the input line number; the other seven are the batch columns of the digicat CLI and
+ * "line" is the input line number (lines end with LF, CRLF or CR, as the CLI counts them); the
+ * other seven are the batch columns of the digicat CLI and
  * of Python's classify_frame, names and values taken from the library
  * (digicat_report_column_name, digicat_result_report_field, digicat_code_error_report_field),
  * so this tool writes exactly what they write. A code that cannot be read gives status
  * "invalid", its error kind as reason and its message in "error". A line that is not valid
  * UTF-8 gives status "invalid" with reason "invalid_encoding", the name the CLI gives
- * undecodable records. A line without a tab is a code alone.
+ * undecodable records. A line without a tab is a code alone. A blank line (or one of tabs and
+ * spaces) and a "合计：9家"-style footer are not enterprises: status "skipped", reason
+ * "blank_row" or "footer_row", decided by the library (digicat_report_skip_reason) as the CLI
+ * and Python decide it.
  *
  * Usage: classify [standard|strict [auto|2017|2011 [en|zh]]]   (en|zh: the header's language)
  * Build: cc classify.c $(pkg-config --cflags --libs digicat) -o classify */
-#define _POSIX_C_SOURCE 200809L
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +82,45 @@ static int print_fields(const digicat_result *result, const digicat_code_error *
   return 0;
 }
 
+/* Reads one line of `in` into *line (grown as needed; *cap its size) without its end: LF, CRLF
+ * or CR. Returns 1 with the length in *len, 0 at the end of the input (or on a read error: see
+ * ferror), -1 when out of memory. */
+static int read_line(FILE *in, char **line, size_t *cap, size_t *len) {
+  int c;
+  *len = 0;
+  while ((c = getc(in)) != EOF) {
+    if (c == '\n') return 1;
+    if (c == '\r') {
+      c = getc(in);
+      if (c != '\n' && c != EOF) ungetc(c, in);
+      return 1;
+    }
+    if (*len + 1 >= *cap) {
+      size_t grown = *cap < 256 ? 256 : 2 * *cap;
+      char *p = (char *)realloc(*line, grown);
+      if (p == NULL) {
+        fputs("classify: out of memory\n", stderr);
+        return -1;
+      }
+      *line = p;
+      *cap = grown;
+    }
+    (*line)[(*len)++] = (char)c;
+  }
+  return *len > 0;
+}
+
+/* Prints the columns of a row that is not an enterprise: status skipped, its reason, the other
+ * columns empty. */
+static void print_skipped(digicat_reason reason) {
+  size_t column;
+  putchar('\t');
+  print_str(digicat_status_name(DIGICAT_STATUS_SKIPPED));
+  putchar('\t');
+  print_str(digicat_reason_name(reason));
+  for (column = 2; column < DIGICAT_REPORT_COLUMNS; column++) putchar('\t');
+}
+
 /* Prints the columns of a line that is not valid UTF-8: status invalid, this tool's reason,
  * the library's message for the failure in the last column (error), the others empty. */
 static void print_invalid_encoding(digicat_rc rc) {
@@ -96,10 +139,9 @@ int main(int argc, char **argv) {
   digicat_lang lang = DIGICAT_LANG_EN;
   buffer b = {NULL, 0};
   char *line = NULL;
-  size_t cap = 0, column;
-  ssize_t len;
+  size_t cap = 0, len = 0, column;
   unsigned long line_no = 0;
-  int failed = 0;
+  int failed = 0, got;
   if (argc > 1) {
     digicat_policy policy;
     digicat_rc rc = digicat_policy_parse(argv[1], strlen(argv[1]), &policy);
@@ -133,25 +175,44 @@ int main(int argc, char **argv) {
     print_str(name);
   }
   putchar('\n');
-  while (!failed && (len = getline(&line, &cap, stdin)) != -1) {
-    size_t n = (size_t)len, code_len;
+  while (!failed && (got = read_line(stdin, &line, &cap, &len)) != 0) {
+    size_t n = len, code_len;
     char *tab;
     const char *text = NULL;
     size_t text_len = 0;
+    const char *fields[2];
+    size_t lens[2];
+    bool skip = false;
+    digicat_reason skip_reason = DIGICAT_REASON_BLANK_ROW;
     digicat_result *result = NULL;
     digicat_code_error *error = NULL;
     digicat_rc rc;
+    if (got < 0) {
+      failed = 1;
+      break;
+    }
     line_no++;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
     /* Pointer + length: the line need not be NUL-terminated where the fields end. */
-    tab = (char *)memchr(line, '\t', n);
+    tab = n > 0 ? (char *)memchr(line, '\t', n) : NULL;
     code_len = tab != NULL ? (size_t)(tab - line) : n;
     if (tab != NULL) {
       text = tab + 1;
       text_len = n - code_len - 1;
     }
-    rc = digicat_classify(line, code_len, text, text_len, &options, &result, &error);
+    fields[0] = line;
+    lens[0] = code_len;
+    fields[1] = text;
+    lens[1] = text_len;
     printf("%lu", line_no);
+    rc = digicat_report_skip_reason(fields, lens, 2, &skip, &skip_reason);
+    if (rc == DIGICAT_RC_OK && skip) {
+      print_skipped(skip_reason);
+      putchar('\n');
+      continue;
+    }
+    if (rc == DIGICAT_RC_OK) {
+      rc = digicat_classify(line, code_len, text, text_len, &options, &result, &error);
+    }
     if (rc == DIGICAT_RC_OK) {
       failed = print_fields(result, NULL, &b);
       digicat_result_free(result);

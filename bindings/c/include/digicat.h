@@ -147,6 +147,11 @@ enum digicat_status
    * record such rows the way the other digicat surfaces do.
    */
   DIGICAT_STATUS_INVALID = 3,
+  /**
+   * `skipped`: not an enterprise (a blank row, a `合计` footer); batch-only like `invalid`,
+   * never returned by `digicat_result_status` (see `digicat_report_skip_reason`).
+   */
+  DIGICAT_STATUS_SKIPPED = 4,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -217,6 +222,14 @@ enum digicat_reason
    * `broader_phrases_only`: no code, and only broader scope phrases named (e.g. `软件开发`).
    */
   DIGICAT_REASON_BROADER_PHRASES_ONLY = 12,
+  /**
+   * `blank_row` (status `skipped`, batch only): every field of the row is blank.
+   */
+  DIGICAT_REASON_BLANK_ROW = 13,
+  /**
+   * `footer_row` (status `skipped`, batch only): the row holds only a `合计：26家`-style footer.
+   */
+  DIGICAT_REASON_FOOTER_ROW = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -924,7 +937,7 @@ digicat_rc digicat_code_error_message(const struct digicat_code_error *error,
 
 /**
  * Stable snake_case name of a `digicat_status` value (`in_scope`, `needs_review`,
- * `out_of_scope`, `invalid`); the empty string for any other value.
+ * `out_of_scope`, `invalid`, `skipped`); the empty string for any other value.
  *
  * Static memory, nothing to free. Thread-safe.
  */
@@ -1072,6 +1085,30 @@ digicat_rc digicat_code_error_report_field(const struct digicat_code_error *erro
                                            char *buf,
                                            size_t len,
                                            size_t *out_n);
+
+/**
+ * Tells whether a batch row is not an enterprise, as the CLI and Python decide it (the core's
+ * `report::skip_reason`): `fields` points to `count` pointers to the row's fields, and `lens` to
+ * their lengths in bytes (UTF-8, not NUL-terminated; a NULL field with length 0 is empty).
+ * `*skip_out` is set to true when the row is to be kept with status `DIGICAT_STATUS_SKIPPED`,
+ * and `*reason_out` to its reason: `DIGICAT_REASON_BLANK_ROW` (every field blank) or
+ * `DIGICAT_REASON_FOOTER_ROW` (only a `合计：26家`-style footer); otherwise `*skip_out` is false
+ * and `*reason_out` is left as it was. `count` 0 is a blank row.
+ *
+ * Returns `DIGICAT_RC_OK`; `DIGICAT_RC_NULL_PARAMETER` when `skip_out` or `reason_out` is NULL,
+ * `fields` or `lens` is NULL with `count > 0`, or a field is NULL with a nonzero length;
+ * `DIGICAT_RC_INVALID_UTF8`; `DIGICAT_RC_INVALID_LENGTH`. Nothing is written on error.
+ *
+ * # Safety
+ * `fields` and `lens` must be NULL or point to `count` readable elements; each field NULL or
+ * pointing to its length's readable bytes; `skip_out` and `reason_out` NULL or writable.
+ * Thread-safe; allocates only the list of fields.
+ */
+digicat_rc digicat_report_skip_reason(const char *const *fields,
+                                      const size_t *lens,
+                                      size_t count,
+                                      bool *skip_out,
+                                      digicat_reason *reason_out);
 
 #ifdef __cplusplus
 }  // extern "C"

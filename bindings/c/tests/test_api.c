@@ -419,12 +419,16 @@ static void test_enum_names(void) {
   CHECK(str_is(digicat_status_name(DIGICAT_STATUS_NEEDS_REVIEW), "needs_review"));
   CHECK(str_is(digicat_status_name(DIGICAT_STATUS_OUT_OF_SCOPE), "out_of_scope"));
   CHECK(str_is(digicat_status_name(DIGICAT_STATUS_INVALID), "invalid"));
+  CHECK(str_is(digicat_status_name(DIGICAT_STATUS_SKIPPED), "skipped"));
+  CHECK(str_is(digicat_reason_name(DIGICAT_REASON_BLANK_ROW), "blank_row"));
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_WHOLE_CLASS), "whole_class"));
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_NOTHING_NAMED), "nothing_named"));
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED),
                "products_not_published"));
   CHECK(DIGICAT_REASON_PRODUCTS_NOT_PUBLISHED == 11); /* appended: earlier values unchanged */
   CHECK(DIGICAT_REASON_BROADER_PHRASES_ONLY == 12);
+  CHECK(DIGICAT_REASON_BLANK_ROW == 13 && DIGICAT_REASON_FOOTER_ROW == 14);
+  CHECK(DIGICAT_STATUS_SKIPPED == 4);
   CHECK(str_is(digicat_evidence_kind_name(DIGICAT_EVIDENCE_KIND_SCOPE_PHRASE), "scope_phrase"));
   CHECK(str_is(digicat_relation_name(DIGICAT_RELATION_BROADER), "broader"));
   CHECK(str_is(digicat_relation_name(DIGICAT_RELATION_NONE), ""));
@@ -432,7 +436,7 @@ static void test_enum_names(void) {
   CHECK(str_is(digicat_edition_name(DIGICAT_EDITION_GBT2011), "2011"));
   /* Unknown values: the empty string, never a crash. */
   CHECK(str_is(digicat_reason_name(DIGICAT_REASON_BROADER_PHRASES_ONLY), "broader_phrases_only"));
-  CHECK(str_is(digicat_status_name(4), "") && str_is(digicat_reason_name(13), ""));
+  CHECK(str_is(digicat_status_name(5), "") && str_is(digicat_reason_name(100), ""));
   CHECK(str_is(digicat_evidence_kind_name(4), "") && str_is(digicat_relation_name(3), ""));
   CHECK(str_is(digicat_policy_name(UINT32_MAX), "") && str_is(digicat_edition_name(3), ""));
   CHECK(digicat_policy_parse(LIT("strict"), &p) == DIGICAT_RC_OK && p == DIGICAT_POLICY_STRICT);

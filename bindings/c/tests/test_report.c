@@ -2,7 +2,9 @@
  * digicat_code_error_report_field): their names as the CLI documents them, their values on every
  * shared vector (tests/vectors/classify.tsv) against the vector and the result accessors, and
  * every error path (NULL handles and buffers, out-of-range columns and languages, buffers of
- * every size). Usage: test_report PATH/classify.tsv */
+ * every size); rows that are not enterprises (digicat_report_skip_reason) on the shared row
+ * vectors (tests/vectors/rows.tsv). Usage: test_report PATH/classify.tsv PATH/rows.tsv */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,13 +366,94 @@ static void test_buffers_and_errors(void) {
   digicat_code_error_free(e);
 }
 
+/* digicat_report_skip_reason: blank rows and footers are skipped with their reason, records are
+ * not, and bad arguments are error codes that write nothing. */
+static void test_skip_reason(void) {
+  static const char footer[] = "合计：9家";
+  static const char code[] = "6513";
+  static const char bad[] = "\xff";
+  const char *fields[2];
+  size_t lens[2];
+  bool skip = true;
+  digicat_reason reason = DIGICAT_REASON_NOTHING_NAMED;
+  CHECK(DIGICAT_STATUS_SKIPPED == 4 && DIGICAT_REASON_BLANK_ROW == 13 &&
+        DIGICAT_REASON_FOOTER_ROW == 14);
+  CHECK(str_is(digicat_status_name(DIGICAT_STATUS_SKIPPED), "skipped"));
+  CHECK(str_is(digicat_reason_name(DIGICAT_REASON_FOOTER_ROW), "footer_row"));
+  fields[0] = NULL;
+  lens[0] = 0;
+  fields[1] = " ";
+  lens[1] = 1;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_OK);
+  CHECK(skip && reason == DIGICAT_REASON_BLANK_ROW);
+  fields[0] = footer;
+  lens[0] = sizeof footer - 1;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_OK);
+  CHECK(skip && reason == DIGICAT_REASON_FOOTER_ROW);
+  fields[0] = code;
+  lens[0] = sizeof code - 1;
+  reason = DIGICAT_REASON_NOTHING_NAMED;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_OK);
+  CHECK(!skip && reason == DIGICAT_REASON_NOTHING_NAMED);
+  CHECK(digicat_report_skip_reason(NULL, NULL, 0, &skip, &reason) == DIGICAT_RC_OK && skip);
+  fields[0] = bad;
+  lens[0] = 1;
+  skip = false;
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, &reason) == DIGICAT_RC_INVALID_UTF8);
+  CHECK(!skip);
+  CHECK(digicat_report_skip_reason(NULL, lens, 2, &skip, &reason) == DIGICAT_RC_NULL_PARAMETER);
+  CHECK(digicat_report_skip_reason(fields, lens, 2, NULL, &reason) == DIGICAT_RC_NULL_PARAMETER);
+  CHECK(digicat_report_skip_reason(fields, lens, 2, &skip, NULL) == DIGICAT_RC_NULL_PARAMETER);
+}
+
+/* The shared row vectors (tests/vectors/rows.tsv): three "|"-separated fields a row and the
+ * reason it is skipped with, or none for a record. */
+static void test_row_vectors(const char *path) {
+  char *text;
+  vector *vectors;
+  size_t count = load_table(path, 3, &text, &vectors), i, skipped = 0;
+  CHECK(count >= 15);
+  for (i = 0; i < count; i++) {
+    const vector *v = &vectors[i];
+    const char *fields[3];
+    size_t lens[3], k = 0;
+    const char *p = v->f[1].p, *end = v->f[1].p + v->f[1].n;
+    bool skip = false;
+    digicat_reason reason = DIGICAT_REASON_NOTHING_NAMED;
+    fields[0] = p;
+    while (p < end && k < 2) {
+      if (*p == '|') {
+        lens[k] = (size_t)(p - fields[k]);
+        fields[++k] = p + 1;
+      }
+      p++;
+    }
+    CHECK(k == 2 && memchr(fields[2], '|', (size_t)(end - fields[2])) == NULL);
+    if (k != 2) continue;
+    lens[2] = (size_t)(end - fields[2]);
+    CHECK(digicat_report_skip_reason(fields, lens, 3, &skip, &reason) == DIGICAT_RC_OK);
+    if (v->f[2].n == 0) {
+      if (skip) fprintf(stderr, "rows.tsv line %lu: skipped, not a record\n", (unsigned long)v->line);
+      CHECK(!skip);
+    } else {
+      digicat_str name = digicat_reason_name(reason);
+      CHECK(skip && name.len == v->f[2].n && memcmp(name.data, v->f[2].p, name.len) == 0);
+      skipped++;
+    }
+  }
+  CHECK(skipped > 0 && skipped < count);
+  free_vectors(text, vectors);
+}
+
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s classify.tsv\n", argv[0]);
+  if (argc != 3) {
+    fprintf(stderr, "usage: %s classify.tsv rows.tsv\n", argv[0]);
     return 2;
   }
   test_column_names();
   test_vectors(argv[1]);
   test_buffers_and_errors();
+  test_skip_reason();
+  test_row_vectors(argv[2]);
   return check_report("report");
 }

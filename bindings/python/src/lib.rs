@@ -195,9 +195,10 @@ fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, 
     PyTuple::new(py, report::columns(lang))
 }
 
-/// The 7 columns the CLI adds to a table, computed for a batch (the native half of
-/// ``digicat.pandas.classify_frame``): returns ``(names, columns)``, ``columns`` being 7 lists of
-/// str with one value per row. Inputs are read and classified as in ``classify_many`` (GIL
+/// The 7 columns the CLI adds, computed for a batch of codes and texts: returns ``(names,
+/// columns)``, ``columns`` being 7 lists of str with one value per row. Every row is classified
+/// (a table's blank and footer rows are told apart by ``report_table``, which
+/// ``digicat.pandas.classify_frame`` uses). Inputs are read and classified as in ``classify_many`` (GIL
 /// released, every core for a large batch).
 #[pyfunction]
 #[pyo3(
@@ -239,33 +240,96 @@ fn report_columns<'py>(
     Ok((PyTuple::new(py, report::columns(lang))?, columns))
 }
 
-/// Chooses the code and text columns of a table from its ``header`` (a list of str), as the CLI
-/// does: the names given must exist (exactly, else ignoring ASCII case and surrounding spaces);
-/// otherwise the first of ``CODE_COLUMNS`` / ``TEXT_COLUMNS`` that is a header, else the first
-/// header containing 行业代码 (code) or 经营范围, 主营产品, 主要产品 (text). Returns
-/// ``(code_index, text_index)``, either possibly None; raises ValueError when a named column is
-/// missing or neither is found (the message lists the header).
+/// Classifies a whole table as the CLI does (the native half of
+/// ``digicat.pandas.classify_frame``): ``header`` (a list of str) and ``columns`` (one iterable of
+/// values per header column, all of one length). The columns are chosen by the core's
+/// ``report::find_layout`` (``code_col``/``text_col`` name them; ``text_only`` classifies by the
+/// text alone); each row is then classified by ``report::Layout::classify``: a row whose fields
+/// are all blank, or hold only a ``合计``-style footer, is ``skipped`` (``blank_row``,
+/// ``footer_row``). Returns ``(names, columns, by_text_only)``: the 7 added column names, their
+/// values (7 lists of str, one value per row) and whether no code column was used. Raises
+/// ValueError when a named column is missing, none is found, or a column looks like an industry
+/// column but is not recognised (then name it with ``code_col`` or pass ``text_only=True``).
 #[pyfunction]
-#[pyo3(signature = (header, code_col=None, text_col=None))]
-fn find_columns(
+#[pyo3(
+    signature = (header, columns, code_col=None, text_col=None, lang=Name::of("en"), *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false),
+    text_signature = "(header, columns, code_col=None, text_col=None, lang='en', *, policy='standard', edition='auto', text_only=False)"
+)]
+#[allow(clippy::too_many_arguments)]
+fn report_table<'py>(
+    py: Python<'py>,
     header: Vec<Name>,
+    columns: Vec<Bound<'py, PyAny>>,
     code_col: Option<Name>,
     text_col: Option<Name>,
-) -> PyResult<(Option<usize>, Option<usize>)> {
+    lang: Name,
+    policy: Name,
+    edition: Name,
+    text_only: bool,
+) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>, bool)> {
+    let lang: Lang = option(py, &lang.0)?;
+    let options = options(py, &policy.0, &edition.0)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
     let (code_col, text_col) = (code_col.map(|n| n.0), text_col.map(|n| n.0));
-    match report::find_columns(&header, code_col.as_deref(), text_col.as_deref()) {
-        Ok(c) => Ok((c.code, c.text)),
-        Err(e) => {
-            let hint = match e {
-                report::ColumnError::NotFound { .. } => "",
-                _ => "; name them with code_col= and/or text_col=",
-            };
-            Err(PyValueError::new_err(format!(
-                "{e}{hint}; the columns are {header:?}"
-            )))
-        }
+    let choice = report::Choice {
+        code_col: code_col.as_deref(),
+        text_col: text_col.as_deref(),
+        text_only,
+    };
+    let layout = report::find_layout(&header, &choice).map_err(|e| {
+        let hint = match e {
+            report::ColumnError::NotFound { .. } => "",
+            report::ColumnError::NotDetected => "; name them with code_col= and/or text_col=",
+            report::ColumnError::IndustryColumnsNotRecognised { .. } => {
+                "; name the GB/T 4754 code or industry column with code_col=NAME, or classify by \
+                 the text alone with text_only=True"
+            }
+        };
+        PyValueError::new_err(format!("{e}{hint}; the columns are {header:?}"))
+    })?;
+    if columns.len() != header.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} columns of values for a header of {}",
+            columns.len(),
+            header.len()
+        )));
     }
+    let values: Vec<Vec<Option<String>>> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Ok(column(Some(c), &format!("column {i}"))?.unwrap_or_default()))
+        .collect::<PyResult<_>>()?;
+    let n = values.first().map_or(0, Vec::len);
+    if let Some((i, c)) = values.iter().enumerate().find(|(_, c)| c.len() != n) {
+        return Err(PyValueError::new_err(format!(
+            "column {i} has {} values but column 0 has {n}",
+            c.len()
+        )));
+    }
+    let by_text_only = layout.text_only();
+    let out = py.detach(|| {
+        let chunks = in_chunks(n, |rows| {
+            let mut out: [Vec<String>; 7] = Default::default();
+            let mut fields: Vec<&str> = Vec::with_capacity(values.len());
+            for i in rows {
+                fields.clear();
+                fields.extend(values.iter().map(|c| c[i].as_deref().unwrap_or("")));
+                let row = layout.classify(&fields, &options);
+                for (column, field) in out.iter_mut().zip(report::row_fields(&row)) {
+                    column.push(field);
+                }
+            }
+            out
+        });
+        let mut out: Vec<Vec<String>> = (0..7).map(|_| Vec::with_capacity(n)).collect();
+        for chunk in chunks {
+            for (column, part) in out.iter_mut().zip(chunk) {
+                column.extend(part);
+            }
+        }
+        out
+    });
+    Ok((PyTuple::new(py, report::columns(lang))?, out, by_text_only))
 }
 
 /// Finds every catalogue term named in ``text`` (products, aliases, and under the standard policy
@@ -342,7 +406,7 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(classify_many, m)?)?;
     m.add_function(wrap_pyfunction!(report_column_names, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
-    m.add_function(wrap_pyfunction!(find_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(report_table, m)?)?;
     m.add_function(wrap_pyfunction!(find_products, m)?)?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(industries, m)?)?;

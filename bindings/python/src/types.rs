@@ -460,7 +460,7 @@ impl Classification {
         let colour = match status {
             Status::InScope => "#1a7f37",
             Status::NeedsReview => "#9a6700",
-            Status::OutOfScope => "#57606a",
+            Status::OutOfScope | Status::Skipped => "#57606a",
             Status::Invalid => "#cf222e",
         };
         line(

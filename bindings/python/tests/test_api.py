@@ -353,9 +353,14 @@ def test_catalogue_info_and_constants() -> None:
     assert info.version == digicat.CATALOGUE_VERSION
     assert re.fullmatch(r"2019-07-30\+[0-9a-f]{8}", digicat.CATALOGUE_VERSION)
     assert "CatalogueInfo(" in repr(info)
-    assert digicat.STATUSES == ("in_scope", "needs_review", "out_of_scope", "invalid")
-    assert len(digicat.REASONS) == 13 and "listed_product" in digicat.REASONS
-    assert digicat.REASONS[-2:] == ("products_not_published", "broader_phrases_only")
+    assert digicat.STATUSES == ("in_scope", "needs_review", "out_of_scope", "invalid", "skipped")
+    assert len(digicat.REASONS) == 15 and "listed_product" in digicat.REASONS
+    assert digicat.REASONS[-4:] == (
+        "products_not_published",
+        "broader_phrases_only",
+        "blank_row",
+        "footer_row",
+    )
     assert digicat.CODE_COLUMNS[0] == "行业代码" and digicat.TEXT_COLUMNS[0] == "经营范围"
     cargo = (REPO / "Cargo.toml").read_text(encoding="utf-8")
     version = re.search(r'\[workspace\.package\][^\[]*?version = "([^"]+)"', cargo)

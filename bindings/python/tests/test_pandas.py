@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -83,7 +84,8 @@ def test_column_detection_follows_the_candidate_order() -> None:
 
 
 def test_column_detection_like_the_cli() -> None:
-    texts_only = classify_frame(pd.DataFrame({"企业名称": ["甲"], "经营范围": ["SaaS"]}))
+    with pytest.warns(UserWarning, match="classified by text only"):
+        texts_only = classify_frame(pd.DataFrame({"企业名称": ["甲"], "经营范围": ["SaaS"]}))
     assert (texts_only["reason"].iloc[0], texts_only["industries"].iloc[0]) == ("no_code", "4,7")
     codes_only = classify_frame(pd.DataFrame({"Industry_Code": ["6520"]}))
     assert codes_only["reason"].iloc[0] == "whole_class"
@@ -92,8 +94,9 @@ def test_column_detection_like_the_cli() -> None:
     named = pd.DataFrame({"代码": ["6513"], " Scope ": ["计算机视听觉软件"], "code": ["7320"]})
     out = classify_frame(named, code_col="代码", text_col="scope")
     assert out["reason"].iloc[0] == "listed_product"
-    assert digicat._digicat.find_columns(["a", "CODE", "text"]) == (1, 2)
-    assert digicat._digicat.find_columns(["经营范围"], None, None) == (None, 0)
+    header = ["a", "CODE", "text"]
+    _, _, by_text_only = digicat._digicat.report_table(header, [["x"], ["6520"], [""]])
+    assert not by_text_only
 
 
 def test_missing_or_clashing_columns() -> None:
@@ -106,7 +109,7 @@ def test_missing_or_clashing_columns() -> None:
         classify_frame(df, code_col="行业代码")
     with pytest.raises(ValueError, match=r"already has column\(s\) \['status'\]"):
         classify_frame(df.assign(status="x"))
-    ok = classify_frame(df.assign(status="x"), lang="zh")
+    ok = classify_frame(df.assign(status="x"), lang="zh", text_only=True)
     assert ok["状态"].iloc[0] == "needs_review"
     with pytest.raises(TypeError, match="DataFrame"):
         classify_frame([["6513", "SaaS"]])  # type: ignore[arg-type]
@@ -114,7 +117,15 @@ def test_missing_or_clashing_columns() -> None:
 
 def test_matches_vectors(vectors: List[Vector]) -> None:
     standard = [v for v in vectors if v.policy == "standard" and v.edition == "auto"]
-    df = pd.DataFrame({"code": [v.code for v in standard], "text": [v.text for v in standard]})
+    # With an id column, as the CLI reads the vectors: a row without code and text is then still a
+    # record (nothing_named), not a blank row.
+    df = pd.DataFrame(
+        {
+            "id": [v.id for v in standard],
+            "code": [v.code for v in standard],
+            "text": [v.text for v in standard],
+        }
+    )
     out = classify_frame(df)
     for v, (_, row) in zip(standard, out.iterrows()):
         assert [row["status"], row["reason"], row["industries"], row["rows"]] == [
@@ -179,3 +190,89 @@ def test_same_columns_as_the_cli(example_csv: Path, lang: str) -> None:
     assert len(ours) == len(cli)
     for column in cli.columns:
         assert list(ours[column]) == list(cli[column]), column
+
+
+FIXTURES = REPO / "crates" / "digicat-cli" / "tests" / "fixtures"
+
+
+def test_unrecognised_industry_column_raises_until_told_what_to_do() -> None:
+    for column in ["所属行业分类", "企查查行业门类"]:
+        df = pd.DataFrame({"企业名称": ["甲"], column: ["软件服务"], "经营范围": ["计算机视听觉软件"]})
+        with pytest.raises(ValueError, match=rf'"{column}" look like industry columns.*code_col=NAME.*text_only=True'):
+            classify_frame(df)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # text_only=True: no warning
+            out = classify_frame(df, text_only=True)
+        assert out["reason"].iloc[0] == "no_code"
+        assert classify_frame(df, code_col=column)["reason"].iloc[0] == "unknown_class_name"
+
+
+def test_blank_and_footer_rows_are_skipped_in_place() -> None:
+    df = pd.DataFrame(
+        {
+            "企业名称": ["甲", None, " ", "合计：2家", "乙"],
+            "行业代码": ["6520", None, "", None, "7320"],
+            "经营范围": ["", None, None, None, "餐饮"],
+        }
+    )
+    out = classify_frame(df)
+    assert list(out["status"]) == ["in_scope", "skipped", "skipped", "skipped", "out_of_scope"]
+    assert list(out["reason"]) == [
+        "whole_class",
+        "blank_row",
+        "blank_row",
+        "footer_row",
+        "code_outside_catalogue",
+    ]
+    assert list(out["error"]) == [""] * 5
+    assert "skipped" in digicat.STATUSES and {"blank_row", "footer_row"} <= set(digicat.REASONS)
+
+
+def test_export_shaped_frames_read_their_industry_columns() -> None:
+    """The CLI fixtures, read with pandas: the same answers as the clean lists."""
+    qcc = pd.read_csv(FIXTURES / "qichacha.csv", dtype=str, header=1, skip_blank_lines=False)
+    clean = pd.read_csv(FIXTURES / "qichacha.clean.csv", dtype=str)
+    out = classify_frame(qcc)
+    assert len(out) == len(qcc)
+    enterprises = out[out["status"] != "skipped"]
+    want = classify_frame(clean)
+    for column in ["status", "reason", "industries"]:
+        assert list(enterprises[column]) == list(want[column]), column
+    assert list(out[out["status"] == "skipped"]["reason"]) == ["blank_row", "footer_row"] + [
+        "blank_row"
+    ] * 3
+    registry = classify_frame(pd.read_csv(FIXTURES / "registry.csv", dtype=str))
+    registry_clean = classify_frame(pd.read_csv(FIXTURES / "registry.clean.csv", dtype=str))
+    assert list(registry["status"]) == list(registry_clean["status"])
+    assert list(registry["industries"]) == list(registry_clean["industries"])
+
+
+def test_qichacha_export_same_columns_as_the_cli() -> None:
+    command = cli_command()
+    if command is None:
+        pytest.skip("no CLI: the digicat-cli crate is not in this workspace and $DIGICAT_CLI is unset")
+    path = FIXTURES / "qichacha.csv"
+    cli = run_cli(command, path)
+    ours = classify_frame(pd.read_csv(path, dtype=str, header=1, keep_default_na=False))
+    assert len(ours) == len(cli)
+    for column in EN:
+        assert list(ours[column]) == list(cli[column]), column
+
+
+def test_tianyancha_frame_keeps_every_row() -> None:
+    """The 天眼查-shaped fixture (GBK, CRLF, 所属行业 with 大类 names): every row out, the `,,,`
+    row skipped; the names are read from 所属行业."""
+    df = pd.read_csv(FIXTURES / "tianyancha.gbk.csv", dtype=str, encoding="gbk")
+    out = classify_frame(df)
+    assert len(out) == len(df) == 13
+    assert list(out["status"]).count("skipped") == 1
+    assert out["reason"].iloc[8] == "blank_row"
+
+
+def test_tianyancha_frame_gives_the_clean_lists_totals() -> None:
+    df = pd.read_csv(FIXTURES / "tianyancha.gbk.csv", dtype=str, encoding="gbk")
+    out = classify_frame(df)
+    want = classify_frame(pd.read_csv(FIXTURES / "tianyancha.clean.csv", dtype=str))
+    enterprises = out[out["status"] != "skipped"]
+    for column in ["status", "reason", "industries"]:
+        assert list(enterprises[column]) == list(want[column]), column

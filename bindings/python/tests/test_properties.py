@@ -95,7 +95,7 @@ def test_option_names_raise_only_invalid_option_error(name: str) -> None:
         except digicat.InvalidOptionError as e:
             assert e.kind == "invalid_option"
     try:
-        digicat._digicat.find_columns(["行业代码", name], name, name)
+        digicat._digicat.report_table(["行业代码", name], [[], []], name, name)
     except ValueError as e:
         assert type(e) is ValueError and "not found" in str(e)
 

@@ -61,3 +61,27 @@ def test_report_columns_agree_with_vectors(vectors: List[Vector]) -> None:
         assert row["rows"] == v.rows, v.id
         assert row["evidence"] == "；".join(terms), v.id
         assert (row["error"] != "") == (v.status == "invalid"), v.id
+
+
+def test_classify_frame_matches_the_row_vectors() -> None:
+    """tests/vectors/rows.tsv: rows that are not enterprises come out skipped, with their reason."""
+    import pandas as pd
+
+    from conftest import REPO
+    from digicat.pandas import classify_frame
+
+    lines = [
+        line
+        for line in (REPO / "tests" / "vectors" / "rows.tsv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    assert lines[0] == "id\trow\treason"
+    vectors = [line.split("\t") for line in lines[1:]]
+    rows = [v[1].split("|") for v in vectors]
+    assert all(len(r) == 3 for r in rows)
+    out = classify_frame(pd.DataFrame(rows, columns=["企业名称", "行业代码", "经营范围"]))
+    for (vid, _, reason), status, got in zip(vectors, out["status"], out["reason"]):
+        if reason:
+            assert (status, got) == ("skipped", reason), vid
+        else:
+            assert status != "skipped", vid

@@ -98,15 +98,31 @@ U+FFFD; in a file detected as GB18030, a row that is UTF-8 (mixed encodings) is 
 shown decoded as UTF-8. A file with NUL bytes that is not UTF-8 (an image, a PDF) is refused. \
 Output is always UTF-8.
 
-Columns: --code-col and --text-col name them; otherwise the code column is the first header named \
-行业代码, 国民经济行业代码, 行业, industry_code or code, and the text column the first named 经营范围, \
-主营产品, 主要产品, 产品, business_scope or text (ASCII case and surrounding spaces ignored), falling \
-back to a header that contains 行业代码, or 经营范围, 主营产品 or 主要产品. A file may have only one of \
-the two.";
+Header: found among the first 20 rows (physical lines of a CSV/TSV file, rows of a sheet): the \
+first row when it holds a recognised column name (or an industry-like one), else the first later \
+row of two or more cells holding a recognised name; rows above it (a title such as 企查查导出数据…) are \
+not records. --header-row N takes line N instead. The summary says which line was used.
+
+Columns: --code-col and --text-col name them; otherwise the code comes, in this order, from a \
+section letter and code pair (industryphy + industryco, industryPhyCode + industryCode, 行业门类代码 + \
+国民经济行业代码: read as I6510, so the section is checked), one code column (行业代码, 国民经济行业代码, 行业, \
+industry_code, code, industryco, industryCode, …), a group of level columns (国标行业门类/大类/中类/小类, \
+行业门类…行业小类, 天眼查 category…categorySmall, industryphyname + industryconame: per row the finest \
+non-empty level), one column of industry names (国标行业, 所属行业, 国民经济行业, 行业名称, industry), or a header \
+containing 行业代码. A company database's own taxonomy (企查查行业…) is never taken. The text is 经营范围, \
+主营产品, 主要产品, 产品, business_scope, text, opscope, 经营(业务)范围 or businessScope, else a scope split \
+over 许可经营项目 + 一般经营项目 (abuitem + cbuitem) read as one text (licensed items first, joined with ；), \
+else a header containing 经营范围, 主营产品 or 主要产品 (ASCII case and surrounding spaces ignored).
+
+Never by text alone silently: when no code column is found but a header looks like an industry \
+column (it contains 行业 or industry, e.g. 所属行业分类 or 企查查行业门类), the command stops (exit 2) naming \
+it: name the code column with --code-col, or classify by text only with --text-only. A file with \
+a text column and no such header is classified by its text, and the summary's first line says so \
+(with --quiet, a one-line note remains unless --text-only was given).";
 
 const CLASSIFY_AFTER: &str = "\
 Added columns (--lang en / --lang zh; the values are the same in both):
-  status          状态      in_scope, needs_review, out_of_scope or invalid
+  status          状态      in_scope, needs_review, out_of_scope, invalid or skipped
   reason          原因      why, e.g. listed_product; for invalid rows the error kind
   industries      产业编号  industry ids, e.g. 1,3 (candidates when needs_review)
   industry_names  产业名称  industry names, ；-joined
@@ -119,17 +135,23 @@ Rows that never reach the classifier are invalid with a reason of the command li
 are padded with empty fields, extra fields are quoted in the error)
   invalid_encoding  bytes not valid in the input's encoding
 
+Rows that are not enterprises are kept in place with status skipped: blank_row (every field \
+blank, e.g. ,,, or an empty sheet row) or footer_row (only a 合计：26家-style footer). A \
+physically empty line of a CSV/TSV file is no record at all.
+
 --format jsonl writes one object a row: {\"line\": N, \"input\": {column: value, ...}, \"status\", \
 \"reason\", \"code\", \"industries\": [ids], \"rows\": [\"1.3\"], \"evidence\": [{\"text\", \"row\", \
-\"start\", \"end\", \"kind\", \"relation\"}], \"error\"} (line: where the record starts in the file, \
-the header being line 1; code: the code as read, digits only, or null; start/end: byte offsets in the \
-UTF-8 text of the text column; relation: equivalent or broader for a scope phrase, else null; error: \
+\"start\", \"end\", \"kind\", \"relation\"}], \"error\"} (line: the physical line where the record \
+starts, 1-based, counting LF, CRLF and CR endings, blank lines, title lines and the lines of quoted \
+multi-line fields; a sheet's row number for XLSX; code: the code as read, digits only, or null; \
+start/end: byte offsets in the UTF-8 text of the text column; relation: equivalent or broader for a scope phrase, else null; error: \
 null when none).
 
 Without -o the result goes to standard output; with -o it is written to a temporary file beside \
 OUTPUT and renamed over it at the end, so OUTPUT is never left half-written. A summary (rows, \
-statuses, industries, invalid rows, speed) goes to standard error, with a progress bar when standard \
-error is a terminal; --quiet turns both off.
+header line, columns used, statuses with skipped rows apart, industries, invalid rows, speed) goes \
+to standard error, with a progress bar when standard error is a terminal; --quiet turns both \
+off (a note that the run classified by text only remains).
 
 Exit status: 0 the run completed; 1 with --strict, the run completed but some row is invalid; \
 2 usage error, unreadable input, column not found, or output not written.
@@ -154,6 +176,14 @@ pub struct ClassifyArgs {
     /// Header of the business-scope/products column (default: detected)
     #[arg(long, value_name = "NAME")]
     pub text_col: Option<String>,
+    /// Classify by the text column alone, with no code column (needed when a column looks like
+    /// an industry column but is not recognised)
+    #[arg(long, conflicts_with = "code_col")]
+    pub text_only: bool,
+    /// The header's line (CSV/TSV: physical line; XLSX: sheet row), 1-based [default: the first
+    /// of the first 20 rows holding a recognised column name]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
     /// Output format [default: csv, or tsv for TSV input]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -175,7 +205,8 @@ pub struct ClassifyArgs {
     /// Start CSV/TSV output with a UTF-8 byte-order mark (helps Excel read it as UTF-8)
     #[arg(long)]
     pub bom: bool,
-    /// No progress bar and no summary on standard error
+    /// No progress bar and no summary on standard error (a note remains when the run classified
+    /// by text only without --text-only)
     #[arg(short, long)]
     pub quiet: bool,
     /// Exit with 1 when any row is invalid

@@ -1,43 +1,105 @@
-//! Choosing the code and text columns from the header: the core's `report::find_columns`, with
-//! messages for the command line (the header seen, the options to use).
+//! Choosing the columns from the header: the core's `report::find_layout`, with messages for the
+//! command line (the header as read and its line, the options to use).
 
 use crate::error::Failure;
-use digicat::report::{find_columns, ColumnError, Columns, CODE_COLUMNS, TEXT_COLUMNS};
+use digicat::report::{
+    find_layout, Choice, CodeSource, ColumnError, Layout, CODE_COLUMNS, HEADER_SEARCH_ROWS,
+    TEXT_COLUMNS,
+};
 
-/// Picks the columns: the names given (which must exist), else detected from common headers.
-pub fn select(
-    header: &[String],
-    code: Option<&str>,
-    text: Option<&str>,
-) -> Result<Columns, Failure> {
-    find_columns(header, code, text).map_err(|e| {
+/// Picks the columns of `header` (read at `line`): the names given (which must exist), else
+/// detected; refuses to classify by text alone when an industry-like column was not recognised.
+pub fn select(header: &[String], line: u64, choice: &Choice) -> Result<Layout, Failure> {
+    find_layout(header, choice).map_err(|e| {
+        let seen = format!("the header (line {line}) is: {}", show(header));
         Failure::Usage(match e {
-            ColumnError::NotFound { role, name } => format!(
-                "column {name:?} (--{role}-col) not found; the header is: {}",
-                show(header)
-            ),
+            ColumnError::NotFound { role, name } => {
+                format!("column {name:?} (--{role}-col) not found; {seen}")
+            }
             ColumnError::NotDetected => format!(
-                "no industry-code column ({}) and no text column ({}) found; the header is: {}\n\
-                 name the columns with --code-col and/or --text-col",
+                "no industry-code column ({}) and no text column ({}) found; {seen}\n\
+                 name the columns with --code-col and/or --text-col, or give the header's line \
+                 with --header-row N",
                 CODE_COLUMNS.join(", "),
                 TEXT_COLUMNS.join(", "),
-                show(header)
+            ),
+            e @ ColumnError::IndustryColumnsNotRecognised { .. } => format!(
+                "{e}; {seen}\n\
+                 name the GB/T 4754 code or industry column with --code-col NAME, or classify by \
+                 the text alone with --text-only (只按经营范围分类)"
             ),
         })
     })
 }
 
-/// The header for messages: `1 "名称", 2 "地址"`.
-fn show(header: &[String]) -> String {
-    if header.is_empty() {
+/// The error when no header was found in the first rows: the rows seen, and what to give.
+pub fn no_header(name: &str, rows: &[(u64, Vec<String>)]) -> Failure {
+    let mut m = format!(
+        "no header row found in the first {HEADER_SEARCH_ROWS} rows of {name} (未找到表头): no row \
+         has an industry-code column ({}) or a text column ({}); the rows seen:",
+        CODE_COLUMNS.join(", "),
+        TEXT_COLUMNS.join(", ")
+    );
+    for (line, fields) in rows {
+        m.push_str(&format!("\n  line {line}: {}", show(fields)));
+    }
+    m.push_str(
+        "\ngive the header's line with --header-row N, or name the columns with --code-col \
+         and/or --text-col",
+    );
+    Failure::Usage(m)
+}
+
+/// The code columns of a layout for the summary: `"行业代码" (column 3)`, several with the rule.
+pub fn describe(layout: &Layout, header: &[String]) -> String {
+    let col = |i: &usize| format!("{:?} (column {})", header[*i], i + 1);
+    match &layout.code {
+        None => "none: classified by text only".into(),
+        Some(CodeSource::Column(i)) => col(i),
+        Some(CodeSource::Levels(levels)) => format!(
+            "{} (finest non-empty level per row)",
+            levels.iter().map(col).collect::<Vec<_>>().join(" > ")
+        ),
+        Some(CodeSource::SectionAndCode { section, code }) => {
+            format!("{} + {} (section letter and code)", col(section), col(code))
+        }
+    }
+}
+
+/// The text columns of a layout for the summary.
+pub fn describe_text(layout: &Layout, header: &[String]) -> String {
+    if layout.text.is_empty() {
+        return "none".into();
+    }
+    let cols: Vec<String> = layout
+        .text
+        .iter()
+        .map(|i| format!("{:?} (column {})", header[*i], i + 1))
+        .collect();
+    match cols.len() {
+        1 => cols.join(""),
+        _ => format!("{} (joined with ；)", cols.join(" + ")),
+    }
+}
+
+/// A row for messages: `1 "名称", 2 "地址"`, at most 40 fields and 200 characters a field.
+fn show(fields: &[String]) -> String {
+    if fields.is_empty() {
         return "(empty)".into();
     }
-    header
+    let mut shown: Vec<String> = fields
         .iter()
+        .take(40)
         .enumerate()
-        .map(|(i, h)| format!("{} {h:?}", i + 1))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|(i, h)| {
+            let h: String = h.chars().take(200).collect();
+            format!("{} {h:?}", i + 1)
+        })
+        .collect();
+    if fields.len() > 40 {
+        shown.push(format!("… ({} fields)", fields.len()));
+    }
+    shown.join(", ")
 }
 
 #[cfg(test)]
@@ -51,19 +113,36 @@ mod tests {
     #[test]
     fn messages_name_the_header_seen() {
         let h = header(&["名称", "经营范围"]);
-        let err = select(&h, Some("代码"), None).unwrap_err().to_string();
+        let choice = Choice {
+            code_col: Some("代码"),
+            ..Choice::default()
+        };
+        let err = select(&h, 1, &choice).unwrap_err().to_string();
         assert!(
             err.contains("\"代码\"")
                 && err.contains("--code-col")
-                && err.contains("1 \"名称\", 2 \"经营范围\""),
+                && err.contains("(line 1) is: 1 \"名称\", 2 \"经营范围\""),
             "{err}"
         );
-        let none = select(&header(&["名称", "地址"]), None, None)
+        let none = select(&header(&["名称", "地址"]), 3, &Choice::default())
             .unwrap_err()
             .to_string();
         assert!(
-            none.contains("2 \"地址\"") && none.contains("--text-col"),
+            none.contains("(line 3) is: 1 \"名称\", 2 \"地址\"") && none.contains("--text-col"),
             "{none}"
+        );
+        let vague = select(
+            &header(&["名称", "所属行业分类", "经营范围"]),
+            2,
+            &Choice::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            vague.contains("\"所属行业分类\"")
+                && vague.contains("--code-col NAME")
+                && vague.contains("--text-only"),
+            "{vague}"
         );
     }
 }

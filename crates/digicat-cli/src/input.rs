@@ -2,13 +2,18 @@
 //! detecting the text encoding, and yielding one decoded record at a time.
 
 use crate::cli::EncodingArg;
+use crate::columns;
 use crate::error::Failure;
 use crate::workbook::{self, BookSource, SheetRows};
+use digicat::report::{find_header_row, Choice, HEADER_SEARCH_ROWS};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 /// How much of a delimited input is looked at to choose its encoding and delimiter.
 const PREFIX: u64 = 64 * 1024;
@@ -16,12 +21,24 @@ const PREFIX: u64 = 64 * 1024;
 /// Starts of workbook files: ZIP (XLSX, XLSB, ODS) and OLE2 (XLS).
 const WORKBOOK_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
 
+/// Where the header row is: a physical line / sheet row given by the user (`--header-row`), or
+/// searched for in the first rows with the column choice (see `digicat::report::find_header_row`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HeaderSpec<'a> {
+    /// `--header-row N`: the 1-based physical line (CSV/TSV) or sheet row (XLSX).
+    pub row: Option<u64>,
+    /// The columns named or text only, which decide which row is recognised.
+    pub choice: Choice<'a>,
+}
+
 /// An open input with its header read.
 pub struct Input {
     /// What the input is called in messages (`data.csv`, `standard input`).
     pub name: String,
     /// The header row, decoded.
     pub header: Vec<String>,
+    /// The physical line (CSV/TSV) or sheet row (XLSX) of the header, 1-based.
+    pub header_line: u64,
     /// The delimiter of a CSV/TSV input; `None` for a workbook.
     pub delimiter: Option<u8>,
     /// The text decoder of a CSV/TSV input; `None` for a workbook.
@@ -36,19 +53,27 @@ enum Source {
         reader: csv::Reader<Box<dyn Read>>,
         raw: csv::ByteRecord,
         size: Option<u64>,
+        /// Line breaks seen, to give each record its physical line.
+        breaks: Rc<RefCell<Breaks>>,
+        /// Records read while looking for the header, after it: (line, record).
+        pending: VecDeque<(u64, csv::ByteRecord)>,
     },
     Sheet {
         rows: SheetRows,
+        /// Rows read while looking for the header, after it: (sheet row, cells).
+        pending: VecDeque<(u64, Vec<String>)>,
         /// Data rows read so far (the header not counted).
         read: u64,
+        /// How many rows of the used range lie below the header.
+        total: u64,
     },
 }
 
 /// One input record, decoded, with the problems that keep it from being classified.
 #[derive(Debug, Default)]
 pub struct Record {
-    /// Line (CSV/TSV) or sheet row (XLSX) where the record starts, 1-based; the header is line 1
-    /// unless blank lines precede it.
+    /// Physical line (CSV/TSV: LF, CRLF and CR endings, blank lines and the lines of quoted
+    /// multi-line fields counted) or sheet row (XLSX) where the record starts, 1-based.
     pub line: u64,
     /// Exactly one value per header column (a short record is padded with empty values).
     pub fields: Vec<String>,
@@ -79,6 +104,18 @@ impl Problem {
         }
     }
 
+    /// Why a record whose only problem is its field count is not an enterprise (every field,
+    /// those beyond the header included, blank, or only a `合计` footer: the core's
+    /// `report::skip_reason`); `None` otherwise, or when its bytes are a problem too.
+    pub fn skip_reason(&self, fields: &[String]) -> Option<digicat::Reason> {
+        let (_, extra) = self.malformed.as_ref()?;
+        if !self.undecodable.is_empty() || self.utf8_in_gb18030 {
+            return None;
+        }
+        let all: Vec<&str> = fields.iter().chain(extra).map(String::as_str).collect();
+        digicat::report::skip_reason(&all)
+    }
+
     /// The message for the `error` column.
     pub fn message(&self, line: u64, header: &[String], decoder: Option<Decoder>) -> String {
         let mut parts = Vec::new();
@@ -106,7 +143,11 @@ impl Problem {
             if !names.is_empty() {
                 let _ = write!(m, " in column(s) {}", names.join(", "));
             }
-            m.push_str("; if the encoding was misdetected, use --encoding");
+            let _ = write!(
+                m,
+                "; if the encoding was misdetected, use --encoding {}",
+                decoder.map_or("utf-8, gb18030 or gbk", Decoder::alternative)
+            );
             parts.push(m);
         }
         if self.utf8_in_gb18030 {
@@ -142,6 +183,15 @@ impl Decoder {
         label: "GBK",
     };
 
+    /// The `--encoding` value to suggest when this one fails: the other encoding.
+    pub fn alternative(self) -> &'static str {
+        if self.encoding == UTF_8 {
+            "gb18030"
+        } else {
+            "utf-8"
+        }
+    }
+
     /// Appends the decoded `bytes` to `out`; `false` when they are not valid in this encoding
     /// (then the undecodable bytes are appended as U+FFFD).
     pub fn decode_into(self, bytes: &[u8], out: &mut String) -> bool {
@@ -166,8 +216,14 @@ impl Decoder {
 }
 
 impl Input {
-    /// Opens `path` (`-` for standard input) and reads its header.
-    pub fn open(path: &Path, encoding: EncodingArg, sheet: Option<&str>) -> Result<Input, Failure> {
+    /// Opens `path` (`-` for standard input) and reads its header (see [`HeaderSpec`]); the
+    /// rows above the header are not records.
+    pub fn open(
+        path: &Path,
+        encoding: EncodingArg,
+        sheet: Option<&str>,
+        spec: HeaderSpec,
+    ) -> Result<Input, Failure> {
         let stdin = path == Path::new("-");
         let name = if stdin {
             "standard input".to_owned()
@@ -208,7 +264,7 @@ impl Input {
                     .map_err(|e| Failure::input(&name, e))?;
                 BookSource::Bytes(prefix)
             };
-            return Input::workbook(name, source, sheet);
+            return Input::workbook(name, source, sheet, spec);
         }
         if sheet.is_some() {
             return Err(Failure::Usage(format!(
@@ -230,27 +286,84 @@ impl Input {
         };
         let mut head = Cursor::new(prefix);
         head.set_position(skip);
-        let chained: Box<dyn Read> = Box::new(head.chain(reader));
+        let breaks = Rc::new(RefCell::new(Breaks::default()));
+        let chained: Box<dyn Read> = Box::new(Counting {
+            inner: head.chain(reader),
+            breaks: Rc::clone(&breaks),
+            offset: 0,
+        });
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
             .buffer_capacity(PREFIX as usize)
             .from_reader(chained);
-        let mut raw = csv::ByteRecord::new();
-        if !reader
-            .read_byte_record(&mut raw)
-            .map_err(|e| Failure::input(&name, e))?
-        {
+        // The rows searched for the header: (line, record, fields decoded).
+        let mut seen: Vec<(u64, csv::ByteRecord, Vec<String>)> = Vec::new();
+        // The first of them that is not valid in the encoding.
+        let mut undecodable = None;
+        loop {
+            let limit = match spec.row {
+                Some(n) => seen.last().is_some_and(|(line, ..)| *line >= n),
+                None => seen.len() >= HEADER_SEARCH_ROWS,
+            };
+            if limit {
+                break;
+            }
+            let mut raw = csv::ByteRecord::new();
+            if !reader
+                .read_byte_record(&mut raw)
+                .map_err(|e| Failure::input(&name, e))?
+            {
+                break;
+            }
+            let line = breaks
+                .borrow_mut()
+                .line_at(raw.position().map_or(0, csv::Position::byte));
+            let mut valid = true;
+            let fields = raw
+                .iter()
+                .map(|f| {
+                    let mut s = String::new();
+                    valid &= decoder.decode_into(f, &mut s);
+                    s
+                })
+                .collect();
+            if !valid && undecodable.is_none() {
+                undecodable = Some(line);
+            }
+            if spec.row.is_some_and(|n| line < n) {
+                continue; // above the header given: not kept
+            }
+            seen.push((line, raw, fields));
+        }
+        if seen.is_empty() && spec.row.is_none() {
             return Err(Failure::Input(format!("{name} is empty: no header row")));
         }
-        let mut header = Vec::with_capacity(raw.len());
-        for field in raw.iter() {
+        let rows: Vec<(u64, Vec<String>)> = seen.iter().map(|(l, _, f)| (*l, f.clone())).collect();
+        let bad_encoding = |line: u64| {
+            Failure::Input(format!(
+                "line {line} of {name}, above or at the header, is not valid {}; use --encoding {}",
+                decoder.label,
+                decoder.alternative()
+            ))
+        };
+        let at = match (header_index(&name, &rows, spec), undecodable) {
+            (Ok(at), _) => at,
+            (Err(_), Some(line)) => return Err(bad_encoding(line)),
+            (Err(e), None) => return Err(e),
+        };
+        let mut pending: VecDeque<(u64, csv::ByteRecord)> =
+            seen.into_iter().map(|(l, r, _)| (l, r)).collect();
+        let (header_line, raw_header) = pending.drain(..=at).next_back().unwrap_or_default();
+        let mut header = Vec::with_capacity(raw_header.len());
+        for field in raw_header.iter() {
             let mut s = String::new();
             if !decoder.decode_into(field, &mut s) {
                 return Err(Failure::Input(format!(
-                    "the header of {name} is not valid {}; use --encoding utf-8, gb18030 or gbk",
-                    decoder.label
+                    "the header of {name} (line {header_line}) is not valid {}; use --encoding {}",
+                    decoder.label,
+                    decoder.alternative()
                 )));
             }
             header.push(s);
@@ -258,29 +371,65 @@ impl Input {
         Ok(Input {
             name,
             header,
+            header_line,
             delimiter: Some(delimiter),
             decoder: Some(decoder),
             detected_gb18030: encoding == EncodingArg::Auto && decoder == Decoder::GB18030,
-            source: Source::Delimited { reader, raw, size },
+            source: Source::Delimited {
+                reader,
+                raw: csv::ByteRecord::new(),
+                size,
+                breaks,
+                pending,
+            },
         })
     }
 
-    /// A workbook: opens the sheet (see [`workbook`]) and reads its first row as the header.
-    fn workbook(name: String, source: BookSource, sheet: Option<&str>) -> Result<Input, Failure> {
+    /// A workbook: opens the sheet (see [`workbook`]) and finds the header among its first rows.
+    fn workbook(
+        name: String,
+        source: BookSource,
+        sheet: Option<&str>,
+        spec: HeaderSpec,
+    ) -> Result<Input, Failure> {
         let mut rows = workbook::open(source, &name, sheet)?;
-        let Some((_, header)) = rows.next_row()? else {
+        let name = format!("{name} (sheet {})", rows.sheet);
+        // The rows searched for the header, with their sheet row numbers: up to the row given
+        // with --header-row, else the first HEADER_SEARCH_ROWS.
+        let mut searched: Vec<(u64, Vec<String>)> = Vec::new();
+        while let Some((line, fields)) = rows.next_row()? {
+            searched.push((line, fields));
+            let done = match spec.row {
+                Some(n) => line >= n,
+                None => searched.len() >= HEADER_SEARCH_ROWS,
+            };
+            if done {
+                break;
+            }
+        }
+        if searched.is_empty() {
             return Err(Failure::Input(format!(
-                "sheet {:?} of {name} is empty: no header row",
-                rows.sheet
+                "{name} is empty: no header row (工作表为空)"
             )));
-        };
+        }
+        let at = header_index(&name, &searched, spec)?;
+        // Rows of the used range below the header.
+        let total = rows.rows.saturating_sub(at as u64 + 1);
+        let mut pending: VecDeque<(u64, Vec<String>)> = searched.drain(at..).collect();
+        let (header_line, header) = pending.pop_front().unwrap_or_default();
         Ok(Input {
-            name: format!("{name} (sheet {})", rows.sheet),
+            name,
             header,
+            header_line,
             delimiter: None,
             decoder: None,
             detected_gb18030: false,
-            source: Source::Sheet { rows, read: 0 },
+            source: Source::Sheet {
+                rows,
+                pending,
+                read: 0,
+                total,
+            },
         })
     }
 
@@ -291,14 +440,25 @@ impl Input {
         rec.fields.resize_with(width, String::new);
         rec.fields.iter_mut().for_each(String::clear);
         match &mut self.source {
-            Source::Delimited { reader, raw, .. } => {
-                if !reader
+            Source::Delimited {
+                reader,
+                raw,
+                breaks,
+                pending,
+                ..
+            } => {
+                if let Some((line, record)) = pending.pop_front() {
+                    *raw = record;
+                    rec.line = line;
+                } else if reader
                     .read_byte_record(raw)
                     .map_err(|e| Failure::input(&self.name, e))?
                 {
+                    let start = raw.position().map_or(0, csv::Position::byte);
+                    rec.line = breaks.borrow_mut().line_at(start);
+                } else {
                     return Ok(false);
                 }
-                rec.line = raw.position().map_or(0, csv::Position::line);
                 let mut decoder = self.decoder.unwrap_or(Decoder::UTF8);
                 let mut problem = Problem::default();
                 if self.detected_gb18030
@@ -330,8 +490,17 @@ impl Input {
                     rec.problem = Some(problem);
                 }
             }
-            Source::Sheet { rows, read } => {
-                let Some((line, fields)) = rows.next_row()? else {
+            Source::Sheet {
+                rows,
+                pending,
+                read,
+                ..
+            } => {
+                let next = match pending.pop_front() {
+                    Some(row) => Some(row),
+                    None => rows.next_row()?,
+                };
+                let Some((line, fields)) = next else {
                     return Ok(false);
                 };
                 rec.line = line;
@@ -351,7 +520,7 @@ impl Input {
             Source::Delimited { reader, size, .. } => {
                 (reader.position().byte(), *size, Unit::Bytes)
             }
-            Source::Sheet { rows, read } => (*read, Some(rows.rows.saturating_sub(1)), Unit::Rows),
+            Source::Sheet { read, total, .. } => (*read, Some(*total), Unit::Rows),
         }
     }
 
@@ -362,6 +531,95 @@ impl Input {
             (Some(_), Some(d)) => format!("CSV, {}", d.label),
             _ => "workbook".to_owned(),
         }
+    }
+}
+
+/// The index in `rows` ((line, fields) from the top of the input) of the header: the row given
+/// with `--header-row`, else the one the core's `find_header_row` finds; an error naming the
+/// rows seen when there is none.
+fn header_index(
+    name: &str,
+    rows: &[(u64, Vec<String>)],
+    spec: HeaderSpec,
+) -> Result<usize, Failure> {
+    if let Some(n) = spec.row {
+        return rows.iter().position(|(line, _)| *line == n).ok_or_else(|| {
+            let last = rows.last().map_or(0, |(l, _)| *l);
+            Failure::Usage(if last < n {
+                format!("--header-row {n}: {name} ends before row {n} (表头行超出文件)")
+            } else {
+                format!(
+                    "--header-row {n}: line {n} of {name} is blank or inside a quoted field, not the start of a row (表头行无效)"
+                )
+            })
+        });
+    }
+    let fields: Vec<&[String]> = rows.iter().map(|(_, f)| f.as_slice()).collect();
+    find_header_row(&fields, &spec.choice).ok_or_else(|| columns::no_header(name, rows))
+}
+
+/// Physical line numbers of a delimited input: the positions of the line breaks (LF, CRLF, CR)
+/// read so far and not yet passed, and how many lines lie before them.
+#[derive(Debug, Default)]
+pub struct Breaks {
+    /// Offsets of `\r` and `\n` bytes not yet passed, with the byte.
+    pending: VecDeque<(u64, u8)>,
+    /// Line breaks passed.
+    lines: u64,
+    /// The last byte passed was a `\r` at this offset (a `\n` right after it ends the same line).
+    last_cr: Option<u64>,
+}
+
+impl Breaks {
+    /// Notes a `\r` or `\n` at `offset`.
+    fn push(&mut self, offset: u64, byte: u8) {
+        self.pending.push_back((offset, byte));
+    }
+
+    /// Passes one line-break byte.
+    fn pass(&mut self, offset: u64, byte: u8) {
+        if !(byte == b'\n' && self.last_cr == Some(offset.wrapping_sub(1))) {
+            self.lines += 1;
+        }
+        self.last_cr = (byte == b'\r').then_some(offset);
+    }
+
+    /// The 1-based line of a record the CSV reader says starts at byte `start` (where it began
+    /// looking: possibly the end of the previous line or blank lines before the record). Every
+    /// record is read in order, so breaks before `start` are passed for good.
+    pub fn line_at(&mut self, mut start: u64) -> u64 {
+        while let Some(&(offset, byte)) = self.pending.front() {
+            if offset > start {
+                break;
+            }
+            if offset == start {
+                start += 1; // a break where the record would start: it starts after it
+            }
+            self.pending.pop_front();
+            self.pass(offset, byte);
+        }
+        self.lines + 1
+    }
+}
+
+/// A reader that notes the line breaks of what it reads in [`Breaks`].
+struct Counting<R> {
+    inner: R,
+    breaks: Rc<RefCell<Breaks>>,
+    offset: u64,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut breaks = self.breaks.borrow_mut();
+        for (i, b) in buf[..n].iter().enumerate() {
+            if matches!(b, b'\r' | b'\n') {
+                breaks.push(self.offset + i as u64, *b);
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
     }
 }
 
@@ -413,6 +671,37 @@ fn choose_decoder(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn physical_lines_for_lf_crlf_cr_and_blank_lines() {
+        // Records as the CSV reader reports them: the byte where it began looking.
+        let lines = |data: &[u8]| {
+            let breaks = Rc::new(RefCell::new(Breaks::default()));
+            let counting = Counting {
+                inner: data,
+                breaks: Rc::clone(&breaks),
+                offset: 0,
+            };
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(counting);
+            let mut raw = csv::ByteRecord::new();
+            let mut out = Vec::new();
+            while reader.read_byte_record(&mut raw).unwrap() {
+                let start = raw.position().unwrap().byte();
+                out.push(breaks.borrow_mut().line_at(start));
+            }
+            out
+        };
+        assert_eq!(lines(b"h\na\nb\n"), [1, 2, 3]);
+        assert_eq!(lines(b"h\r\na\r\nb\r\n"), [1, 2, 3]);
+        assert_eq!(lines(b"h\ra\rb"), [1, 2, 3]);
+        assert_eq!(lines(b"h\r\n\r\na\r\n\r\n\r\nb\r\n"), [1, 3, 6]);
+        assert_eq!(lines(b"\n\nh\na\n\nb"), [3, 4, 6]);
+        assert_eq!(lines(b"h\r\n\"x\r\ny\"\r\nb\r\n"), [1, 2, 4]);
+        assert_eq!(lines(b"h\r\r\na"), [1, 3]);
+    }
 
     #[test]
     fn decoders_flag_invalid_bytes() {

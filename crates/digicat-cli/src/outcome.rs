@@ -1,12 +1,15 @@
 //! What became of one input row: classified by the engine, or kept unread with a reason.
 
-use digicat::{report, Classification, CodeError, Status};
+use digicat::report::{self, RowOutcome};
+use digicat::{Classification, CodeError, Reason, Status};
 
 /// The result for one row.
 #[derive(Debug)]
 pub enum Outcome {
     /// The engine's answer (an `Err` is a code that cannot be used: status `invalid`).
     Classified(Result<Classification, CodeError>),
+    /// Not an enterprise (a blank row, a `合计` footer): status `skipped`.
+    Skipped(Reason),
     /// The row never reached the engine (malformed record, undecodable bytes): status `invalid`
     /// with a reason of the command line's own.
     Unread {
@@ -17,11 +20,21 @@ pub enum Outcome {
     },
 }
 
+impl From<RowOutcome> for Outcome {
+    fn from(row: RowOutcome) -> Outcome {
+        match row {
+            RowOutcome::Classified(result) => Outcome::Classified(result),
+            RowOutcome::Skipped(reason) => Outcome::Skipped(reason),
+        }
+    }
+}
+
 impl Outcome {
     /// The row's status.
     pub fn status(&self) -> Status {
         match self {
             Outcome::Classified(Ok(c)) => c.status,
+            Outcome::Skipped(_) => Status::Skipped,
             _ => Status::Invalid,
         }
     }
@@ -31,6 +44,7 @@ impl Outcome {
         match self {
             Outcome::Classified(Ok(c)) => c.reason.as_str(),
             Outcome::Classified(Err(e)) => e.kind(),
+            Outcome::Skipped(reason) => reason.as_str(),
             Outcome::Unread { reason, .. } => reason,
         }
     }
@@ -44,10 +58,12 @@ impl Outcome {
     }
 
     /// The values of the added columns, as [`digicat::report::fields`] gives them; an unread row
-    /// has the same shape as an invalid code (status, reason and error only).
+    /// has the same shape as an invalid code (status, reason and error only), a skipped row
+    /// status and reason only.
     pub fn fields(&self) -> [String; 7] {
         match self {
             Outcome::Classified(result) => report::fields(result),
+            Outcome::Skipped(reason) => report::skipped_fields(*reason),
             Outcome::Unread { reason, error } => report::invalid_fields(reason, error.clone()),
         }
     }

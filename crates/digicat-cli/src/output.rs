@@ -283,7 +283,8 @@ impl Output {
         Ok(Output { writer, written: 0 })
     }
 
-    /// Writes one row: the input values, then the outcome.
+    /// Writes one row: the input values, then the outcome (JSONL: a skipped row has the keys of
+    /// an invalid one, `error` null).
     pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
         match &mut self.writer {
             Writer::Table(w) => {
@@ -305,7 +306,8 @@ impl Output {
                             rows: [],
                             evidence: [],
                         };
-                        (invalid, Some(fields[ERROR].as_str()))
+                        let error = Some(fields[ERROR].as_str()).filter(|e| !e.is_empty());
+                        (invalid, error)
                     }
                 };
                 let row = JsonRow {

@@ -85,16 +85,23 @@ impl Summary {
             .map_or(0, |(_, n)| *n)
     }
 
-    /// The summary text, for `written` rows written; `context` lines (input, columns, options)
-    /// come first.
-    pub fn render(&self, written: u64, context: &[String]) -> String {
+    /// The summary text, for `written` rows written; its first line also carries `note` (e.g.
+    /// that the run classified by text only); `context` lines (input, header, columns, options)
+    /// come next.
+    pub fn render(&self, written: u64, note: Option<&str>, context: &[String]) -> String {
         let elapsed = self.started.elapsed();
         let mut s = String::new();
-        let _ = writeln!(
+        let _ = write!(
             s,
             "digicat: {} rows read, {written} rows written",
             self.rows
         );
+        match note {
+            Some(note) => {
+                let _ = writeln!(s, "; {note}");
+            }
+            None => s.push('\n'),
+        }
         for line in context {
             let _ = writeln!(s, "  {line}");
         }

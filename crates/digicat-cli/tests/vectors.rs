@@ -91,3 +91,43 @@ fn shared_vectors_through_the_command_line() {
         failures.join("\n")
     );
 }
+
+/// `tests/vectors/rows.tsv` as the rows of a CSV file (企业名称, 行业代码, 经营范围): rows to skip
+/// come out `skipped` with their reason, in place; the others are classified.
+#[test]
+fn shared_row_vectors_through_the_command_line() {
+    let text = include_str!("../../../tests/vectors/rows.tsv");
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+    assert_eq!(lines.next(), Some("id\trow\treason"));
+    let vectors: Vec<(&str, Vec<&str>, &str)> = lines
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0], f[1].split('|').collect(), f[2])
+        })
+        .collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["企业名称", "行业代码", "经营范围"])
+        .unwrap();
+    for (_, fields, _) in &vectors {
+        w.write_record(fields).unwrap();
+    }
+    let input = w.into_inner().unwrap();
+    let out = run(
+        ["classify", "-", "--quiet", "--format", "jsonl"],
+        Some(&input),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = jsonl(&stdout(&out));
+    assert_eq!(rows.len(), vectors.len(), "one row out per vector");
+    for ((id, _, reason), row) in vectors.iter().zip(&rows) {
+        if reason.is_empty() {
+            assert_ne!(row["status"], "skipped", "{id}: {row}");
+        } else {
+            assert_eq!(
+                (row["status"].as_str(), row["reason"].as_str()),
+                (Some("skipped"), Some(*reason)),
+                "{id}"
+            );
+        }
+    }
+}

@@ -22,6 +22,9 @@ pub enum digicat_status {
     /// (`digicat_classify` returns `DIGICAT_RC_INVALID_CODE` instead); there for batch tools that
     /// record such rows the way the other digicat surfaces do.
     Invalid = 3,
+    /// `skipped`: not an enterprise (a blank row, a `合计` footer); batch-only like `invalid`,
+    /// never returned by `digicat_result_status` (see `digicat_report_skip_reason`).
+    Skipped = 4,
 }
 
 /// Why a status was given (mirrors `digicat::Reason`; see the README's rules table).
@@ -55,6 +58,10 @@ pub enum digicat_reason {
     ProductsNotPublished = 11,
     /// `broader_phrases_only`: no code, and only broader scope phrases named (e.g. `软件开发`).
     BroaderPhrasesOnly = 12,
+    /// `blank_row` (status `skipped`, batch only): every field of the row is blank.
+    BlankRow = 13,
+    /// `footer_row` (status `skipped`, batch only): the row holds only a `合计：26家`-style footer.
+    FooterRow = 14,
 }
 
 /// What kind of catalogue term a piece of evidence is (mirrors `digicat::EvidenceKind`).
@@ -141,7 +148,13 @@ macro_rules! mirror {
     };
 }
 
-mirror!(digicat_status <=> Status { InScope, NeedsReview, OutOfScope, Invalid });
+mirror!(digicat_status <=> Status {
+    InScope,
+    NeedsReview,
+    OutOfScope,
+    Invalid,
+    Skipped,
+});
 mirror!(digicat_reason <=> Reason {
     WholeClass,
     ListedProduct,
@@ -156,6 +169,8 @@ mirror!(digicat_reason <=> Reason {
     NothingNamed,
     ProductsNotPublished,
     BroaderPhrasesOnly,
+    BlankRow,
+    FooterRow,
 });
 mirror!(digicat_evidence_kind <=> EvidenceKind { Product, Alias, ScopePhrase, ClassName });
 mirror!(digicat_policy <=> Policy { Standard, Strict });
@@ -213,7 +228,7 @@ where
 }
 
 /// Stable snake_case name of a `digicat_status` value (`in_scope`, `needs_review`,
-/// `out_of_scope`, `invalid`); the empty string for any other value.
+/// `out_of_scope`, `invalid`, `skipped`); the empty string for any other value.
 ///
 /// Static memory, nothing to free. Thread-safe.
 #[no_mangle]

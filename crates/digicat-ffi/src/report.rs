@@ -3,8 +3,8 @@
 //! `report::columns` and `report::fields`; nothing is formatted here.
 
 use crate::classify::{classification, code_error, digicat_code_error, digicat_result};
-use crate::enums::digicat_lang;
-use crate::{digicat_rc, digicat_str, guard, put, write_message};
+use crate::enums::{digicat_lang, digicat_reason};
+use crate::{digicat_rc, digicat_str, guard, input, put, write_message};
 use engine::report;
 use std::ffi::c_char;
 
@@ -117,6 +117,58 @@ pub unsafe extern "C" fn digicat_code_error_report_field(
     })
 }
 
+/// Tells whether a batch row is not an enterprise, as the CLI and Python decide it (the core's
+/// `report::skip_reason`): `fields` points to `count` pointers to the row's fields, and `lens` to
+/// their lengths in bytes (UTF-8, not NUL-terminated; a NULL field with length 0 is empty).
+/// `*skip_out` is set to true when the row is to be kept with status `DIGICAT_STATUS_SKIPPED`,
+/// and `*reason_out` to its reason: `DIGICAT_REASON_BLANK_ROW` (every field blank) or
+/// `DIGICAT_REASON_FOOTER_ROW` (only a `合计：26家`-style footer); otherwise `*skip_out` is false
+/// and `*reason_out` is left as it was. `count` 0 is a blank row.
+///
+/// Returns `DIGICAT_RC_OK`; `DIGICAT_RC_NULL_PARAMETER` when `skip_out` or `reason_out` is NULL,
+/// `fields` or `lens` is NULL with `count > 0`, or a field is NULL with a nonzero length;
+/// `DIGICAT_RC_INVALID_UTF8`; `DIGICAT_RC_INVALID_LENGTH`. Nothing is written on error.
+///
+/// # Safety
+/// `fields` and `lens` must be NULL or point to `count` readable elements; each field NULL or
+/// pointing to its length's readable bytes; `skip_out` and `reason_out` NULL or writable.
+/// Thread-safe; allocates only the list of fields.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_report_skip_reason(
+    fields: *const *const c_char,
+    lens: *const usize,
+    count: usize,
+    skip_out: *mut bool,
+    reason_out: *mut digicat_reason,
+) -> digicat_rc {
+    guard(|| {
+        if skip_out.is_null() || reason_out.is_null() {
+            return Err(digicat_rc::NullParameter);
+        }
+        let mut row: Vec<&str> = Vec::with_capacity(count);
+        if count > 0 {
+            if fields.is_null() || lens.is_null() {
+                return Err(digicat_rc::NullParameter);
+            }
+            for i in 0..count {
+                // SAFETY: the caller guarantees `count` readable elements in both arrays, and
+                // each field readable for its length.
+                let field = unsafe { input(*fields.add(i), *lens.add(i)) }?;
+                row.push(field);
+            }
+        }
+        let reason = report::skip_reason(&row);
+        // SAFETY: both checked not NULL above; the caller guarantees they are writable.
+        unsafe {
+            put(skip_out, reason.is_some())?;
+            if let Some(reason) = reason {
+                put(reason_out, digicat_reason::from(reason))?;
+            }
+        }
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +249,65 @@ mod tests {
         // SAFETY: `name` is writable.
         let rc = unsafe { digicat_report_column_name(0, DIGICAT_REPORT_COLUMNS, &mut name) };
         assert_eq!(rc, digicat_rc::OutOfRange);
+    }
+
+    /// `digicat_report_skip_reason` over `row`: (rc, skip, reason).
+    fn skip(row: &[&str]) -> (digicat_rc, bool, digicat_reason) {
+        let ptrs: Vec<*const c_char> = row.iter().map(|f| f.as_ptr().cast()).collect();
+        let lens: Vec<usize> = row.iter().map(|f| f.len()).collect();
+        let (mut skipped, mut reason) = (false, digicat_reason::NothingNamed);
+        // SAFETY: both arrays have `row.len()` elements pointing into live strings.
+        let rc = unsafe {
+            digicat_report_skip_reason(
+                ptrs.as_ptr(),
+                lens.as_ptr(),
+                row.len(),
+                &mut skipped,
+                &mut reason,
+            )
+        };
+        (rc, skipped, reason)
+    }
+
+    #[test]
+    fn skip_reason_is_the_cores() {
+        assert_eq!(
+            skip(&["", " "]),
+            (digicat_rc::Ok, true, digicat_reason::BlankRow)
+        );
+        assert_eq!(
+            skip(&["合计：26家", ""]),
+            (digicat_rc::Ok, true, digicat_reason::FooterRow)
+        );
+        assert_eq!(
+            skip(&["6513", ""]),
+            (digicat_rc::Ok, false, digicat_reason::NothingNamed)
+        );
+        assert_eq!(skip(&[]), (digicat_rc::Ok, true, digicat_reason::BlankRow));
+        let (mut skipped, mut reason) = (false, digicat_reason::NothingNamed);
+        let bad = [0xFFu8];
+        let ptrs = [bad.as_ptr().cast::<c_char>()];
+        // SAFETY: one field of one readable byte; NULL arrays with a count are refused.
+        unsafe {
+            let rc = digicat_report_skip_reason(
+                ptrs.as_ptr(),
+                [1].as_ptr(),
+                1,
+                &mut skipped,
+                &mut reason,
+            );
+            assert_eq!(rc, digicat_rc::InvalidUtf8);
+            let rc =
+                digicat_report_skip_reason(ptr::null(), ptr::null(), 2, &mut skipped, &mut reason);
+            assert_eq!(rc, digicat_rc::NullParameter);
+            let rc = digicat_report_skip_reason(
+                ptr::null(),
+                ptr::null(),
+                0,
+                ptr::null_mut(),
+                &mut reason,
+            );
+            assert_eq!(rc, digicat_rc::NullParameter);
+        }
     }
 }

@@ -27,33 +27,41 @@ pub enum Status {
     /// The input could not be classified (a [`CodeError`]). [`classify`] never returns it;
     /// batch surfaces use it for rows whose code is an error, so no row is lost.
     Invalid,
+    /// Not an enterprise: a blank row or a `合计`-style footer of a table ([`Reason::BlankRow`],
+    /// [`Reason::FooterRow`]). Batch-only, like `Invalid`: [`classify`] never returns it; batch
+    /// surfaces keep such rows in place with this status (see [`crate::report::skip_reason`]).
+    Skipped,
 }
 
 impl Status {
-    /// Stable snake_case name: `in_scope`, `needs_review`, `out_of_scope` or `invalid`.
+    /// Stable snake_case name: `in_scope`, `needs_review`, `out_of_scope`, `invalid` or
+    /// `skipped`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::InScope => "in_scope",
             Status::NeedsReview => "needs_review",
             Status::OutOfScope => "out_of_scope",
             Status::Invalid => "invalid",
+            Status::Skipped => "skipped",
         }
     }
-    /// Chinese label: 属于目录, 需人工复核, 不属于目录, 无效输入.
+    /// Chinese label: 属于目录, 需人工复核, 不属于目录, 无效输入, 非企业行.
     pub fn name_zh(self) -> &'static str {
         match self {
             Status::InScope => "属于目录",
             Status::NeedsReview => "需人工复核",
             Status::OutOfScope => "不属于目录",
             Status::Invalid => "无效输入",
+            Status::Skipped => "非企业行",
         }
     }
     /// All statuses, in the order above.
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::InScope,
         Status::NeedsReview,
         Status::OutOfScope,
         Status::Invalid,
+        Status::Skipped,
     ];
 }
 
@@ -102,6 +110,11 @@ pub enum Reason {
     /// needs_review: no code, and the only terms named are broader phrases (e.g. `软件开发`);
     /// candidates from those phrases.
     BroaderPhrasesOnly,
+    /// skipped (batch only, never from [`classify`]): every field of the row is blank.
+    BlankRow,
+    /// skipped (batch only, never from [`classify`]): the row holds only a `合计：26家`-style
+    /// footer.
+    FooterRow,
 }
 
 impl Reason {
@@ -121,6 +134,8 @@ impl Reason {
             Reason::NothingNamed => "nothing_named",
             Reason::ProductsNotPublished => "products_not_published",
             Reason::BroaderPhrasesOnly => "broader_phrases_only",
+            Reason::BlankRow => "blank_row",
+            Reason::FooterRow => "footer_row",
         }
     }
     /// The status this reason goes with.
@@ -138,10 +153,11 @@ impl Reason {
             | Reason::OldEditionCode
             | Reason::ProductsNotPublished
             | Reason::BroaderPhrasesOnly => Status::NeedsReview,
+            Reason::BlankRow | Reason::FooterRow => Status::Skipped,
         }
     }
-    /// Every reason (new reasons are appended at the end).
-    pub const ALL: [Reason; 13] = [
+    /// Every reason (new reasons are appended at the end; C values follow this order).
+    pub const ALL: [Reason; 15] = [
         Reason::WholeClass,
         Reason::ListedProduct,
         Reason::ScopePhrase,
@@ -155,6 +171,8 @@ impl Reason {
         Reason::NothingNamed,
         Reason::ProductsNotPublished,
         Reason::BroaderPhrasesOnly,
+        Reason::BlankRow,
+        Reason::FooterRow,
     ];
 }
 

@@ -60,6 +60,19 @@
 //! unknown name, or a field whose parts contradict each other (`65/6431`, `应用软件开发(6520)`) is
 //! an `Err(`[`CodeError`]`)`, never a status; batch surfaces report it as status `invalid`.
 //!
+//! Two statuses are batch-only, never returned by [`classify`]: `invalid` (above) and `skipped`,
+//! for table rows that are not enterprises:
+//!
+//! | status | reason | when |
+//! |---|---|---|
+//! | `skipped` | `blank_row` | every field of the row is blank (`,,,`, an empty sheet row) |
+//! | `skipped` | `footer_row` | the row holds only a `合计：26家`-style footer |
+//!
+//! The batch layer [`report`] decides them ([`report::skip_reason`]), finds a table's header row
+//! and its industry and scope columns ([`report::find_header_row`], [`report::find_layout`]: code
+//! columns, GB/T level groups such as `国标行业门类` … `国标行业小类`, a section letter with a code,
+//! a scope split in two), and gives the added columns, once for the CLI, Python and C.
+//!
 //! ```
 //! use digicat::{classify, Options, Policy, Status};
 //! let strict = Options { policy: Policy::Strict, ..Options::default() };

@@ -139,7 +139,13 @@ fn statuses_and_reasons_have_stable_names() {
     let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     assert_eq!(
         names,
-        ["in_scope", "needs_review", "out_of_scope", "invalid"]
+        [
+            "in_scope",
+            "needs_review",
+            "out_of_scope",
+            "invalid",
+            "skipped"
+        ]
     );
     let reasons: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
     assert_eq!(
@@ -158,8 +164,17 @@ fn statuses_and_reasons_have_stable_names() {
             "nothing_named",
             "products_not_published",
             "broader_phrases_only",
+            "blank_row",
+            "footer_row",
         ]
     );
+    for r in [Reason::BlankRow, Reason::FooterRow] {
+        assert_eq!(
+            r.status(),
+            Status::Skipped,
+            "batch-only reasons of skipped rows"
+        );
+    }
     for r in Reason::ALL {
         assert_eq!(r.to_string(), r.as_str());
     }

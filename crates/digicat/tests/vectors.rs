@@ -74,3 +74,30 @@ fn shared_vectors() {
         failures.join("\n")
     );
 }
+
+/// The rows of `tests/vectors/rows.tsv` (also run by the CLI, C and Python suites): id, the three
+/// fields, the expected skip reason (empty for a record).
+fn row_vectors() -> Vec<(String, Vec<String>, String)> {
+    let text = include_str!("../../../tests/vectors/rows.tsv");
+    let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+    assert_eq!(lines.next(), Some("id\trow\treason"));
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{l:?}");
+            let fields: Vec<String> = f[1].split('|').map(str::to_owned).collect();
+            assert_eq!(fields.len(), 3, "{l:?}");
+            (f[0].to_owned(), fields, f[2].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn shared_row_vectors() {
+    let vectors = row_vectors();
+    assert!(vectors.len() >= 15);
+    for (id, fields, reason) in vectors {
+        let got = digicat::report::skip_reason(&fields).map_or("", |r| r.as_str());
+        assert_eq!(got, reason, "{id}");
+    }
+}

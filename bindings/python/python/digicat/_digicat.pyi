@@ -22,7 +22,7 @@ __all__ = [
     "classify_many",
     "report_column_names",
     "report_columns",
-    "find_columns",
+    "report_table",
     "find_products",
     "lookup",
     "industries",
@@ -205,9 +205,17 @@ def report_columns(
     policy: str = "standard",
     edition: str = "auto",
 ) -> Tuple[Tuple[str, ...], list[list[str]]]: ...
-def find_columns(
-    header: list[str], code_col: Optional[str] = None, text_col: Optional[str] = None
-) -> Tuple[Optional[int], Optional[int]]: ...
+def report_table(
+    header: list[str],
+    columns: list[Optional[Iterable[object]]],
+    code_col: Optional[str] = None,
+    text_col: Optional[str] = None,
+    lang: str = "en",
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+    text_only: bool = False,
+) -> Tuple[Tuple[str, ...], list[list[str]], bool]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...
 def industries() -> list[Industry]: ...

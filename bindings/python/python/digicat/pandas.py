@@ -6,6 +6,7 @@ so ``import digicat`` works without it.
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any, Optional
 
 from digicat import _digicat
@@ -25,6 +26,7 @@ def classify_frame(
     *,
     policy: str = "standard",
     edition: str = "auto",
+    text_only: bool = False,
 ) -> pd.DataFrame:
     """Return a copy of ``df`` with the 7 columns the ``digicat`` CLI adds to a file.
 
@@ -33,16 +35,27 @@ def classify_frame(
     catalogue terms found, ``；``-joined) and ``error`` (the message of an ``invalid`` row);
     ``lang="zh"`` gives the same values under Chinese headers (状态, 原因, 产业编号, 产业名称,
     目录行, 依据, 错误信息). Every value is a str (empty when there is nothing), exactly as the CLI
-    writes it. No row is dropped or reordered; the index is kept.
+    writes it. No row is dropped or reordered; the index is kept. A row whose values are all
+    missing or blank, or hold only a ``合计：26家``-style footer, is not an enterprise: status
+    ``skipped``, reason ``blank_row`` or ``footer_row``.
 
-    ``code_col`` and ``text_col`` name the code and text columns (exactly, else ignoring ASCII
-    case and surrounding spaces). A column not named is found as the CLI finds it: the first of
-    ``digicat.CODE_COLUMNS`` (行业代码, 国民经济行业代码, 行业, industry_code, code) or
-    ``digicat.TEXT_COLUMNS`` (经营范围, 主营产品, 主要产品, 产品, business_scope, text) that is a
-    column, else the first column whose name contains 行业代码 (code) or 经营范围, 主营产品,
-    主要产品 (text). A frame may have only one of the two (the other is then absent in every
-    row). A named column that is missing, or neither column found, raises ValueError listing the
-    columns. A frame that already has a column of the added names raises ValueError too.
+    Columns are chosen as the CLI chooses them (the core's ``report::find_layout``; the README
+    lists the detection order): ``code_col`` and ``text_col`` name them (exactly, else ignoring
+    ASCII case and surrounding spaces); otherwise the code comes from a section letter and code
+    pair (``industryphy`` + ``industryco``), one code column (``digicat.CODE_COLUMNS``), a group
+    of level columns (``国标行业门类`` … ``国标行业小类``: per row the finest non-empty level), or
+    one column of industry names (``国标行业``, ``所属行业``); a vendor's own taxonomy
+    (``企查查行业…``) is never taken. The text is one of ``digicat.TEXT_COLUMNS``, or a scope split
+    over ``许可经营项目``/``一般经营项目`` (``abuitem``/``cbuitem``), joined with ``；``.
+
+    Classifying without a code is never silent. When no code column is found but a column looks
+    like an industry column (its name contains 行业 or industry: ``所属行业分类``,
+    ``企查查行业门类``), ValueError is raised naming those columns: pass ``code_col=NAME``, or
+    ``text_only=True`` to classify by the text alone. When the frame has no such column and no
+    code column, it is classified by its text and a ``UserWarning`` says so (not with
+    ``text_only=True``). A named column that is missing, or no column found, raises ValueError
+    listing the columns. A frame that already has a column of the added names raises ValueError
+    too.
 
     Values are read as in ``digicat.classify_many`` (missing values are absent; read codes as
     text, ``pd.read_csv(..., dtype=str)``, to keep leading zeros). ``policy`` and ``edition`` are
@@ -52,21 +65,30 @@ def classify_frame(
     pandas = _require_pandas()
     if not isinstance(df, pandas.DataFrame):
         raise TypeError(f"classify_frame expects a pandas DataFrame, not {type(df).__name__}")
-    names = _digicat.report_column_names(lang)
-    code, text = _digicat.find_columns([str(c) for c in df.columns], code_col, text_col)
-    clash = [name for name in names if name in df.columns]
+    added = _digicat.report_column_names(lang)
+    clash = [name for name in added if name in df.columns]
     if clash:
         raise ValueError(
             f"the frame already has column(s) {clash}, which classify_frame would add; "
             f"rename them or use lang={'en' if lang == 'zh' else 'zh'!r}"
         )
-    names, columns = _digicat.report_columns(
-        None if code is None else values(df.iloc[:, code]),
-        None if text is None else values(df.iloc[:, text]),
+    names, columns, by_text_only = _digicat.report_table(
+        [str(c) for c in df.columns],
+        [values(df.iloc[:, i]) for i in range(df.shape[1])],
+        code_col,
+        text_col,
         lang,
         policy=policy,
         edition=edition,
+        text_only=text_only,
     )
+    if by_text_only and not text_only:
+        warnings.warn(
+            "classify_frame: the frame has no industry-code column, so it was classified by "
+            "text only (无行业代码列，只按经营范围分类); pass text_only=True to say this is intended",
+            UserWarning,
+            stacklevel=2,
+        )
     out: pd.DataFrame = df.copy()
     for name, column in zip(names, columns):
         out[name] = column  # positional: a list, so even a duplicated index is safe

@@ -3,11 +3,12 @@
 use crate::cli::{ClassifyArgs, TableFormat};
 use crate::columns;
 use crate::error::Failure;
-use crate::input::{Input, Record, Unit};
+use crate::input::{HeaderSpec, Input, Record, Unit};
 use crate::outcome::Outcome;
 use crate::output::{Output, RowFormat, Target};
 use crate::summary::Summary;
-use digicat::{classify, Options};
+use digicat::report::Choice;
+use digicat::Options;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -22,12 +23,17 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         edition: args.edition.unwrap_or_default(),
     };
     let target = Target::new(args.output.as_deref(), &args.input)?;
-    let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref())?;
-    let cols = columns::select(
-        &input.header,
-        args.code_col.as_deref(),
-        args.text_col.as_deref(),
-    )?;
+    let choice = Choice {
+        code_col: args.code_col.as_deref(),
+        text_col: args.text_col.as_deref(),
+        text_only: args.text_only,
+    };
+    let spec = HeaderSpec {
+        row: args.header_row,
+        choice,
+    };
+    let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref(), spec)?;
+    let layout = columns::select(&input.header, input.header_line, &choice)?;
     let format = match args.format {
         Some(TableFormat::Csv) => RowFormat::Delimited(b','),
         Some(TableFormat::Tsv) => RowFormat::Delimited(b'\t'),
@@ -40,15 +46,15 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     let mut rec = Record::default();
     while input.next(&mut rec)? {
         let outcome = match &rec.problem {
-            Some(p) => Outcome::Unread {
-                reason: p.reason(),
-                error: p.message(rec.line, &input.header, input.decoder),
+            Some(p) => match p.skip_reason(&rec.fields) {
+                // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
+                Some(reason) => Outcome::Skipped(reason),
+                None => Outcome::Unread {
+                    reason: p.reason(),
+                    error: p.message(rec.line, &input.header, input.decoder),
+                },
             },
-            None => {
-                let field =
-                    |i: Option<usize>| i.and_then(|i| rec.fields.get(i)).map(String::as_str);
-                Outcome::Classified(classify(field(cols.code), field(cols.text), &options))
-            }
+            None => layout.classify(&rec.fields, &options).into(),
         };
         summary.add(rec.line, &outcome);
         output.write(&rec, &outcome)?;
@@ -62,19 +68,29 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if !args.quiet {
-        let name = |i: Option<usize>| {
-            i.map_or_else(
-                || "none".to_owned(),
-                |i| format!("{:?} (column {})", input.header[i], i + 1),
-            )
-        };
+    // Classifying without a code is never silent: the summary's first line says so, and with
+    // --quiet a one-line note remains unless --text-only asked for it.
+    let text_only = layout.text_only().then_some(if args.text_only {
+        "classified by text only (--text-only) (只按经营范围分类)"
+    } else {
+        "classified by text only: the header has no code column (无行业代码列，只按经营范围分类)"
+    });
+    if args.quiet {
+        if let (Some(note), false) = (text_only, args.text_only) {
+            eprintln!("digicat: {note}");
+        }
+    } else {
         let context = [
             format!("input: {} ({})", input.name, input.describe()),
             format!(
-                "code column: {}, text column: {}",
-                name(cols.code),
-                name(cols.text)
+                "header: line {} ({} columns)",
+                input.header_line,
+                input.header.len()
+            ),
+            format!(
+                "code column: {}; text column: {}",
+                columns::describe(&layout, &input.header),
+                columns::describe_text(&layout, &input.header)
             ),
             format!(
                 "catalogue {}, policy {}, edition {}",
@@ -83,7 +99,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 options.edition.as_str()
             ),
         ];
-        eprint!("{}", summary.render(written, &context));
+        eprint!("{}", summary.render(written, text_only, &context));
     }
     Ok(if args.strict && summary.invalid() > 0 {
         ExitCode::from(1)

@@ -1,0 +1,143 @@
+//! The batch layer shared by every batch surface (CLI, Python `classify_frame`, the C example):
+//! which columns of a table to read ([`find_layout`], [`Layout`]), where its header row is
+//! ([`find_header_row`]), which rows are not enterprises ([`skip_reason`]: status `skipped`), and
+//! the columns appended to each record, with their stable names, so that all of them decide and
+//! write exactly the same thing.
+
+mod columns;
+mod rows;
+
+pub use columns::{
+    find_layout, industry_like, Choice, CodeSource, ColumnError, Layout, RowOutcome, CODE_COLUMNS,
+    CODE_COLUMN_PARTS, CODE_LEVEL_COLUMNS, INDUSTRY_WORDS, NAME_COLUMNS, NAME_LEVEL_COLUMNS,
+    SECTION_CODE_COLUMNS, SPLIT_TEXT_COLUMNS, TEXT_COLUMNS, TEXT_COLUMN_PARTS, VENDOR_NAMES,
+};
+pub use rows::{find_header_row, skip_reason, FOOTER_WORDS, HEADER_SEARCH_ROWS};
+
+use crate::classify::{Classification, Reason, Status};
+use crate::error::CodeError;
+
+/// Language of the added column headers (the values are the same in both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English snake_case headers (default).
+    #[default]
+    En,
+    /// Chinese headers.
+    Zh,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = CodeError;
+    fn from_str(s: &str) -> Result<Self, CodeError> {
+        match s.trim() {
+            "en" => Ok(Lang::En),
+            "zh" => Ok(Lang::Zh),
+            other => Err(CodeError::Option {
+                option: "lang",
+                value: other.to_owned(),
+                expected: "en or zh",
+            }),
+        }
+    }
+}
+
+/// Names of the added columns, in order: status, reason, industries, industry_names, rows,
+/// evidence, error.
+pub const COLUMNS_EN: [&str; 7] = [
+    "status",
+    "reason",
+    "industries",
+    "industry_names",
+    "rows",
+    "evidence",
+    "error",
+];
+
+/// Chinese names of the added columns, in the same order as [`COLUMNS_EN`].
+pub const COLUMNS_ZH: [&str; 7] = [
+    "状态",
+    "原因",
+    "产业编号",
+    "产业名称",
+    "目录行",
+    "依据",
+    "错误信息",
+];
+
+/// The added column names in `lang`.
+pub fn columns(lang: Lang) -> &'static [&'static str; 7] {
+    match lang {
+        Lang::En => &COLUMNS_EN,
+        Lang::Zh => &COLUMNS_ZH,
+    }
+}
+
+/// The added columns' values for one record: status and reason as their snake_case names,
+/// industry ids (`1,3`), industry names (`；`-joined), row ids (`1.3,3.2`), the distinct evidence
+/// terms (`；`-joined, text order) and, for an invalid record, the error message. An invalid
+/// record's reason is the error kind.
+///
+/// ```
+/// let r = digicat::classify(Some("6513"), Some("计算机视听觉软件"), &Default::default());
+/// let f = digicat::report::fields(&r);
+/// assert_eq!(f, ["in_scope", "listed_product", "3", "人工智能软件开发", "3.2", "计算机视听觉软件", ""]);
+/// ```
+pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
+    match result {
+        Err(e) => error_fields(e),
+        Ok(c) => classification_fields(c),
+    }
+}
+
+/// The added columns of a classified record (see [`fields`]).
+pub fn classification_fields(c: &Classification) -> [String; 7] {
+    let ids: Vec<String> = c.industry_ids().map(|i| i.to_string()).collect();
+    let names: Vec<&str> = c.industries.iter().map(|i| i.name()).collect();
+    let rows: Vec<&str> = c.rows.iter().map(|r| r.id()).collect();
+    [
+        c.status.as_str().into(),
+        c.reason.as_str().into(),
+        ids.join(","),
+        names.join("；"),
+        rows.join(","),
+        c.terms().join("；"),
+        String::new(),
+    ]
+}
+
+/// The added columns of a record whose code field is an error (see [`fields`]).
+pub fn error_fields(e: &CodeError) -> [String; 7] {
+    invalid_fields(e.kind(), e.to_string())
+}
+
+/// The added columns of a record that could not be classified: status `invalid`, `reason` (an
+/// error kind) and the message; the other columns empty.
+pub fn invalid_fields(reason: &str, message: String) -> [String; 7] {
+    [
+        Status::Invalid.as_str().into(),
+        reason.into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        message,
+    ]
+}
+
+/// The added columns of a row that is not an enterprise: status `skipped`, `reason`
+/// (`blank_row` or `footer_row`), the other columns empty.
+pub fn skipped_fields(reason: Reason) -> [String; 7] {
+    let mut f: [String; 7] = Default::default();
+    f[0] = Status::Skipped.as_str().into();
+    f[1] = reason.as_str().into();
+    f
+}
+
+/// The added columns of a row's outcome: [`fields`] or [`skipped_fields`].
+pub fn row_fields(outcome: &RowOutcome) -> [String; 7] {
+    match outcome {
+        RowOutcome::Classified(result) => fields(result),
+        RowOutcome::Skipped(reason) => skipped_fields(*reason),
+    }
+}
