@@ -613,10 +613,8 @@ impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         let mut breaks = self.breaks.borrow_mut();
-        for (i, b) in buf[..n].iter().enumerate() {
-            if matches!(b, b'\r' | b'\n') {
-                breaks.push(self.offset + i as u64, *b);
-            }
+        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
+            breaks.push(self.offset + i as u64, buf[i]);
         }
         self.offset += n as u64;
         Ok(n)
