@@ -184,9 +184,17 @@ pub struct ClassifyArgs {
     /// of the first 20 rows holding a recognised column name]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub header_row: Option<u64>,
-    /// Output format [default: csv, or tsv for TSV input]
+    /// Output format [default: from OUTPUT's extension (.xlsx, .csv, .tsv, .jsonl), else csv,
+    /// or tsv for TSV input]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
+    /// Count rows per value of this column too (repeatable: --group-by 镇街 --group-by 园区), in
+    /// the summary, the summary file and the workbook's summary sheet
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Vec<String>,
+    /// Also write the counts to FILE (.csv or .xlsx, by extension; written atomically)
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
     /// Language of the added column headers
     #[arg(long, value_parser = lang(), default_value = "en")]
     pub lang: Lang,
@@ -202,9 +210,13 @@ pub struct ClassifyArgs {
     /// Worksheet of an XLSX input [default: the first]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// Start CSV/TSV output with a UTF-8 byte-order mark (helps Excel read it as UTF-8)
-    #[arg(long)]
+    /// Start CSV/TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
+    /// [default: on for a file given with -o, off for standard output]
+    #[arg(long, overrides_with = "no_bom")]
     pub bom: bool,
+    /// No byte-order mark, also for a file given with -o
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
     /// No progress bar and no summary on standard error (a note remains when the run classified
     /// by text only without --text-only)
     #[arg(short, long)]
@@ -257,6 +269,8 @@ pub enum TableFormat {
     Tsv,
     /// One JSON object a line
     Jsonl,
+    /// An Excel workbook (.xlsx): the rows with their cell types, a summary sheet, the options
+    Xlsx,
 }
 
 /// Output format of `lookup` and `match`.

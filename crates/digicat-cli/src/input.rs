@@ -4,7 +4,7 @@
 use crate::cli::EncodingArg;
 use crate::columns;
 use crate::error::Failure;
-use crate::workbook::{self, BookSource, SheetRows};
+use crate::workbook::{self, BookSource, CellKind, SheetRows};
 use digicat::report::{find_header_row, Choice, HEADER_SEARCH_ROWS};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 use std::cell::RefCell;
@@ -60,8 +60,8 @@ enum Source {
     },
     Sheet {
         rows: SheetRows,
-        /// Rows read while looking for the header, after it: (sheet row, cells).
-        pending: VecDeque<(u64, Vec<String>)>,
+        /// Rows read while looking for the header, after it: (sheet row, cells, kinds).
+        pending: VecDeque<(u64, Vec<String>, Vec<CellKind>)>,
         /// Data rows read so far (the header not counted).
         read: u64,
         /// How many rows of the used range lie below the header.
@@ -77,6 +77,8 @@ pub struct Record {
     pub line: u64,
     /// Exactly one value per header column (a short record is padded with empty values).
     pub fields: Vec<String>,
+    /// What each cell of a workbook row holds (one per field); empty for CSV/TSV (all text).
+    pub kinds: Vec<CellKind>,
     /// Set when the record cannot be classified.
     pub problem: Option<Problem>,
 }
@@ -397,8 +399,10 @@ impl Input {
         // The rows searched for the header, with their sheet row numbers: up to the row given
         // with --header-row, else the first HEADER_SEARCH_ROWS.
         let mut searched: Vec<(u64, Vec<String>)> = Vec::new();
-        while let Some((line, fields)) = rows.next_row()? {
+        let mut searched_kinds: Vec<Vec<CellKind>> = Vec::new();
+        while let Some((line, fields, kinds)) = rows.next_row()? {
             searched.push((line, fields));
+            searched_kinds.push(kinds);
             let done = match spec.row {
                 Some(n) => line >= n,
                 None => searched.len() >= HEADER_SEARCH_ROWS,
@@ -415,8 +419,12 @@ impl Input {
         let at = header_index(&name, &searched, spec)?;
         // Rows of the used range below the header.
         let total = rows.rows.saturating_sub(at as u64 + 1);
-        let mut pending: VecDeque<(u64, Vec<String>)> = searched.drain(at..).collect();
-        let (header_line, header) = pending.pop_front().unwrap_or_default();
+        let mut pending: VecDeque<(u64, Vec<String>, Vec<CellKind>)> = searched
+            .drain(at..)
+            .zip(searched_kinds.drain(at..))
+            .map(|((line, fields), kinds)| (line, fields, kinds))
+            .collect();
+        let (header_line, header, _) = pending.pop_front().unwrap_or_default();
         Ok(Input {
             name,
             header,
@@ -439,6 +447,7 @@ impl Input {
         rec.problem = None;
         rec.fields.resize_with(width, String::new);
         rec.fields.iter_mut().for_each(String::clear);
+        rec.kinds.clear();
         match &mut self.source {
             Source::Delimited {
                 reader,
@@ -500,13 +509,15 @@ impl Input {
                     Some(row) => Some(row),
                     None => rows.next_row()?,
                 };
-                let Some((line, fields)) = next else {
+                let Some((line, fields, kinds)) = next else {
                     return Ok(false);
                 };
                 rec.line = line;
                 for (out, value) in rec.fields.iter_mut().zip(fields) {
                     *out = value;
                 }
+                rec.kinds = kinds;
+                rec.kinds.resize(width, CellKind::Text);
                 *read += 1;
             }
         }
