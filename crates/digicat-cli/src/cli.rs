@@ -195,9 +195,11 @@ pub struct ClassifyArgs {
     /// Also write the counts to FILE (.csv or .xlsx, by extension; written atomically)
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
-    /// Language of the added column headers
-    #[arg(long, value_parser = lang(), default_value = "en")]
-    pub lang: Lang,
+    /// Language of the added column headers, of the status and reason values of CSV/TSV/XLSX
+    /// rows, of the summary [default: zh when LC_ALL, else LC_MESSAGES, else LANG starts with
+    /// zh; else en]
+    #[arg(long, value_parser = lang())]
+    pub lang: Option<Lang>,
     /// Which evidence counts: strict admits only listed products and their aliases
     #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
     pub policy: Policy,
@@ -224,6 +226,30 @@ pub struct ClassifyArgs {
     /// Exit with 1 when any row is invalid
     #[arg(long)]
     pub strict: bool,
+}
+
+impl ClassifyArgs {
+    /// The language: `--lang`, else the locale's ([`locale_lang`]).
+    pub fn language(&self) -> Lang {
+        self.lang
+            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
+    }
+}
+
+/// The locale's language as POSIX chooses the messages' locale: the first non-empty of `LC_ALL`,
+/// `LC_MESSAGES`, `LANG` (read with `var`); Chinese when it starts with `zh` (`zh_CN.UTF-8`,
+/// `zh_TW`), else English.
+pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| var(name))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
 /// Options of `digicat lookup`.
@@ -296,8 +322,8 @@ pub enum CatalogueFormat {
 /// `--lang`: the core's [`Lang`] names, parsed with its `FromStr`.
 fn lang() -> impl TypedValueParser<Value = Lang> {
     PossibleValuesParser::new([
-        PossibleValue::new("en").help("English snake_case headers"),
-        PossibleValue::new("zh").help("Chinese headers"),
+        PossibleValue::new("en").help("English: snake_case headers, the stable codes as values"),
+        PossibleValue::new("zh").help("Chinese: headers, statuses, reasons and summary in Chinese"),
     ])
     .try_map(|s| s.parse::<Lang>())
 }
@@ -335,4 +361,28 @@ pub enum EncodingArg {
     Gb18030,
     /// GBK (read with the GB18030 decoder, which covers it)
     Gbk,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_chooses_the_default_language_as_posix_does() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(locale_lang(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(locale_lang(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(locale_lang(env(&[])), Lang::En);
+        let over = env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(locale_lang(over), Lang::En, "LC_ALL first");
+        let empty = env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "C")]);
+        assert_eq!(locale_lang(empty), Lang::Zh, "an empty variable is skipped");
+    }
 }

@@ -50,35 +50,50 @@ pub fn no_header(name: &str, rows: &[(u64, Vec<String>)]) -> Failure {
     Failure::Usage(m)
 }
 
-/// The code columns of a layout for the summary: `"行业代码" (column 3)`, several with the rule.
-pub fn describe(layout: &Layout, header: &[String]) -> String {
-    let col = |i: &usize| format!("{:?} (column {})", header[*i], i + 1);
-    match &layout.code {
-        None => "none: classified by text only".into(),
-        Some(CodeSource::Column(i)) => col(i),
-        Some(CodeSource::Levels(levels)) => format!(
-            "{} (finest non-empty level per row)",
-            levels.iter().map(col).collect::<Vec<_>>().join(" > ")
-        ),
-        Some(CodeSource::SectionAndCode { section, code }) => {
+/// A column for the summary: `"行业代码" (column 3)`, `“行业代码”（第 3 列）` in Chinese.
+fn column(header: &[String], i: usize, zh: bool) -> String {
+    if zh {
+        format!("“{}”（第 {} 列）", header[i], i + 1)
+    } else {
+        format!("{:?} (column {})", header[i], i + 1)
+    }
+}
+
+/// The code columns of a layout for the summary: `"行业代码" (column 3)`, several with the rule;
+/// in Chinese when `zh`.
+pub fn describe(layout: &Layout, header: &[String], zh: bool) -> String {
+    let col = |i: &usize| column(header, *i, zh);
+    match (&layout.code, zh) {
+        (None, false) => "none: classified by text only".into(),
+        (None, true) => "无：只按经营范围分类".into(),
+        (Some(CodeSource::Column(i)), _) => col(i),
+        (Some(CodeSource::Levels(levels)), _) => {
+            let cols = levels.iter().map(col).collect::<Vec<_>>().join(" > ");
+            if zh {
+                format!("{cols}（每行取最细的非空一级）")
+            } else {
+                format!("{cols} (finest non-empty level per row)")
+            }
+        }
+        (Some(CodeSource::SectionAndCode { section, code }), false) => {
             format!("{} + {} (section letter and code)", col(section), col(code))
+        }
+        (Some(CodeSource::SectionAndCode { section, code }), true) => {
+            format!("{} + {}（门类字母与代码）", col(section), col(code))
         }
     }
 }
 
-/// The text columns of a layout for the summary.
-pub fn describe_text(layout: &Layout, header: &[String]) -> String {
+/// The text columns of a layout for the summary; in Chinese when `zh`.
+pub fn describe_text(layout: &Layout, header: &[String], zh: bool) -> String {
     if layout.text.is_empty() {
-        return "none".into();
+        return if zh { "无" } else { "none" }.into();
     }
-    let cols: Vec<String> = layout
-        .text
-        .iter()
-        .map(|i| format!("{:?} (column {})", header[*i], i + 1))
-        .collect();
-    match cols.len() {
-        1 => cols.join(""),
-        _ => format!("{} (joined with ；)", cols.join(" + ")),
+    let cols: Vec<String> = layout.text.iter().map(|i| column(header, *i, zh)).collect();
+    match (cols.len(), zh) {
+        (1, _) => cols.join(""),
+        (_, false) => format!("{} (joined with ；)", cols.join(" + ")),
+        (_, true) => format!("{}（以“；”连接）", cols.join(" + ")),
     }
 }
 

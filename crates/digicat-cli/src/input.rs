@@ -535,6 +535,15 @@ impl Input {
         }
     }
 
+    /// [`Input::describe`] in Chinese, e.g. `CSV，UTF-8`.
+    pub fn describe_zh(&self) -> String {
+        match (self.delimiter, self.decoder) {
+            (Some(b'\t'), Some(d)) => format!("TSV，{}", d.label),
+            (Some(_), Some(d)) => format!("CSV，{}", d.label),
+            _ => "工作簿".to_owned(),
+        }
+    }
+
     /// A short description for the summary, e.g. `CSV, UTF-8`.
     pub fn describe(&self) -> String {
         match (self.delimiter, self.decoder) {

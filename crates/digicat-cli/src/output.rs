@@ -251,6 +251,9 @@ const ERROR: usize = 6;
 /// The writer of the classified rows.
 pub struct Output {
     writer: Writer,
+    /// Language of the status and reason values of CSV/TSV and workbook rows (JSON Lines keeps
+    /// the stable codes).
+    lang: Lang,
     /// Rows written so far.
     written: u64,
 }
@@ -314,7 +317,11 @@ impl Output {
                 Writer::Xlsx(Box::new(crate::xlsx::Book::new(target, header, lang)?))
             }
         };
-        Ok(Output { writer, written: 0 })
+        Ok(Output {
+            writer,
+            lang,
+            written: 0,
+        })
     }
 
     /// Writes one row: the input values, then the outcome (JSONL: a skipped row has the keys of
@@ -322,11 +329,16 @@ impl Output {
     pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
         match &mut self.writer {
             Writer::Table(w) => {
-                let fields = outcome.fields();
+                let mut fields = outcome.fields();
+                report::localize(&mut fields, self.lang);
                 w.write_record(rec.fields.iter().chain(&fields).map(String::as_str))
                     .map_err(|e| csv_failure(&w.get_ref().name, e))?;
             }
-            Writer::Xlsx(book) => book.write(rec, &outcome.fields())?,
+            Writer::Xlsx(book) => {
+                let mut fields = outcome.fields();
+                report::localize(&mut fields, self.lang);
+                book.write(rec, &fields)?;
+            }
             Writer::Jsonl { out, keys } => {
                 let fields;
                 let (result, error) = match outcome.classification() {

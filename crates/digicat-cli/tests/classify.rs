@@ -702,7 +702,22 @@ fn lang_zh_gives_chinese_headers_for_the_added_columns() {
     let g = golden_table();
     assert_eq!(&t[0][..5], &g[0][..5], "input headers unchanged");
     assert_eq!(&t[0][5..], COLUMNS_ZH, "added headers in Chinese");
-    assert_eq!(&t[1..], &g[1..], "values are the same in both languages");
+    for (zh, en) in t[1..].iter().zip(&g[1..]) {
+        assert_eq!(&zh[..5], &en[..5], "input values unchanged");
+        let status = digicat::report::code_of(&zh[5]);
+        assert_eq!(status, Some(en[5].as_str()), "status in Chinese: {}", zh[5]);
+        assert_eq!(
+            digicat::report::code_of(&zh[6]),
+            Some(en[6].as_str()),
+            "reason in Chinese"
+        );
+        assert!(!zh[5].is_ascii() && !zh[6].is_ascii());
+        assert_eq!(
+            &zh[7..],
+            &en[7..],
+            "ids, names, rows, terms, message as in English"
+        );
+    }
     assert_eq!(&g[0][5..], COLUMNS_EN);
 }
 

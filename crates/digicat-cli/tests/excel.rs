@@ -299,3 +299,58 @@ fn summary_file_counts_per_group() {
         assert_eq!(code(&out), 2, "{}", stderr(&out));
     }
 }
+
+/// Words of ASCII letters in `text`, other than codes and ids the user's data or the catalogue
+/// hold (`I6513`, `MA5XXXXX01`, `digicat`, file names and format names listed in `allowed`).
+fn english_words<'a>(text: &'a str, allowed: &[&str]) -> Vec<&'a str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        // A code or an id mixes digits with letters (I6513, 91441900MA5XXXXX01).
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| !allowed.contains(w))
+        .collect()
+}
+
+#[test]
+fn lang_zh_and_a_chinese_locale_leave_no_english_word_in_values_or_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let sum = dir.path().join("s.csv");
+    let mut zh = std::process::Command::new(env!("CARGO_BIN_EXE_digicat"));
+    zh.args([
+        "classify",
+        arg(&example()),
+        "--group-by",
+        "镇街",
+        "--summary",
+        arg(&sum),
+    ])
+    .env_remove("LC_ALL")
+    .env_remove("LC_MESSAGES")
+    .env("LANG", "zh_CN.UTF-8");
+    let out = zh.output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = table(&out.stdout, b',');
+    assert_eq!(
+        rows[0][5], "状态",
+        "a Chinese locale gives Chinese by default"
+    );
+    // Catalogue terms are quoted as the catalogue writes them (`工业软件即服务（SaaS）`).
+    let catalogue = common::stdout(&common::run(["catalogue", "--format", "csv"], None));
+    let terms = english_words(&catalogue, &[]);
+    for row in &rows {
+        // The added columns but the error message (the engine's bilingual message, which quotes
+        // the input); `rows` holds ids such as 3.2.
+        for cell in [&row[5], &row[6], &row[7], &row[8], &row[10]] {
+            assert_eq!(english_words(cell, &terms), Vec::<&str>::new(), "{cell}");
+        }
+    }
+    let summary = String::from_utf8(fs::read(&sum).unwrap()).unwrap();
+    assert_eq!(english_words(&summary, &[]), Vec::<&str>::new());
+    let err = stderr(&out);
+    // The context lines name the input file, its columns and the options' codes.
+    let path = example().display().to_string();
+    let mut allowed = english_words(&path, &[]);
+    allowed.extend(["digicat", "CSV", "UTF"]);
+    let words = english_words(&err, &allowed);
+    assert_eq!(words, Vec::<&str>::new(), "{err}");
+}

@@ -45,7 +45,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
     let groups = group_columns(&args.group_by, &input.header)?;
-    let mut output = Output::new(target, format, &input.header, args.lang, bom(args))?;
+    let mut output = Output::new(target, format, &input.header, args.language(), bom(args))?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input));
     let mut summary = Summary::start(groups);
     let mut rec = Record::default();
@@ -79,38 +79,65 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     }
     // Classifying without a code is never silent: the summary's first line says so, and with
     // --quiet a one-line note remains unless --text-only asked for it.
-    let text_only = layout.text_only().then_some(if args.text_only {
-        "classified by text only (--text-only) (只按经营范围分类)"
-    } else {
-        "classified by text only: the header has no code column (无行业代码列，只按经营范围分类)"
+    let text_only = layout.text_only().then_some(match (args.text_only, args.language()) {
+        (true, Lang::En) => "classified by text only (--text-only) (只按经营范围分类)",
+        (true, Lang::Zh) => "只按经营范围分类（--text-only）",
+        (false, Lang::En) => {
+            "classified by text only: the header has no code column (无行业代码列，只按经营范围分类)"
+        }
+        (false, Lang::Zh) => "表头无行业代码列，只按经营范围分类",
     });
     if args.quiet {
         if let (Some(note), false) = (text_only, args.text_only) {
             eprintln!("digicat: {note}");
         }
     } else {
-        let context = [
-            format!("input: {} ({})", input.name, input.describe()),
-            format!(
-                "header: line {} ({} columns)",
-                input.header_line,
-                input.header.len()
-            ),
-            format!(
-                "code column: {}; text column: {}",
-                columns::describe(&layout, &input.header),
-                columns::describe_text(&layout, &input.header)
-            ),
-            format!(
-                "catalogue {}, policy {}, edition {}",
-                digicat::CATALOGUE_VERSION,
-                options.policy.as_str(),
-                options.edition.as_str()
-            ),
-        ];
+        let zh = args.language() == Lang::Zh;
+        let code_col = columns::describe(&layout, &input.header, zh);
+        let text_col = columns::describe_text(&layout, &input.header, zh);
+        let (policy, edition) = (options.policy.as_str(), options.edition.as_str());
+        let context = if zh {
+            [
+                format!("输入：{}（{}）", input.name, input.describe_zh()),
+                format!(
+                    "表头：第 {} 行（{} 列）",
+                    input.header_line,
+                    input.header.len()
+                ),
+                format!("行业代码列：{code_col}；经营范围列：{text_col}"),
+                format!(
+                    "目录版本 {}，判定规则 {}，行业分类版本 {}",
+                    digicat::CATALOGUE_VERSION,
+                    if policy == "strict" {
+                        "严格"
+                    } else {
+                        "标准"
+                    },
+                    match edition {
+                        "2017" => "2017版",
+                        "2011" => "2011版",
+                        _ => "自动",
+                    }
+                ),
+            ]
+        } else {
+            [
+                format!("input: {} ({})", input.name, input.describe()),
+                format!(
+                    "header: line {} ({} columns)",
+                    input.header_line,
+                    input.header.len()
+                ),
+                format!("code column: {code_col}; text column: {text_col}"),
+                format!(
+                    "catalogue {}, policy {policy}, edition {edition}",
+                    digicat::CATALOGUE_VERSION
+                ),
+            ]
+        };
         eprint!(
             "{}",
-            summary.render(written, text_only, &context, args.lang)
+            summary.render(written, text_only, &context, args.language())
         );
     }
     Ok(if args.strict && summary.invalid() > 0 {
@@ -251,7 +278,7 @@ fn about(
     layout: &digicat::report::Layout,
     options: &Options,
 ) -> Vec<(String, String)> {
-    let zh = args.lang == Lang::Zh;
+    let zh = args.language() == Lang::Zh;
     let label = |en: &str, cn: &str| if zh { cn.to_owned() } else { en.to_owned() };
     vec![
         (
@@ -269,11 +296,11 @@ fn about(
         (label("header row", "表头行"), input.header_line.to_string()),
         (
             label("code column", "行业代码列"),
-            columns::describe(layout, &input.header),
+            columns::describe(layout, &input.header, zh),
         ),
         (
             label("text column", "经营范围列"),
-            columns::describe_text(layout, &input.header),
+            columns::describe_text(layout, &input.header, zh),
         ),
         (
             label("policy", "判定规则"),
@@ -309,7 +336,7 @@ fn write_summary(
     let mut target = Target::new(Some(path), input)?;
     let name = target.name().to_owned();
     if kind == TableFormat::Xlsx {
-        crate::xlsx::summary_book(&mut target, tally, about, args.lang)?;
+        crate::xlsx::summary_book(&mut target, tally, about, args.language())?;
         return target.commit();
     }
     if !args.no_bom {
@@ -319,9 +346,9 @@ fn write_summary(
     }
     let mut w = csv::Writer::from_writer(target);
     let failed = |e: csv::Error| Failure::output(&name, io::Error::other(e.to_string()));
-    w.write_record(report::summary_columns(args.lang))
+    w.write_record(report::summary_columns(args.language()))
         .map_err(failed)?;
-    for row in tally.table(args.lang) {
+    for row in tally.table(args.language()) {
         w.write_record(&row).map_err(failed)?;
     }
     let target = w

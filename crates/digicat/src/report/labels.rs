@@ -92,6 +92,27 @@ pub fn code_of(label: &str) -> Option<&'static str> {
         })
 }
 
+/// Puts the added columns' values ([`super::fields`]) in `lang`: with `Lang::Zh` the status and
+/// the reason become their Chinese labels; the other columns (ids, names, terms, message) are
+/// unchanged; with `Lang::En` nothing changes (the stable codes).
+///
+/// ```
+/// use digicat::report::{fields, localize, Lang};
+/// let mut f = fields(&digicat::classify(Some("6520"), None, &Default::default()));
+/// localize(&mut f, Lang::Zh);
+/// assert_eq!((f[0].as_str(), f[1].as_str()), ("属于目录", "整个小类属于目录"));
+/// ```
+pub fn localize(fields: &mut [String; 7], lang: Lang) {
+    if lang == Lang::En {
+        return;
+    }
+    if let Some(s) = Status::ALL.iter().find(|s| s.as_str() == fields[0]) {
+        fields[0] = s.label(lang).to_owned();
+    }
+    let reason = reason_label(&fields[1], lang).to_owned();
+    fields[1] = reason;
+}
+
 impl Status {
     /// The status in `lang`: [`Status::as_str`] in English, [`Status::name_zh`] in Chinese.
     pub fn label(self, lang: Lang) -> &'static str {
