@@ -284,6 +284,16 @@ pub struct CatalogueArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CatalogueFormat::Md)]
     pub format: CatalogueFormat,
+    /// Write to this file (atomically) instead of standard output; - means standard output
+    #[arg(short, long, value_name = "OUTPUT")]
+    pub output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
+    /// [default: on for a file given with -o, off for standard output]
+    #[arg(long, overrides_with = "no_bom")]
+    pub bom: bool,
+    /// No byte-order mark, also for a file given with -o
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
 }
 
 /// Output format of `classify`.

@@ -354,3 +354,19 @@ fn lang_zh_and_a_chinese_locale_leave_no_english_word_in_values_or_summary() {
     let words = english_words(&err, &allowed);
     assert_eq!(words, Vec::<&str>::new(), "{err}");
 }
+
+#[test]
+fn the_catalogue_as_csv_has_a_bom_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("目录.csv");
+    let out = run(["catalogue", "--format", "csv", "-o", arg(&path)], None);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let file = fs::read(&path).unwrap();
+    assert!(file.starts_with("\u{FEFF}".as_bytes()));
+    let plain = run(["catalogue", "--format", "csv"], None);
+    assert_eq!(&file[3..], &plain.stdout[..], "the same table");
+    let bom = run(["catalogue", "--format", "csv", "--bom"], None);
+    assert_eq!(bom.stdout, file);
+    run(["catalogue", "--format", "csv", "-o", arg(&path), "--no-bom"], None);
+    assert_eq!(fs::read(&path).unwrap(), plain.stdout);
+}
