@@ -367,6 +367,9 @@ fn the_catalogue_as_csv_has_a_bom_in_a_file() {
     assert_eq!(&file[3..], &plain.stdout[..], "the same table");
     let bom = run(["catalogue", "--format", "csv", "--bom"], None);
     assert_eq!(bom.stdout, file);
-    run(["catalogue", "--format", "csv", "-o", arg(&path), "--no-bom"], None);
+    run(
+        ["catalogue", "--format", "csv", "-o", arg(&path), "--no-bom"],
+        None,
+    );
     assert_eq!(fs::read(&path).unwrap(), plain.stdout);
 }

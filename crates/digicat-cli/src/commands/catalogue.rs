@@ -3,8 +3,8 @@
 use crate::cli::{CatalogueArgs, CatalogueFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
-use digicat::{categories, industries, meta, Product};
 use crate::output::Target;
+use digicat::{categories, industries, meta, Product};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -20,8 +20,7 @@ pub fn run(args: &CatalogueArgs) -> Result<ExitCode, Failure> {
         CatalogueFormat::Json => json(&digicat::Catalogue),
     };
     let file = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    let bom = args.format == CatalogueFormat::Csv
-        && (args.bom || (file.is_some() && !args.no_bom));
+    let bom = args.format == CatalogueFormat::Csv && (args.bom || (file.is_some() && !args.no_bom));
     let text = if bom { format!("\u{FEFF}{text}") } else { text };
     match file {
         None => print(&text)?,

@@ -183,7 +183,7 @@ fn output_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
         "jsonl" | "ndjson" => Some(TableFormat::Jsonl),
         "xls" | "xlsm" | "xlsb" | "ods" | "et" => {
             return Err(Failure::Usage(format!(
-                "cannot write {}: digicat writes workbooks as .xlsx only (只能写出 .xlsx 工作簿);                  name the output {}",
+                "cannot write {}: digicat writes workbooks as .xlsx only (只能写出 .xlsx 工作簿); name the output {}",
                 path.display(),
                 path.with_extension("xlsx").display()
             )))
@@ -192,7 +192,7 @@ fn output_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
     };
     match (args.format, implied) {
         (Some(asked), Some(implied)) if asked != implied => Err(Failure::Usage(format!(
-            "--format {} disagrees with the output's extension .{ext} (输出格式与扩展名不符):              drop --format, or name the output with .{}",
+            "--format {} disagrees with the output's extension .{ext} (输出格式与扩展名不符): drop --format, or name the output with .{}",
             format_name(asked),
             format_name(asked)
         ))),
@@ -233,7 +233,7 @@ fn summary_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
         "csv" => Ok(Some(TableFormat::Csv)),
         "xlsx" => Ok(Some(TableFormat::Xlsx)),
         _ => Err(Failure::Usage(format!(
-            "--summary {}: the summary file is written as .csv or .xlsx, by its extension              (汇总文件须为 .csv 或 .xlsx)",
+            "--summary {}: the summary file is written as .csv or .xlsx, by its extension (汇总文件须为 .csv 或 .xlsx)",
             path.display()
         ))),
     }

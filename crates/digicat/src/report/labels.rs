@@ -17,7 +17,7 @@ pub const REASON_LABELS: [(&str, &str); 25] = [
     ("no_code", "无行业代码，文字写有目录内容"),
     ("broader_phrases_only", "只有较宽泛的经营范围表述"),
     ("coarse_code", "行业代码不到小类"),
-    ("products_outside_code", "代码不在目录，文字写有目录产品"),
+    ("products_outside_code", "文字写有其他行业代码的目录产品"),
     ("old_edition_code", "2011版行业代码"),
     ("products_not_published", "该目录行的重点产品未公布"),
     ("code_outside_catalogue", "行业代码不在目录内"),
