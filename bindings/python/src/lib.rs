@@ -247,16 +247,7 @@ fn report_columns<'py>(
 #[pyo3(signature = (code, lang=Name::of("zh")), text_signature = "(code, lang='zh')")]
 fn label(py: Python<'_>, code: &str, lang: Name) -> PyResult<String> {
     let lang: Lang = option(py, &lang.0)?;
-    if let Some(s) = digicat::Status::ALL.iter().find(|s| s.as_str() == code) {
-        return Ok(s.label(lang).to_owned());
-    }
-    let reason = report::reason_label(code, lang);
-    Ok(if reason != code {
-        reason
-    } else {
-        report::kind_label(code, lang)
-    }
-    .to_owned())
+    Ok(report::label(code, lang).unwrap_or(code).to_owned())
 }
 
 /// Counts a classified table as the CLI's summary does (the native half of

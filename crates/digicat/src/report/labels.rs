@@ -74,6 +74,31 @@ pub fn kind_label(code: &str, lang: Lang) -> &str {
     }
 }
 
+/// A status, reason (or error kind), evidence kind or relation `code` in `lang`, as static text:
+/// the code itself for `Lang::En`, its Chinese label for `Lang::Zh`; `None` for a code that is
+/// none of these.
+///
+/// ```
+/// use digicat::report::{label, Lang};
+/// assert_eq!(label("needs_review", Lang::Zh), Some("需人工复核"));
+/// assert_eq!(label("broader", Lang::Zh), Some("较宽泛"));
+/// assert_eq!(label("whole_class", Lang::En), Some("whole_class"));
+/// assert_eq!(label("whatever", Lang::Zh), None);
+/// ```
+pub fn label(code: &str, lang: Lang) -> Option<&'static str> {
+    if let Some(s) = Status::ALL.iter().find(|s| s.as_str() == code) {
+        return Some(s.label(lang));
+    }
+    REASON_LABELS
+        .iter()
+        .chain(&KIND_LABELS)
+        .find(|(c, _)| *c == code)
+        .map(|(c, zh)| match lang {
+            Lang::En => *c,
+            Lang::Zh => *zh,
+        })
+}
+
 /// The code a label stands for: a stable code is returned as it is, a Chinese label of a status,
 /// reason, kind or relation as its code; `None` for anything else. Lets a table written with
 /// `--lang zh` be read back.

@@ -14,7 +14,7 @@ pub use columns::{
     CODE_COLUMN_PARTS, CODE_LEVEL_COLUMNS, INDUSTRY_WORDS, NAME_COLUMNS, NAME_LEVEL_COLUMNS,
     SECTION_CODE_COLUMNS, SPLIT_TEXT_COLUMNS, TEXT_COLUMNS, TEXT_COLUMN_PARTS, VENDOR_NAMES,
 };
-pub use labels::{code_of, kind_label, localize, reason_label, KIND_LABELS, REASON_LABELS};
+pub use labels::{code_of, kind_label, label, localize, reason_label, KIND_LABELS, REASON_LABELS};
 pub use rows::{find_header_row, skip_reason, FOOTER_WORDS, HEADER_SEARCH_ROWS};
 pub use tally::{
     summary_columns, Counts, Grouping, Tally, SUMMARY_COLUMNS_EN, SUMMARY_COLUMNS_ZH,
