@@ -12,23 +12,40 @@ use digicat::report::{
 pub fn select(header: &[String], line: u64, choice: &Choice) -> Result<Layout, Failure> {
     find_layout(header, choice).map_err(|e| {
         let seen = format!("the header (line {line}) is: {}", show(header));
-        Failure::Usage(match e {
-            ColumnError::NotFound { role, name } => {
-                format!("column {name:?} (--{role}-col) not found; {seen}")
-            }
-            ColumnError::NotDetected => format!(
-                "no industry-code column ({}) and no text column ({}) found; {seen}\n\
-                 name the columns with --code-col and/or --text-col, or give the header's line \
-                 with --header-row N",
-                CODE_COLUMNS.join(", "),
-                TEXT_COLUMNS.join(", "),
+        let seen_zh = format!("表头（第 {line} 行）为：{}", show(header));
+        match e {
+            ColumnError::NotFound { role, name } => Failure::said(
+                format!("column {name:?} (--{role}-col) not found; {seen}"),
+                format!("找不到列“{name}”（--{role}-col）；{seen_zh}"),
             ),
-            e @ ColumnError::IndustryColumnsNotRecognised { .. } => format!(
-                "{e}; {seen}\n\
-                 name the GB/T 4754 code or industry column with --code-col NAME, or classify by \
-                 the text alone with --text-only (只按经营范围分类)"
+            ColumnError::NotDetected => Failure::said(
+                format!(
+                    "no industry-code column ({}) and no text column ({}) found; {seen}\n\
+                     name the columns with --code-col and/or --text-col, or give the header's line \
+                     with --header-row N",
+                    CODE_COLUMNS.join(", "),
+                    TEXT_COLUMNS.join(", "),
+                ),
+                format!(
+                    "找不到行业代码列（{}），也找不到经营范围列（{}）；{seen_zh}\n\
+                     请用 --code-col、--text-col 指定列，或用 --header-row N 指定表头所在行",
+                    CODE_COLUMNS.join("、"),
+                    TEXT_COLUMNS.join("、"),
+                ),
             ),
-        })
+            ColumnError::IndustryColumnsNotRecognised { ref columns } => Failure::said(
+                format!(
+                    "{e}; {seen}\n\
+                     name the GB/T 4754 code or industry column with --code-col NAME, or classify by \
+                     the text alone with --text-only (只按经营范围分类)"
+                ),
+                format!(
+                    "有看似行业的列（{}），但不是可识别的国标行业代码或名称列；{seen_zh}\n\
+                     请用 --code-col 列名 指定国标行业代码或行业列，或用 --text-only 只按经营范围分类",
+                    columns.join("、")
+                ),
+            ),
+        }
     })
 }
 
@@ -47,7 +64,16 @@ pub fn no_header(name: &str, rows: &[(u64, Vec<String>)]) -> Failure {
         "\ngive the header's line with --header-row N, or name the columns with --code-col \
          and/or --text-col",
     );
-    Failure::Usage(m)
+    let mut zh = format!(
+        "{name} 的前 {HEADER_SEARCH_ROWS} 行中找不到表头：没有一行含行业代码列（{}）或经营范围列（{}）；看到的行：",
+        CODE_COLUMNS.join("、"),
+        TEXT_COLUMNS.join("、")
+    );
+    for (line, fields) in rows {
+        zh.push_str(&format!("\n  第 {line} 行：{}", show(fields)));
+    }
+    zh.push_str("\n请用 --header-row N 指定表头所在行，或用 --code-col、--text-col 指定列");
+    Failure::said(m, zh)
 }
 
 /// A column for the summary: `"行业代码" (column 3)`, `“行业代码”（第 3 列）` in Chinese.

@@ -235,10 +235,13 @@ impl Input {
         let (mut reader, size): (Box<dyn Read>, Option<u64>) = if stdin {
             (Box::new(io::stdin().lock()), None)
         } else {
-            let file = File::open(path).map_err(|e| Failure::input(&name, e))?;
-            let meta = file.metadata().map_err(|e| Failure::input(&name, e))?;
+            let file = File::open(path).map_err(|e| Failure::input_io(&name, &e))?;
+            let meta = file.metadata().map_err(|e| Failure::input_io(&name, &e))?;
             if meta.is_dir() {
-                return Err(Failure::Input(format!("{name} is a directory")));
+                return Err(Failure::said(
+                    format!("{name} is a directory"),
+                    format!("{name} 是一个目录，不是文件"),
+                ));
             }
             (Box::new(file), meta.is_file().then_some(meta.len()))
         };
@@ -247,7 +250,7 @@ impl Input {
             .by_ref()
             .take(PREFIX)
             .read_to_end(&mut prefix)
-            .map_err(|e| Failure::input(&name, e))?;
+            .map_err(|e| Failure::input_io(&name, &e))?;
         let extension = path
             .extension()
             .and_then(|e| e.to_str())
@@ -263,15 +266,16 @@ impl Input {
             } else {
                 reader
                     .read_to_end(&mut prefix)
-                    .map_err(|e| Failure::input(&name, e))?;
+                    .map_err(|e| Failure::input_io(&name, &e))?;
                 BookSource::Bytes(prefix)
             };
             return Input::workbook(name, source, sheet, spec);
         }
         if sheet.is_some() {
-            return Err(Failure::Usage(format!(
-                "--sheet applies to workbooks only, and {name} is not one"
-            )));
+            return Err(Failure::said(
+                format!("--sheet applies to workbooks only, and {name} is not one"),
+                format!("--sheet 只用于工作簿，而 {name} 不是工作簿"),
+            ));
         }
         let (decoder, skip) = choose_decoder(&prefix, encoding, &name)?;
         let delimiter = match ext {
@@ -340,15 +344,25 @@ impl Input {
             seen.push((line, raw, fields));
         }
         if seen.is_empty() && spec.row.is_none() {
-            return Err(Failure::Input(format!("{name} is empty: no header row")));
+            return Err(Failure::said(
+                format!("{name} is empty: no header row"),
+                format!("{name} 是空文件：没有表头"),
+            ));
         }
         let rows: Vec<(u64, Vec<String>)> = seen.iter().map(|(l, _, f)| (*l, f.clone())).collect();
         let bad_encoding = |line: u64| {
-            Failure::Input(format!(
-                "line {line} of {name}, above or at the header, is not valid {}; use --encoding {}",
-                decoder.label,
-                decoder.alternative()
-            ))
+            Failure::said(
+                format!(
+                    "line {line} of {name}, above or at the header, is not valid {}; use --encoding {}",
+                    decoder.label,
+                    decoder.alternative()
+                ),
+                format!(
+                    "{name} 第 {line} 行（表头或其上方）不是有效的 {} 编码；请用 --encoding {}",
+                    decoder.label,
+                    decoder.alternative()
+                ),
+            )
         };
         let at = match (header_index(&name, &rows, spec), undecodable) {
             (Ok(at), _) => at,
@@ -362,11 +376,18 @@ impl Input {
         for field in raw_header.iter() {
             let mut s = String::new();
             if !decoder.decode_into(field, &mut s) {
-                return Err(Failure::Input(format!(
-                    "the header of {name} (line {header_line}) is not valid {}; use --encoding {}",
-                    decoder.label,
-                    decoder.alternative()
-                )));
+                return Err(Failure::said(
+                    format!(
+                        "the header of {name} (line {header_line}) is not valid {}; use --encoding {}",
+                        decoder.label,
+                        decoder.alternative()
+                    ),
+                    format!(
+                        "{name} 的表头（第 {header_line} 行）不是有效的 {} 编码；请用 --encoding {}",
+                        decoder.label,
+                        decoder.alternative()
+                    ),
+                ));
             }
             header.push(s);
         }
@@ -412,9 +433,10 @@ impl Input {
             }
         }
         if searched.is_empty() {
-            return Err(Failure::Input(format!(
-                "{name} is empty: no header row (工作表为空)"
-            )));
+            return Err(Failure::said(
+                format!("{name} is empty: no header row"),
+                format!("{name} 工作表为空：没有表头"),
+            ));
         }
         let at = header_index(&name, &searched, spec)?;
         // Rows of the used range below the header.
@@ -660,9 +682,10 @@ fn choose_decoder(
 ) -> Result<(Decoder, u64), Failure> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
-        return Err(Failure::Input(format!(
-            "{name} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"
-        )));
+        return Err(Failure::said(
+            format!("{name} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"),
+            format!("{name} 是 UTF-16 编码，不支持：请另存为 UTF-8 或 GB18030 编码的 CSV"),
+        ));
     }
     let bom = if prefix.starts_with(BOM) { 3 } else { 0 };
     // Cut in the middle of a character at the end of the prefix: still UTF-8.
@@ -673,10 +696,16 @@ fn choose_decoder(
     // Text has NUL bytes only where a field holds one, and then it is UTF-8 or chosen by
     // --encoding: NUL bytes in a prefix that is not UTF-8 make a binary file (an image, a PDF).
     if encoding == EncodingArg::Auto && !utf8 && prefix.contains(&0) {
-        return Err(Failure::Input(format!(
-            "{name} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
-             a PDF or an archive?): give a CSV, TSV or XLSX file, or force --encoding"
-        )));
+        return Err(Failure::said(
+            format!(
+                "{name} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
+                 a PDF or an archive?): give a CSV, TSV or XLSX file, or force --encoding"
+            ),
+            format!(
+                "{name} 不是 CSV 或 TSV 文本文件（含有 NUL 字节且不是 UTF-8，可能是图片、PDF 或压缩包）：\
+                 请给出 CSV、TSV 或 XLSX 文件，或用 --encoding 指定编码"
+            ),
+        ));
     }
     Ok(match encoding {
         EncodingArg::Utf8 => (Decoder::UTF8, bom),

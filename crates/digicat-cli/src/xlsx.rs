@@ -89,10 +89,13 @@ impl Book {
     /// Writes one row: the input cells with their kinds, then the added columns as text.
     pub fn write(&mut self, rec: &Record, added: &[String; 7]) -> Result<(), Failure> {
         if self.row >= MAX_ROWS {
-            return Err(Failure::Usage(format!(
-                "the result has more rows than an Excel sheet holds ({MAX_ROWS} with the header; \
-                 超出 Excel 行数上限): write CSV instead (-o 结果.csv)"
-            )));
+            return Err(Failure::said(
+                format!(
+                    "the result has more rows than an Excel sheet holds ({MAX_ROWS} with the \
+                     header): write CSV instead (-o 结果.csv)"
+                ),
+                format!("结果行数超出 Excel 工作表上限（含表头 {MAX_ROWS} 行）：请改写 CSV（-o 结果.csv）"),
+            ));
         }
         let row = self.row;
         let name = self.target.name().to_owned();
@@ -130,12 +133,19 @@ impl Book {
                 }
                 CellKind::Text => {
                     if text.chars().count() > MAX_CELL {
-                        return Err(Failure::Usage(format!(
-                            "line {}: a value of {} characters is longer than an Excel cell holds \
-                             ({MAX_CELL}; 超出 Excel 单元格长度上限): write CSV instead (-o 结果.csv)",
-                            rec.line,
-                            text.chars().count()
-                        )));
+                        let n = text.chars().count();
+                        return Err(Failure::said(
+                            format!(
+                                "line {}: a value of {n} characters is longer than an Excel cell \
+                                 holds ({MAX_CELL}): write CSV instead (-o 结果.csv)",
+                                rec.line
+                            ),
+                            format!(
+                                "第 {} 行：有一个 {n} 字符的值，超出 Excel 单元格上限（{MAX_CELL}）：\
+                                 请改写 CSV（-o 结果.csv）",
+                                rec.line
+                            ),
+                        ));
                     }
                     self.sheet.write_string(row, c, text).map(drop)
                 }

@@ -373,3 +373,68 @@ fn the_catalogue_as_csv_has_a_bom_in_a_file() {
     );
     assert_eq!(fs::read(&path).unwrap(), plain.stdout);
 }
+
+#[test]
+fn lang_zh_errors_are_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let ex = example();
+    let missing = dir.path().join("没有.csv");
+    let title = dir.path().join("标题.csv");
+    fs::write(&title, "企业名录\n备注\n").unwrap();
+    let xlsx = dir.path().join("结果.xlsx");
+    let cases: Vec<Vec<&str>> = vec![
+        vec![arg(&missing)],
+        vec![arg(&ex), "--group-by", "园区"],
+        vec![arg(&ex), "-o", arg(&xlsx), "--format", "csv"],
+        vec![arg(&ex), "--code-col", "代码"],
+        vec![arg(&ex), "--summary", "汇总.txt"],
+        vec![arg(&title)],
+    ];
+    // Option names, codes, file and column names the message quotes are not words to translate.
+    let path = dir.path().display().to_string();
+    let mut allowed = english_words(&path, &[]);
+    let expath = example().display().to_string();
+    allowed.extend(english_words(&expath, &[]));
+    allowed.extend([
+        "digicat",
+        "csv",
+        "xlsx",
+        "txt",
+        "group",
+        "by",
+        "format",
+        "code",
+        "col",
+        "text",
+        "header",
+        "row",
+        "N",
+        "summary",
+        "o",
+        "industry_code",
+        "industryco",
+        "industryCode",
+        "business_scope",
+        "opscope",
+        "businessScope",
+    ]);
+    for case in cases {
+        let mut args = vec!["classify", "-q", "--lang", "zh"];
+        args.extend(&case);
+        let out = run(args, None);
+        assert_eq!(code(&out), 2, "{case:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("digicat："), "{err}");
+        assert_eq!(english_words(&err, &allowed), Vec::<&str>::new(), "{err}");
+        let en = run(
+            ["classify", "-q", "--lang", "en"]
+                .into_iter()
+                .chain(case.iter().copied()),
+            None,
+        );
+        assert!(
+            stderr(&en).starts_with("digicat: "),
+            "English with --lang en"
+        );
+    }
+}

@@ -182,20 +182,35 @@ fn output_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
         "tsv" | "tab" => Some(TableFormat::Tsv),
         "jsonl" | "ndjson" => Some(TableFormat::Jsonl),
         "xls" | "xlsm" | "xlsb" | "ods" | "et" => {
-            return Err(Failure::Usage(format!(
-                "cannot write {}: digicat writes workbooks as .xlsx only (只能写出 .xlsx 工作簿); name the output {}",
-                path.display(),
-                path.with_extension("xlsx").display()
-            )))
+            return Err(Failure::said(
+                format!(
+                    "cannot write {}: digicat writes workbooks as .xlsx only; name the output {}",
+                    path.display(),
+                    path.with_extension("xlsx").display()
+                ),
+                format!(
+                    "无法写出 {}：digicat 只写 .xlsx 工作簿；请把输出文件命名为 {}",
+                    path.display(),
+                    path.with_extension("xlsx").display()
+                ),
+            ))
         }
         _ => None,
     };
     match (args.format, implied) {
-        (Some(asked), Some(implied)) if asked != implied => Err(Failure::Usage(format!(
-            "--format {} disagrees with the output's extension .{ext} (输出格式与扩展名不符): drop --format, or name the output with .{}",
-            format_name(asked),
-            format_name(asked)
-        ))),
+        (Some(asked), Some(implied)) if asked != implied => Err(Failure::said(
+            format!(
+                "--format {} disagrees with the output's extension .{ext}: drop --format, or name \
+                 the output with .{}",
+                format_name(asked),
+                format_name(asked)
+            ),
+            format!(
+                "--format {} 与输出文件的扩展名 .{ext} 不符：请去掉 --format，或把输出文件的扩展名改为 .{}",
+                format_name(asked),
+                format_name(asked)
+            ),
+        )),
         (Some(asked), _) => Ok(Some(asked)),
         (None, implied) => Ok(implied),
     }
@@ -224,18 +239,27 @@ fn summary_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
         return Ok(None);
     };
     if args.output.as_deref().is_some_and(|o| o == path) {
-        return Err(Failure::Usage(format!(
-            "--summary {} is the output file too (汇总文件与输出文件相同): name another file",
-            path.display()
-        )));
+        return Err(Failure::said(
+            format!(
+                "--summary {} is the output file too: name another file",
+                path.display()
+            ),
+            format!("汇总文件 {} 与输出文件相同：请另取文件名", path.display()),
+        ));
     }
     match extension(path).as_str() {
         "csv" => Ok(Some(TableFormat::Csv)),
         "xlsx" => Ok(Some(TableFormat::Xlsx)),
-        _ => Err(Failure::Usage(format!(
-            "--summary {}: the summary file is written as .csv or .xlsx, by its extension (汇总文件须为 .csv 或 .xlsx)",
-            path.display()
-        ))),
+        _ => Err(Failure::said(
+            format!(
+                "--summary {}: the summary file is written as .csv or .xlsx, by its extension",
+                path.display()
+            ),
+            format!(
+                "--summary {}：汇总文件须以 .csv 或 .xlsx 为扩展名",
+                path.display()
+            ),
+        )),
     }
 }
 
@@ -262,10 +286,16 @@ fn group_columns(names: &[String], header: &[String]) -> Result<Vec<(String, usi
             });
             match at {
                 Some(i) => Ok((header[i].clone(), i)),
-                None => Err(Failure::Usage(format!(
-                    "--group-by {name}: no such column (找不到分组列); the header is: {}",
-                    header.join(", ")
-                ))),
+                None => Err(Failure::said(
+                    format!(
+                        "--group-by {name}: no such column; the header is: {}",
+                        header.join(", ")
+                    ),
+                    format!(
+                        "--group-by {name}：找不到此列；表头为：{}",
+                        header.join("，")
+                    ),
+                )),
             }
         })
         .collect()
