@@ -113,7 +113,7 @@ def test_missing_or_clashing_columns() -> None:
     with pytest.raises(ValueError, match=r"already has column\(s\) \['status'\]"):
         classify_frame(df.assign(status="x"))
     ok = classify_frame(df.assign(status="x"), lang="zh", text_only=True)
-    assert ok["状态"].iloc[0] == "needs_review"
+    assert ok["状态"].iloc[0] == "需人工复核"
     with pytest.raises(TypeError, match="DataFrame"):
         classify_frame([["6513", "SaaS"]])  # type: ignore[arg-type]
 

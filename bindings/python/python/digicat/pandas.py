@@ -143,7 +143,7 @@ def summarize(
         [_texts(result[g]) for g in group_by],
         lang,
     )
-    out = pandas.DataFrame(rows, columns=list(header))
+    out: pd.DataFrame = pandas.DataFrame(rows, columns=list(header))
     for i in (5, 7, 8, 9):
         col = header[i]
         out[col] = pandas.to_numeric(out[col].replace("", None)).astype("Int64")
@@ -152,7 +152,8 @@ def summarize(
 
 def _texts(column: Any) -> List[Optional[str]]:
     """A column's values as str, None for a missing value."""
-    return [None if v is None else str(v) for v in values(column)]  # type: ignore[union-attr]
+    listed: Any = values(column)
+    return [None if v is None else str(v) for v in listed]
 
 
 def _require_pandas() -> Any:
