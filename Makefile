@@ -42,6 +42,11 @@ PYTHON ?= python3
 VENV_BIN := $(CURDIR)/$(VENV)/bin
 
 python-env: ## Python: .venv (created if absent) with the dev requirements and the digicat package built from this tree
+	@# The notebook's chart labels industries in Chinese: a CJK font (Noto Sans CJK) when none is installed.
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
+	  echo "installing fonts-noto-cjk (a CJK font for the notebook's chart)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-noto-cjk >/dev/null \
+	  || echo "fonts-noto-cjk not installed: the notebook test will say which font is missing"; }
 	test -x $(VENV_BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(VENV_BIN)/python -m pip install --quiet -r bindings/python/requirements-dev.txt
 	PATH="$(VENV_BIN):$$PATH" $(VENV_BIN)/python -m pip install --quiet --no-build-isolation --force-reinstall --no-deps ./bindings/python

@@ -71,6 +71,7 @@ def shared_part(z, strings):
 def gen_list(n, out):
     table = list(csv.reader(open('data/examples/enterprises.csv', encoding='utf-8')))
     header, data = table[0], table[1:]
+    code_at = header.index('行业代码')
     strings, index = [], {}
 
     def sid(s):
@@ -88,7 +89,7 @@ def gen_list(n, out):
             cells = []
             for c, v in enumerate(vals):
                 ref = '%s%d' % (chr(ord('A') + c), r + 1)
-                if r > 0 and c == 2 and v.isdigit():
+                if r > 0 and c == code_at and v.isdigit():
                     cells.append('<c r="%s"><v>%s</v></c>' % (ref, v))
                 elif v:
                     cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, sid(v)))

@@ -15,7 +15,8 @@
  * "blank_row" or "footer_row", decided by the library (digicat_report_skip_reason) as the CLI
  * and Python decide it.
  *
- * Usage: classify [standard|strict [auto|2017|2011 [en|zh]]]   (en|zh: the header's language)
+ * Usage: classify [standard|strict [auto|2017|2011 [en|zh]]]   (en|zh: the language of the
+ * header and of the status and reason values, as the CLI's --lang)
  * Build: cc classify.c $(pkg-config --cflags --libs digicat) -o classify */
 #include <stdbool.h>
 #include <stdio.h>
@@ -37,6 +38,20 @@ static void print_rc(const char *what, digicat_rc rc) {
   fprintf(stderr, "classify: %s: %s\n", what, buf);
 }
 
+/* The language of the header and of the status and reason values (argument 3). */
+static digicat_lang g_lang = DIGICAT_LANG_EN;
+
+/* Prints a status or reason code in g_lang: its Chinese label for zh (digicat_label, the
+ * library's one table, as the CLI's --lang zh writes it), the code itself otherwise. */
+static void print_code(const char *code, size_t n) {
+  digicat_str label;
+  if (digicat_label(code, n, g_lang, &label) == DIGICAT_RC_OK) {
+    print_str(label);
+  } else {
+    fwrite(code, 1, n, stdout);
+  }
+}
+
 /* A buffer for column values, grown when a value does not fit. */
 typedef struct buffer {
   char *data;
@@ -53,7 +68,11 @@ static int print_field(const digicat_result *result, const digicat_code_error *e
                         ? digicat_result_report_field(result, column, b->data, b->cap, &n)
                         : digicat_code_error_report_field(error, column, b->data, b->cap, &n);
     if (rc == DIGICAT_RC_OK) {
-      fwrite(b->data, 1, n, stdout);
+      if (column < 2) {
+        print_code(b->data, n); /* status, reason */
+      } else {
+        fwrite(b->data, 1, n, stdout);
+      }
       return 0;
     }
     if (rc != DIGICAT_RC_BUFFER_TOO_SMALL) {
@@ -115,9 +134,13 @@ static int read_line(FILE *in, char **line, size_t *cap, size_t *len) {
 static void print_skipped(digicat_reason reason) {
   size_t column;
   putchar('\t');
-  print_str(digicat_status_name(DIGICAT_STATUS_SKIPPED));
-  putchar('\t');
-  print_str(digicat_reason_name(reason));
+  {
+    digicat_str status = digicat_status_name(DIGICAT_STATUS_SKIPPED);
+    digicat_str why = digicat_reason_name(reason);
+    print_code(status.data, status.len);
+    putchar('\t');
+    print_code(why.data, why.len);
+  }
   for (column = 2; column < DIGICAT_REPORT_COLUMNS; column++) putchar('\t');
 }
 
@@ -128,15 +151,19 @@ static void print_invalid_encoding(digicat_rc rc) {
   size_t column;
   digicat_rc_message(rc, message, sizeof message, NULL);
   putchar('\t');
-  print_str(digicat_status_name(DIGICAT_STATUS_INVALID));
-  printf("\t%s", REASON_INVALID_ENCODING);
+  {
+    digicat_str status = digicat_status_name(DIGICAT_STATUS_INVALID);
+    print_code(status.data, status.len);
+  }
+  putchar('\t');
+  print_code(REASON_INVALID_ENCODING, strlen(REASON_INVALID_ENCODING));
   for (column = 2; column < DIGICAT_REPORT_COLUMNS - 1; column++) putchar('\t');
   printf("\t%s", message);
 }
 
 int main(int argc, char **argv) {
   digicat_options options = {DIGICAT_POLICY_STANDARD, DIGICAT_EDITION_AUTO};
-  digicat_lang lang = DIGICAT_LANG_EN;
+  digicat_lang lang = DIGICAT_LANG_EN; /* copied to g_lang once parsed */
   buffer b = {NULL, 0};
   char *line = NULL;
   size_t cap = 0, len = 0, column;
@@ -167,6 +194,7 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
+  g_lang = lang;
   fputs("line", stdout);
   for (column = 0; column < DIGICAT_REPORT_COLUMNS; column++) {
     digicat_str name;

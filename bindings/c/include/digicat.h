@@ -1038,6 +1038,28 @@ digicat_rc digicat_lang_parse(const char *name, size_t len, digicat_lang *lang_o
 digicat_rc digicat_report_column_name(uint32_t lang, size_t column, struct digicat_str *name_out);
 
 /**
+ * Writes the label of a stable code in `lang` (a `digicat_lang` value) into `*label_out`: a
+ * status (`in_scope` …), a reason or error kind (`listed_product`, `malformed_code`,
+ * `malformed_record` …), an evidence kind or a relation (`product`, `broader` …), given as `len`
+ * bytes of UTF-8 at `code`. `DIGICAT_LANG_EN` gives the code itself, `DIGICAT_LANG_ZH` its
+ * Chinese label (`需人工复核`, `写有目录所列重点产品`, `较宽泛`): what the CLI writes with
+ * `--lang zh`, from the core's one table. Static memory, nothing to free.
+ *
+ * Returns `DIGICAT_RC_OK`; `DIGICAT_RC_NULL_PARAMETER` when `label_out` is NULL or `code` is
+ * NULL with `len > 0`; `DIGICAT_RC_INVALID_UTF8`; `DIGICAT_RC_INVALID_OPTION` when `lang` is no
+ * `digicat_lang`; `DIGICAT_RC_OUT_OF_RANGE` when `code` is no such code. `*label_out` is written
+ * only on success.
+ *
+ * # Safety
+ * `code` must be NULL or point to `len` readable bytes; `label_out` NULL or a writable
+ * `digicat_str`. Thread-safe; allocates nothing.
+ */
+digicat_rc digicat_label(const char *code,
+                         size_t len,
+                         uint32_t lang,
+                         struct digicat_str *label_out);
+
+/**
  * Writes the value of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) for a result
  * into `buf`, a caller-owned buffer of `len` bytes: exactly what the CLI and Python write in
  * that column for the same record. 0 `status` and 1 `reason` (snake_case names), 2

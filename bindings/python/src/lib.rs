@@ -240,6 +240,87 @@ fn report_columns<'py>(
     Ok((PyTuple::new(py, report::columns(lang))?, columns))
 }
 
+/// A status, reason (or error kind), evidence kind or relation code in ``lang``: the code itself
+/// for ``"en"``, its Chinese label for ``"zh"`` (the core's ``report::reason_label``,
+/// ``report::kind_label``, ``Status::label``); a code without a label is returned as given.
+#[pyfunction]
+#[pyo3(signature = (code, lang=Name::of("zh")), text_signature = "(code, lang='zh')")]
+fn label(py: Python<'_>, code: &str, lang: Name) -> PyResult<String> {
+    let lang: Lang = option(py, &lang.0)?;
+    Ok(report::label(code, lang).unwrap_or(code).to_owned())
+}
+
+/// Counts a classified table as the CLI's summary does (the native half of
+/// ``digicat.pandas.summarize``), through the core's ``report::Tally``: ``statuses``,
+/// ``reasons`` and ``industries`` are the added columns' values, one per row (a status or reason
+/// as a code or its Chinese label; industries as ``1,3``); ``groups`` one list of values per
+/// grouping column named in ``group_columns`` (None or missing counts as the empty value).
+/// Returns ``(names, rows)``: the summary table's column names in ``lang`` and its rows (10 str
+/// each, the counts as decimal text, empty cells ``""``). Raises ValueError for a status that is
+/// not one, an industry id that is not a number, or columns of different lengths.
+#[pyfunction]
+#[pyo3(
+    signature = (statuses, reasons, industries, group_columns=Vec::new(), groups=Vec::new(), lang=Name::of("en")),
+    text_signature = "(statuses, reasons, industries, group_columns=[], groups=[], lang='en')"
+)]
+fn summary_table<'py>(
+    py: Python<'py>,
+    statuses: Vec<Option<String>>,
+    reasons: Vec<Option<String>>,
+    industries: Vec<Option<String>>,
+    group_columns: Vec<String>,
+    groups: Vec<Vec<Option<String>>>,
+    lang: Name,
+) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>)> {
+    let lang: Lang = option(py, &lang.0)?;
+    let n = statuses.len();
+    if reasons.len() != n || industries.len() != n || groups.iter().any(|g| g.len() != n) {
+        return Err(PyValueError::new_err(
+            "summary_table: every column must have one value per row (各列行数须相同)",
+        ));
+    }
+    if groups.len() != group_columns.len() {
+        return Err(PyValueError::new_err(
+            "summary_table: one list of values per grouping column",
+        ));
+    }
+    let mut tally = report::Tally::new(group_columns);
+    for i in 0..n {
+        let raw = statuses[i].as_deref().unwrap_or("");
+        let code = report::code_of(raw);
+        let Some(status) = digicat::Status::ALL
+            .into_iter()
+            .find(|s| Some(s.as_str()) == code)
+        else {
+            return Err(PyValueError::new_err(format!(
+                "row {i}: {raw:?} is not a status (不是状态值): expected one of {}",
+                digicat::Status::ALL.map(|s| s.as_str()).join(", ")
+            )));
+        };
+        let reason = reasons[i].as_deref().unwrap_or("");
+        let reason = report::code_of(reason).unwrap_or(reason);
+        let mut ids = Vec::new();
+        for part in industries[i].as_deref().unwrap_or("").split(',') {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            ids.push(part.parse::<u8>().map_err(|_| {
+                PyValueError::new_err(format!(
+                    "row {i}: industry id {part:?} is not a number (产业编号须为数字)"
+                ))
+            })?);
+        }
+        let values: Vec<&str> = groups
+            .iter()
+            .map(|g| g[i].as_deref().unwrap_or(""))
+            .collect();
+        tally.add(status, reason, &ids, &values);
+    }
+    let rows = tally.table(lang).into_iter().map(Vec::from).collect();
+    Ok((PyTuple::new(py, report::summary_columns(lang))?, rows))
+}
+
 /// Classifies a whole table as the CLI does (the native half of
 /// ``digicat.pandas.classify_frame``): ``header`` (a list of str) and ``columns`` (one iterable of
 /// values per header column, all of one length). The columns are chosen by the core's
@@ -315,7 +396,9 @@ fn report_table<'py>(
                 fields.clear();
                 fields.extend(values.iter().map(|c| c[i].as_deref().unwrap_or("")));
                 let row = layout.classify(&fields, &options);
-                for (column, field) in out.iter_mut().zip(report::row_fields(&row)) {
+                let mut row = report::row_fields(&row);
+                report::localize(&mut row, lang);
+                for (column, field) in out.iter_mut().zip(row) {
                     column.push(field);
                 }
             }
@@ -407,6 +490,8 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report_column_names, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_function(wrap_pyfunction!(report_table, m)?)?;
+    m.add_function(wrap_pyfunction!(summary_table, m)?)?;
+    m.add_function(wrap_pyfunction!(label, m)?)?;
     m.add_function(wrap_pyfunction!(find_products, m)?)?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(industries, m)?)?;

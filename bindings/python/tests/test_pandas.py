@@ -49,11 +49,14 @@ def test_adds_the_cli_columns_to_a_copy() -> None:
     assert list(out["error"])[:2] == ["", ""]
 
 
-def test_zh_headers_same_values() -> None:
+def test_zh_headers_and_chinese_statuses_and_reasons() -> None:
     en = classify_frame(frame())
     zh = classify_frame(frame(), lang="zh")
     assert list(zh.columns)[3:] == ZH
-    for e, z in zip(EN, ZH):
+    for e, z in zip(EN[:2], ZH[:2]):
+        assert list(zh[z]) == [digicat.label(v, "zh") for v in en[e]]
+        assert all(not v.isascii() for v in zh[z])
+    for e, z in zip(EN[2:], ZH[2:]):
         assert list(en[e]) == list(zh[z])
     assert digicat._digicat.report_column_names("zh") == tuple(ZH)
     with pytest.raises(digicat.InvalidOptionError):
@@ -110,7 +113,7 @@ def test_missing_or_clashing_columns() -> None:
     with pytest.raises(ValueError, match=r"already has column\(s\) \['status'\]"):
         classify_frame(df.assign(status="x"))
     ok = classify_frame(df.assign(status="x"), lang="zh", text_only=True)
-    assert ok["状态"].iloc[0] == "needs_review"
+    assert ok["状态"].iloc[0] == "需人工复核"
     with pytest.raises(TypeError, match="DataFrame"):
         classify_frame([["6513", "SaaS"]])  # type: ignore[arg-type]
 

@@ -184,12 +184,22 @@ pub struct ClassifyArgs {
     /// of the first 20 rows holding a recognised column name]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub header_row: Option<u64>,
-    /// Output format [default: csv, or tsv for TSV input]
+    /// Output format [default: from OUTPUT's extension (.xlsx, .csv, .tsv, .jsonl), else csv,
+    /// or tsv for TSV input]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
-    /// Language of the added column headers
-    #[arg(long, value_parser = lang(), default_value = "en")]
-    pub lang: Lang,
+    /// Count rows per value of this column too (repeatable: --group-by 镇街 --group-by 园区), in
+    /// the summary, the summary file and the workbook's summary sheet
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Vec<String>,
+    /// Also write the counts to FILE (.csv or .xlsx, by extension; written atomically)
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// Language of the added column headers, of the status and reason values of CSV/TSV/XLSX
+    /// rows, of the summary [default: zh when LC_ALL, else LC_MESSAGES, else LANG starts with
+    /// zh; else en]
+    #[arg(long, value_parser = lang())]
+    pub lang: Option<Lang>,
     /// Which evidence counts: strict admits only listed products and their aliases
     #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
     pub policy: Policy,
@@ -202,9 +212,13 @@ pub struct ClassifyArgs {
     /// Worksheet of an XLSX input [default: the first]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// Start CSV/TSV output with a UTF-8 byte-order mark (helps Excel read it as UTF-8)
-    #[arg(long)]
+    /// Start CSV/TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
+    /// [default: on for a file given with -o, off for standard output]
+    #[arg(long, overrides_with = "no_bom")]
     pub bom: bool,
+    /// No byte-order mark, also for a file given with -o
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
     /// No progress bar and no summary on standard error (a note remains when the run classified
     /// by text only without --text-only)
     #[arg(short, long)]
@@ -212,6 +226,30 @@ pub struct ClassifyArgs {
     /// Exit with 1 when any row is invalid
     #[arg(long)]
     pub strict: bool,
+}
+
+impl ClassifyArgs {
+    /// The language: `--lang`, else the locale's ([`locale_lang`]).
+    pub fn language(&self) -> Lang {
+        self.lang
+            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
+    }
+}
+
+/// The locale's language as POSIX chooses the messages' locale: the first non-empty of `LC_ALL`,
+/// `LC_MESSAGES`, `LANG` (read with `var`); Chinese when it starts with `zh` (`zh_CN.UTF-8`,
+/// `zh_TW`), else English.
+pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| var(name))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
 /// Options of `digicat lookup`.
@@ -246,6 +284,16 @@ pub struct CatalogueArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = CatalogueFormat::Md)]
     pub format: CatalogueFormat,
+    /// Write to this file (atomically) instead of standard output; - means standard output
+    #[arg(short, long, value_name = "OUTPUT")]
+    pub output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
+    /// [default: on for a file given with -o, off for standard output]
+    #[arg(long, overrides_with = "no_bom")]
+    pub bom: bool,
+    /// No byte-order mark, also for a file given with -o
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
 }
 
 /// Output format of `classify`.
@@ -257,6 +305,8 @@ pub enum TableFormat {
     Tsv,
     /// One JSON object a line
     Jsonl,
+    /// An Excel workbook (.xlsx): the rows with their cell types, a summary sheet, the options
+    Xlsx,
 }
 
 /// Output format of `lookup` and `match`.
@@ -282,8 +332,8 @@ pub enum CatalogueFormat {
 /// `--lang`: the core's [`Lang`] names, parsed with its `FromStr`.
 fn lang() -> impl TypedValueParser<Value = Lang> {
     PossibleValuesParser::new([
-        PossibleValue::new("en").help("English snake_case headers"),
-        PossibleValue::new("zh").help("Chinese headers"),
+        PossibleValue::new("en").help("English: snake_case headers, the stable codes as values"),
+        PossibleValue::new("zh").help("Chinese: headers, statuses, reasons and summary in Chinese"),
     ])
     .try_map(|s| s.parse::<Lang>())
 }
@@ -321,4 +371,28 @@ pub enum EncodingArg {
     Gb18030,
     /// GBK (read with the GB18030 decoder, which covers it)
     Gbk,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_chooses_the_default_language_as_posix_does() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(locale_lang(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(locale_lang(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(locale_lang(env(&[])), Lang::En);
+        let over = env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(locale_lang(over), Lang::En, "LC_ALL first");
+        let empty = env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "C")]);
+        assert_eq!(locale_lang(empty), Lang::Zh, "an empty variable is skipped");
+    }
 }

@@ -12,23 +12,40 @@ use digicat::report::{
 pub fn select(header: &[String], line: u64, choice: &Choice) -> Result<Layout, Failure> {
     find_layout(header, choice).map_err(|e| {
         let seen = format!("the header (line {line}) is: {}", show(header));
-        Failure::Usage(match e {
-            ColumnError::NotFound { role, name } => {
-                format!("column {name:?} (--{role}-col) not found; {seen}")
-            }
-            ColumnError::NotDetected => format!(
-                "no industry-code column ({}) and no text column ({}) found; {seen}\n\
-                 name the columns with --code-col and/or --text-col, or give the header's line \
-                 with --header-row N",
-                CODE_COLUMNS.join(", "),
-                TEXT_COLUMNS.join(", "),
+        let seen_zh = format!("表头（第 {line} 行）为：{}", show(header));
+        match e {
+            ColumnError::NotFound { role, name } => Failure::said(
+                format!("column {name:?} (--{role}-col) not found; {seen}"),
+                format!("找不到列“{name}”（--{role}-col）；{seen_zh}"),
             ),
-            e @ ColumnError::IndustryColumnsNotRecognised { .. } => format!(
-                "{e}; {seen}\n\
-                 name the GB/T 4754 code or industry column with --code-col NAME, or classify by \
-                 the text alone with --text-only (只按经营范围分类)"
+            ColumnError::NotDetected => Failure::said(
+                format!(
+                    "no industry-code column ({}) and no text column ({}) found; {seen}\n\
+                     name the columns with --code-col and/or --text-col, or give the header's line \
+                     with --header-row N",
+                    CODE_COLUMNS.join(", "),
+                    TEXT_COLUMNS.join(", "),
+                ),
+                format!(
+                    "找不到行业代码列（{}），也找不到经营范围列（{}）；{seen_zh}\n\
+                     请用 --code-col、--text-col 指定列，或用 --header-row N 指定表头所在行",
+                    CODE_COLUMNS.join("、"),
+                    TEXT_COLUMNS.join("、"),
+                ),
             ),
-        })
+            ColumnError::IndustryColumnsNotRecognised { ref columns } => Failure::said(
+                format!(
+                    "{e}; {seen}\n\
+                     name the GB/T 4754 code or industry column with --code-col NAME, or classify by \
+                     the text alone with --text-only (只按经营范围分类)"
+                ),
+                format!(
+                    "有看似行业的列（{}），但不是可识别的国标行业代码或名称列；{seen_zh}\n\
+                     请用 --code-col 列名 指定国标行业代码或行业列，或用 --text-only 只按经营范围分类",
+                    columns.join("、")
+                ),
+            ),
+        }
     })
 }
 
@@ -47,38 +64,62 @@ pub fn no_header(name: &str, rows: &[(u64, Vec<String>)]) -> Failure {
         "\ngive the header's line with --header-row N, or name the columns with --code-col \
          and/or --text-col",
     );
-    Failure::Usage(m)
+    let mut zh = format!(
+        "{name} 的前 {HEADER_SEARCH_ROWS} 行中找不到表头：没有一行含行业代码列（{}）或经营范围列（{}）；看到的行：",
+        CODE_COLUMNS.join("、"),
+        TEXT_COLUMNS.join("、")
+    );
+    for (line, fields) in rows {
+        zh.push_str(&format!("\n  第 {line} 行：{}", show(fields)));
+    }
+    zh.push_str("\n请用 --header-row N 指定表头所在行，或用 --code-col、--text-col 指定列");
+    Failure::said(m, zh)
 }
 
-/// The code columns of a layout for the summary: `"行业代码" (column 3)`, several with the rule.
-pub fn describe(layout: &Layout, header: &[String]) -> String {
-    let col = |i: &usize| format!("{:?} (column {})", header[*i], i + 1);
-    match &layout.code {
-        None => "none: classified by text only".into(),
-        Some(CodeSource::Column(i)) => col(i),
-        Some(CodeSource::Levels(levels)) => format!(
-            "{} (finest non-empty level per row)",
-            levels.iter().map(col).collect::<Vec<_>>().join(" > ")
-        ),
-        Some(CodeSource::SectionAndCode { section, code }) => {
+/// A column for the summary: `"行业代码" (column 3)`, `“行业代码”（第 3 列）` in Chinese.
+fn column(header: &[String], i: usize, zh: bool) -> String {
+    if zh {
+        format!("“{}”（第 {} 列）", header[i], i + 1)
+    } else {
+        format!("{:?} (column {})", header[i], i + 1)
+    }
+}
+
+/// The code columns of a layout for the summary: `"行业代码" (column 3)`, several with the rule;
+/// in Chinese when `zh`.
+pub fn describe(layout: &Layout, header: &[String], zh: bool) -> String {
+    let col = |i: &usize| column(header, *i, zh);
+    match (&layout.code, zh) {
+        (None, false) => "none: classified by text only".into(),
+        (None, true) => "无：只按经营范围分类".into(),
+        (Some(CodeSource::Column(i)), _) => col(i),
+        (Some(CodeSource::Levels(levels)), _) => {
+            let cols = levels.iter().map(col).collect::<Vec<_>>().join(" > ");
+            if zh {
+                format!("{cols}（每行取最细的非空一级）")
+            } else {
+                format!("{cols} (finest non-empty level per row)")
+            }
+        }
+        (Some(CodeSource::SectionAndCode { section, code }), false) => {
             format!("{} + {} (section letter and code)", col(section), col(code))
+        }
+        (Some(CodeSource::SectionAndCode { section, code }), true) => {
+            format!("{} + {}（门类字母与代码）", col(section), col(code))
         }
     }
 }
 
-/// The text columns of a layout for the summary.
-pub fn describe_text(layout: &Layout, header: &[String]) -> String {
+/// The text columns of a layout for the summary; in Chinese when `zh`.
+pub fn describe_text(layout: &Layout, header: &[String], zh: bool) -> String {
     if layout.text.is_empty() {
-        return "none".into();
+        return if zh { "无" } else { "none" }.into();
     }
-    let cols: Vec<String> = layout
-        .text
-        .iter()
-        .map(|i| format!("{:?} (column {})", header[*i], i + 1))
-        .collect();
-    match cols.len() {
-        1 => cols.join(""),
-        _ => format!("{} (joined with ；)", cols.join(" + ")),
+    let cols: Vec<String> = layout.text.iter().map(|i| column(header, *i, zh)).collect();
+    match (cols.len(), zh) {
+        (1, _) => cols.join(""),
+        (_, false) => format!("{} (joined with ；)", cols.join(" + ")),
+        (_, true) => format!("{}（以“；”连接）", cols.join(" + ")),
     }
 }
 

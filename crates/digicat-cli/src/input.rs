@@ -4,7 +4,7 @@
 use crate::cli::EncodingArg;
 use crate::columns;
 use crate::error::Failure;
-use crate::workbook::{self, BookSource, SheetRows};
+use crate::workbook::{self, BookSource, CellKind, SheetRows};
 use digicat::report::{find_header_row, Choice, HEADER_SEARCH_ROWS};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 use std::cell::RefCell;
@@ -60,8 +60,8 @@ enum Source {
     },
     Sheet {
         rows: SheetRows,
-        /// Rows read while looking for the header, after it: (sheet row, cells).
-        pending: VecDeque<(u64, Vec<String>)>,
+        /// Rows read while looking for the header, after it: (sheet row, cells, kinds).
+        pending: VecDeque<(u64, Vec<String>, Vec<CellKind>)>,
         /// Data rows read so far (the header not counted).
         read: u64,
         /// How many rows of the used range lie below the header.
@@ -77,6 +77,8 @@ pub struct Record {
     pub line: u64,
     /// Exactly one value per header column (a short record is padded with empty values).
     pub fields: Vec<String>,
+    /// What each cell of a workbook row holds (one per field); empty for CSV/TSV (all text).
+    pub kinds: Vec<CellKind>,
     /// Set when the record cannot be classified.
     pub problem: Option<Problem>,
 }
@@ -233,10 +235,13 @@ impl Input {
         let (mut reader, size): (Box<dyn Read>, Option<u64>) = if stdin {
             (Box::new(io::stdin().lock()), None)
         } else {
-            let file = File::open(path).map_err(|e| Failure::input(&name, e))?;
-            let meta = file.metadata().map_err(|e| Failure::input(&name, e))?;
+            let file = File::open(path).map_err(|e| Failure::input_io(&name, &e))?;
+            let meta = file.metadata().map_err(|e| Failure::input_io(&name, &e))?;
             if meta.is_dir() {
-                return Err(Failure::Input(format!("{name} is a directory")));
+                return Err(Failure::said(
+                    format!("{name} is a directory"),
+                    format!("{name} 是一个目录，不是文件"),
+                ));
             }
             (Box::new(file), meta.is_file().then_some(meta.len()))
         };
@@ -245,7 +250,7 @@ impl Input {
             .by_ref()
             .take(PREFIX)
             .read_to_end(&mut prefix)
-            .map_err(|e| Failure::input(&name, e))?;
+            .map_err(|e| Failure::input_io(&name, &e))?;
         let extension = path
             .extension()
             .and_then(|e| e.to_str())
@@ -261,15 +266,16 @@ impl Input {
             } else {
                 reader
                     .read_to_end(&mut prefix)
-                    .map_err(|e| Failure::input(&name, e))?;
+                    .map_err(|e| Failure::input_io(&name, &e))?;
                 BookSource::Bytes(prefix)
             };
             return Input::workbook(name, source, sheet, spec);
         }
         if sheet.is_some() {
-            return Err(Failure::Usage(format!(
-                "--sheet applies to workbooks only, and {name} is not one"
-            )));
+            return Err(Failure::said(
+                format!("--sheet applies to workbooks only, and {name} is not one"),
+                format!("--sheet 只用于工作簿，而 {name} 不是工作簿"),
+            ));
         }
         let (decoder, skip) = choose_decoder(&prefix, encoding, &name)?;
         let delimiter = match ext {
@@ -338,15 +344,25 @@ impl Input {
             seen.push((line, raw, fields));
         }
         if seen.is_empty() && spec.row.is_none() {
-            return Err(Failure::Input(format!("{name} is empty: no header row")));
+            return Err(Failure::said(
+                format!("{name} is empty: no header row"),
+                format!("{name} 是空文件：没有表头"),
+            ));
         }
         let rows: Vec<(u64, Vec<String>)> = seen.iter().map(|(l, _, f)| (*l, f.clone())).collect();
         let bad_encoding = |line: u64| {
-            Failure::Input(format!(
-                "line {line} of {name}, above or at the header, is not valid {}; use --encoding {}",
-                decoder.label,
-                decoder.alternative()
-            ))
+            Failure::said(
+                format!(
+                    "line {line} of {name}, above or at the header, is not valid {}; use --encoding {}",
+                    decoder.label,
+                    decoder.alternative()
+                ),
+                format!(
+                    "{name} 第 {line} 行（表头或其上方）不是有效的 {} 编码；请用 --encoding {}",
+                    decoder.label,
+                    decoder.alternative()
+                ),
+            )
         };
         let at = match (header_index(&name, &rows, spec), undecodable) {
             (Ok(at), _) => at,
@@ -360,11 +376,18 @@ impl Input {
         for field in raw_header.iter() {
             let mut s = String::new();
             if !decoder.decode_into(field, &mut s) {
-                return Err(Failure::Input(format!(
-                    "the header of {name} (line {header_line}) is not valid {}; use --encoding {}",
-                    decoder.label,
-                    decoder.alternative()
-                )));
+                return Err(Failure::said(
+                    format!(
+                        "the header of {name} (line {header_line}) is not valid {}; use --encoding {}",
+                        decoder.label,
+                        decoder.alternative()
+                    ),
+                    format!(
+                        "{name} 的表头（第 {header_line} 行）不是有效的 {} 编码；请用 --encoding {}",
+                        decoder.label,
+                        decoder.alternative()
+                    ),
+                ));
             }
             header.push(s);
         }
@@ -397,8 +420,10 @@ impl Input {
         // The rows searched for the header, with their sheet row numbers: up to the row given
         // with --header-row, else the first HEADER_SEARCH_ROWS.
         let mut searched: Vec<(u64, Vec<String>)> = Vec::new();
-        while let Some((line, fields)) = rows.next_row()? {
+        let mut searched_kinds: Vec<Vec<CellKind>> = Vec::new();
+        while let Some((line, fields, kinds)) = rows.next_row()? {
             searched.push((line, fields));
+            searched_kinds.push(kinds);
             let done = match spec.row {
                 Some(n) => line >= n,
                 None => searched.len() >= HEADER_SEARCH_ROWS,
@@ -408,15 +433,20 @@ impl Input {
             }
         }
         if searched.is_empty() {
-            return Err(Failure::Input(format!(
-                "{name} is empty: no header row (工作表为空)"
-            )));
+            return Err(Failure::said(
+                format!("{name} is empty: no header row"),
+                format!("{name} 工作表为空：没有表头"),
+            ));
         }
         let at = header_index(&name, &searched, spec)?;
         // Rows of the used range below the header.
         let total = rows.rows.saturating_sub(at as u64 + 1);
-        let mut pending: VecDeque<(u64, Vec<String>)> = searched.drain(at..).collect();
-        let (header_line, header) = pending.pop_front().unwrap_or_default();
+        let mut pending: VecDeque<(u64, Vec<String>, Vec<CellKind>)> = searched
+            .drain(at..)
+            .zip(searched_kinds.drain(at..))
+            .map(|((line, fields), kinds)| (line, fields, kinds))
+            .collect();
+        let (header_line, header, _) = pending.pop_front().unwrap_or_default();
         Ok(Input {
             name,
             header,
@@ -439,6 +469,7 @@ impl Input {
         rec.problem = None;
         rec.fields.resize_with(width, String::new);
         rec.fields.iter_mut().for_each(String::clear);
+        rec.kinds.clear();
         match &mut self.source {
             Source::Delimited {
                 reader,
@@ -500,13 +531,15 @@ impl Input {
                     Some(row) => Some(row),
                     None => rows.next_row()?,
                 };
-                let Some((line, fields)) = next else {
+                let Some((line, fields, kinds)) = next else {
                     return Ok(false);
                 };
                 rec.line = line;
                 for (out, value) in rec.fields.iter_mut().zip(fields) {
                     *out = value;
                 }
+                rec.kinds = kinds;
+                rec.kinds.resize(width, CellKind::Text);
                 *read += 1;
             }
         }
@@ -521,6 +554,15 @@ impl Input {
                 (reader.position().byte(), *size, Unit::Bytes)
             }
             Source::Sheet { read, total, .. } => (*read, Some(*total), Unit::Rows),
+        }
+    }
+
+    /// [`Input::describe`] in Chinese, e.g. `CSV，UTF-8`.
+    pub fn describe_zh(&self) -> String {
+        match (self.delimiter, self.decoder) {
+            (Some(b'\t'), Some(d)) => format!("TSV，{}", d.label),
+            (Some(_), Some(d)) => format!("CSV，{}", d.label),
+            _ => "工作簿".to_owned(),
         }
     }
 
@@ -638,9 +680,10 @@ fn choose_decoder(
 ) -> Result<(Decoder, u64), Failure> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
-        return Err(Failure::Input(format!(
-            "{name} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"
-        )));
+        return Err(Failure::said(
+            format!("{name} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"),
+            format!("{name} 是 UTF-16 编码，不支持：请另存为 UTF-8 或 GB18030 编码的 CSV"),
+        ));
     }
     let bom = if prefix.starts_with(BOM) { 3 } else { 0 };
     // Cut in the middle of a character at the end of the prefix: still UTF-8.
@@ -651,10 +694,16 @@ fn choose_decoder(
     // Text has NUL bytes only where a field holds one, and then it is UTF-8 or chosen by
     // --encoding: NUL bytes in a prefix that is not UTF-8 make a binary file (an image, a PDF).
     if encoding == EncodingArg::Auto && !utf8 && prefix.contains(&0) {
-        return Err(Failure::Input(format!(
-            "{name} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
-             a PDF or an archive?): give a CSV, TSV or XLSX file, or force --encoding"
-        )));
+        return Err(Failure::said(
+            format!(
+                "{name} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
+                 a PDF or an archive?): give a CSV, TSV or XLSX file, or force --encoding"
+            ),
+            format!(
+                "{name} 不是 CSV 或 TSV 文本文件（含有 NUL 字节且不是 UTF-8，可能是图片、PDF 或压缩包）：\
+                 请给出 CSV、TSV 或 XLSX 文件，或用 --encoding 指定编码"
+            ),
+        ));
     }
     Ok(match encoding {
         EncodingArg::Utf8 => (Decoder::UTF8, bom),

@@ -12,6 +12,7 @@ mod outcome;
 mod output;
 mod summary;
 mod workbook;
+mod xlsx;
 
 use cli::{Cli, Command};
 use error::Failure;

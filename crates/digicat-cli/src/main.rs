@@ -4,7 +4,8 @@
 #![forbid(unsafe_code)]
 
 use clap::Parser;
-use digicat_cli::cli::Cli;
+use digicat::report::Lang;
+use digicat_cli::cli::{locale_lang, Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -14,7 +15,15 @@ fn main() -> ExitCode {
         // The reader of standard output went away (`digicat … | head`): nothing to report.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("digicat: {e}");
+            // In the language of the run: `classify --lang`, else the locale's.
+            let lang = match &cli.command {
+                Command::Classify(args) => args.language(),
+                _ => locale_lang(|name| std::env::var(name).ok()),
+            };
+            match lang {
+                Lang::En => eprintln!("digicat: {}", e.message(lang)),
+                Lang::Zh => eprintln!("digicat：{}", e.message(lang)),
+            }
             ExitCode::from(2)
         }
     }

@@ -1,9 +1,10 @@
-//! Writing the result: CSV/TSV or JSON Lines, to standard output or atomically to a file.
+//! Writing the result: CSV/TSV, JSON Lines or an XLSX workbook, to standard output or
+//! atomically to a file.
 
 use crate::error::Failure;
 use crate::input::Record;
 use crate::outcome::Outcome;
-use digicat::report::{self, Lang};
+use digicat::report::{self, Lang, Tally};
 use digicat::{Classification, Code, Evidence, Status};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -102,9 +103,35 @@ impl Target {
         })
     }
 
+    /// What the output is called in messages.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Writes a finished document that needs a `Send` writer (a workbook): straight into the
+    /// file, or, for standard output, into an anonymous temporary file copied out afterwards.
+    pub fn write_with<E: std::fmt::Display>(
+        &mut self,
+        save: impl FnOnce(&mut File) -> Result<(), E>,
+    ) -> Result<(), Failure> {
+        let name = self.name.clone();
+        let failed = |e: E| Failure::output(&name, io::Error::other(e.to_string()));
+        match &mut self.sink {
+            Sink::File(file) => save(file).map_err(failed),
+            Sink::Stdout(out) => {
+                let mut file = tempfile::tempfile().map_err(|e| Failure::output(&name, e))?;
+                save(&mut file).map_err(failed)?;
+                use std::io::Seek;
+                file.rewind()
+                    .and_then(|()| io::copy(&mut file, out).map(drop))
+                    .map_err(|e| Failure::output(&name, e))
+            }
+        }
+    }
+
     /// Makes the written result visible: flushes, and for a file syncs it and renames it onto
     /// OUTPUT.
-    fn commit(self) -> Result<(), Failure> {
+    pub fn commit(self) -> Result<(), Failure> {
         let Target {
             mut sink,
             temp,
@@ -214,6 +241,8 @@ pub enum RowFormat {
     Delimited(u8),
     /// One JSON object a line.
     Jsonl,
+    /// An XLSX workbook: the rows (cell types kept), a summary sheet, the options used.
+    Xlsx,
 }
 
 /// Position of `error` among the added columns ([`report::COLUMNS_EN`]).
@@ -222,6 +251,9 @@ const ERROR: usize = 6;
 /// The writer of the classified rows.
 pub struct Output {
     writer: Writer,
+    /// Language of the status and reason values of CSV/TSV and workbook rows (JSON Lines keeps
+    /// the stable codes).
+    lang: Lang,
     /// Rows written so far.
     written: u64,
 }
@@ -232,6 +264,7 @@ enum Writer {
         out: BufWriter<Target>,
         keys: Vec<String>,
     },
+    Xlsx(Box<crate::xlsx::Book>),
 }
 
 impl Writer {
@@ -240,6 +273,7 @@ impl Writer {
         match self {
             Writer::Table(w) => w.get_ref(),
             Writer::Jsonl { out, .. } => out.get_ref(),
+            Writer::Xlsx(book) => book.target(),
         }
     }
 }
@@ -279,8 +313,15 @@ impl Output {
                 out: BufWriter::with_capacity(64 * 1024, target),
                 keys: json_keys(header),
             },
+            RowFormat::Xlsx => {
+                Writer::Xlsx(Box::new(crate::xlsx::Book::new(target, header, lang)?))
+            }
         };
-        Ok(Output { writer, written: 0 })
+        Ok(Output {
+            writer,
+            lang,
+            written: 0,
+        })
     }
 
     /// Writes one row: the input values, then the outcome (JSONL: a skipped row has the keys of
@@ -288,9 +329,15 @@ impl Output {
     pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
         match &mut self.writer {
             Writer::Table(w) => {
-                let fields = outcome.fields();
+                let mut fields = outcome.fields();
+                report::localize(&mut fields, self.lang);
                 w.write_record(rec.fields.iter().chain(&fields).map(String::as_str))
                     .map_err(|e| csv_failure(&w.get_ref().name, e))?;
+            }
+            Writer::Xlsx(book) => {
+                let mut fields = outcome.fields();
+                report::localize(&mut fields, self.lang);
+                book.write(rec, &fields)?;
             }
             Writer::Jsonl { out, keys } => {
                 let fields;
@@ -329,12 +376,18 @@ impl Output {
         Ok(())
     }
 
-    /// Flushes everything and, for a file, renames it into place; returns the rows written.
-    pub fn finish(self) -> Result<u64, Failure> {
+    /// Flushes everything and, for a file, renames it into place; returns the rows written. A
+    /// workbook gets its summary sheet from `tally` and its options sheet from `about`
+    /// (label, value pairs).
+    pub fn finish(self, tally: &Tally, about: &[(String, String)]) -> Result<u64, Failure> {
         let name = self.writer.target().name.clone();
         let target = match self.writer {
             Writer::Table(w) => w.into_inner().map_err(|e| e.into_error()),
             Writer::Jsonl { out, .. } => out.into_inner().map_err(|e| e.into_error()),
+            Writer::Xlsx(book) => {
+                book.finish(tally, about)?.commit()?;
+                return Ok(self.written);
+            }
         }
         .map_err(|e| Failure::output(&name, e))?;
         target.commit()?;

@@ -59,8 +59,58 @@ pub enum BookSource {
     Bytes(Vec<u8>),
 }
 
-/// One row of a sheet: its 1-based sheet row number and one text per column of the used range.
-pub type Row = (u64, Vec<String>);
+/// One row of a sheet: its 1-based sheet row number, one text per column of the used range and
+/// what each cell holds (same length).
+pub type Row = (u64, Vec<String>, Vec<CellKind>);
+
+/// What a sheet cell holds, so that a workbook output can write it back with its type: the cell's
+/// text (the field the engine reads and CSV/TSV/JSONL write) is kept beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum CellKind {
+    /// Text, an error value (`#N/A`) or an empty cell.
+    #[default]
+    Text,
+    /// A number (integer or float; also a duration, as its number of days).
+    Number(f64),
+    /// A boolean (`true`/`false`).
+    Bool(bool),
+    /// A date or date-time, as calendar fields (year, month, day, hour, minute, second,
+    /// millisecond); its text is the ISO date `YYYY-MM-DD`, with ` HH:MM:SS` when it has a time.
+    Date(Stamp),
+}
+
+/// A calendar date and time of day, as a workbook stores it (no time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Year, 1900–9999.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month.
+    pub day: u8,
+    /// Hour, minute, second, millisecond.
+    pub time: (u8, u8, u8, u16),
+}
+
+impl Stamp {
+    /// `true` when the time of day is not midnight.
+    pub fn has_time(&self) -> bool {
+        self.time != (0, 0, 0, 0)
+    }
+
+    /// The ISO 8601 text: `2019-03-08`, or `2019-03-08 14:30:00` (`.250` with milliseconds).
+    pub fn iso(&self) -> String {
+        let mut s = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        if self.has_time() {
+            let (h, m, sec, ms) = self.time;
+            s.push_str(&format!(" {h:02}:{m:02}:{sec:02}"));
+            if ms > 0 {
+                s.push_str(&format!(".{ms:03}"));
+            }
+        }
+        s
+    }
+}
 
 /// What the worker sends.
 enum Msg {
@@ -431,8 +481,8 @@ fn scan<RS: Read + Seek>(
 struct MergeFill {
     /// Regions spanning more than one row, by first row, not yet begun.
     pending: std::iter::Peekable<std::vec::IntoIter<Dimensions>>,
-    /// Regions begun: last row, column in the row, value.
-    active: Vec<(u32, usize, String)>,
+    /// Regions begun: last row, column in the row, value and its kind.
+    active: Vec<(u32, usize, String, CellKind)>,
     first_col: u32,
 }
 
@@ -453,11 +503,12 @@ impl MergeFill {
     }
 
     /// Fills `fields` of sheet row `row` (0-based); rows come in ascending order.
-    fn fill(&mut self, row: u32, fields: &mut [String]) {
-        self.active.retain(|(last, _, _)| *last >= row);
-        for (_, col, value) in &self.active {
+    fn fill(&mut self, row: u32, fields: &mut [String], kinds: &mut [CellKind]) {
+        self.active.retain(|(last, _, _, _)| *last >= row);
+        for (_, col, value, kind) in &self.active {
             if fields[*col].is_empty() {
                 fields[*col].clone_from(value);
+                kinds[*col] = *kind;
             }
         }
         while let Some(m) = self.pending.next_if(|m| m.start.0 <= row) {
@@ -465,7 +516,8 @@ impl MergeFill {
             if m.start.0 == row {
                 let col = (m.start.1 - self.first_col) as usize;
                 if !fields[col].is_empty() {
-                    self.active.push((m.end.0, col, fields[col].clone()));
+                    self.active
+                        .push((m.end.0, col, fields[col].clone(), kinds[col]));
                 }
             }
         }
@@ -507,7 +559,7 @@ fn stream_xlsx<RS: Read + Seek>(
     let mut out = Batch::new(tx);
     // The next row to send (0-based) and the row being filled.
     let mut next = used.first_row;
-    let mut current: Option<(u32, Vec<String>)> = None;
+    let mut current: Option<(u32, Vec<String>, Vec<CellKind>)> = None;
     while let Some(cell) = cells.next_cell().map_err(|e| Failure::input(&what, e))? {
         let (row, col) = cell.get_position();
         if row > used.last_row {
@@ -517,35 +569,36 @@ fn stream_xlsx<RS: Read + Seek>(
             // Outside the used range: empty cells only (the scan checked the order).
             continue;
         }
-        if current.as_ref().is_none_or(|(r, _)| *r != row) {
-            if let Some((r, fields)) = current.take() {
-                if !out.row(r, fields, &mut merges) {
+        if current.as_ref().is_none_or(|(r, _, _)| *r != row) {
+            if let Some((r, fields, kinds)) = current.take() {
+                if !out.row(r, fields, kinds, &mut merges) {
                     return Ok(());
                 }
                 next = r + 1;
             }
             while next < row {
-                if !out.row(next, vec![String::new(); width], &mut merges) {
+                if !out.row(next, blank(width), blank(width), &mut merges) {
                     return Ok(());
                 }
                 next += 1;
             }
-            current = Some((row, vec![String::new(); width]));
+            current = Some((row, blank(width), blank(width)));
         }
-        if let Some((_, fields)) = current.as_mut() {
-            // As calamine prints cells: strings as they are, numbers as Rust prints them
-            // (6513.0 → `6513`), booleans `true`/`false`, dates as their serial number.
-            fields[(col - used.first_col) as usize] = text(cell.get_value());
+        if let Some((_, fields, kinds)) = current.as_mut() {
+            // Strings as they are, numbers as Rust prints them (6513.0 → `6513`), booleans
+            // `true`/`false`, dates as ISO dates; the kind keeps the cell's type.
+            let at = (col - used.first_col) as usize;
+            (fields[at], kinds[at]) = typed(cell.get_value());
         }
     }
-    if let Some((r, fields)) = current.take() {
-        if !out.row(r, fields, &mut merges) {
+    if let Some((r, fields, kinds)) = current.take() {
+        if !out.row(r, fields, kinds, &mut merges) {
             return Ok(());
         }
         next = r + 1;
     }
     while next <= used.last_row {
-        if !out.row(next, vec![String::new(); width], &mut merges) {
+        if !out.row(next, blank(width), blank(width), &mut merges) {
             return Ok(());
         }
         next += 1;
@@ -554,14 +607,43 @@ fn stream_xlsx<RS: Read + Seek>(
     Ok(())
 }
 
-/// A cell as calamine prints it (`Data`'s `Display`), without copying a string twice.
-fn text(value: &DataRef<'_>) -> String {
+/// `width` default values (empty texts, text kinds).
+fn blank<T: Default + Clone>(width: usize) -> Vec<T> {
+    vec![T::default(); width]
+}
+
+/// A cell's text and kind, without copying a string twice: strings as they are, other values as
+/// calamine prints them (`Data`'s `Display`: `6513.0` → `6513`), except dates, written as ISO
+/// dates (`2019-03-08`) instead of serial numbers.
+fn typed(value: &DataRef<'_>) -> (String, CellKind) {
     match value {
-        DataRef::SharedString(s) => (*s).to_owned(),
-        DataRef::String(s) => s.clone(),
-        DataRef::Empty => String::new(),
-        other => Data::from(other.clone()).to_string(),
+        DataRef::SharedString(s) => ((*s).to_owned(), CellKind::Text),
+        DataRef::String(s) => (s.clone(), CellKind::Text),
+        DataRef::Empty => (String::new(), CellKind::Text),
+        other => typed_data(&Data::from(other.clone())),
     }
+}
+
+/// [`typed`] for a loaded cell.
+fn typed_data(value: &Data) -> (String, CellKind) {
+    let kind = match value {
+        Data::Int(i) => CellKind::Number(*i as f64),
+        Data::Float(f) => CellKind::Number(*f),
+        Data::Bool(b) => CellKind::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (year, month, day, h, m, s, ms) = d.to_ymd_hms_milli();
+            let stamp = Stamp {
+                year,
+                month,
+                day,
+                time: (h, m, s, ms),
+            };
+            return (stamp.iso(), CellKind::Date(stamp));
+        }
+        Data::DateTime(d) => CellKind::Number(d.as_f64()),
+        _ => CellKind::Text,
+    };
+    (value.to_string(), kind)
 }
 
 /// Rows gathered for the channel.
@@ -583,10 +665,16 @@ impl<'a> Batch<'a> {
 
     /// Adds sheet row `row` (0-based) after filling its merged cells; `false` when the reader
     /// has gone away.
-    fn row(&mut self, row: u32, mut fields: Vec<String>, merges: &mut MergeFill) -> bool {
-        merges.fill(row, &mut fields);
+    fn row(
+        &mut self,
+        row: u32,
+        mut fields: Vec<String>,
+        mut kinds: Vec<CellKind>,
+        merges: &mut MergeFill,
+    ) -> bool {
+        merges.fill(row, &mut fields, &mut kinds);
         self.cells += fields.len();
-        self.rows.push((u64::from(row) + 1, fields));
+        self.rows.push((u64::from(row) + 1, fields, kinds));
         (self.rows.len() < BATCH && self.cells < BATCH_CELLS) || self.flush()
     }
 
@@ -660,8 +748,8 @@ fn send_whole(
         },
     );
     for (i, cells) in range.rows().enumerate() {
-        let fields = cells.iter().map(ToString::to_string).collect();
-        if !out.row(start.0 + i as u32, fields, &mut merges) {
+        let (fields, kinds) = cells.iter().map(typed_data).unzip();
+        if !out.row(start.0 + i as u32, fields, kinds, &mut merges) {
             return Ok(());
         }
     }
@@ -684,6 +772,43 @@ mod tests {
         assert_eq!(group(999), "999");
         assert_eq!(ratio(1000, 0), "∞×");
         assert_eq!(ratio(100_000, 10), "10,000×");
+    }
+
+    #[test]
+    fn dates_are_iso_and_numbers_keep_their_type() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let date = Data::DateTime(ExcelDateTime::new(
+            43532.0,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
+        let (text, kind) = typed_data(&date);
+        assert_eq!(text, "2019-03-08");
+        assert!(matches!(kind, CellKind::Date(s) if !s.has_time()));
+        let at = Data::DateTime(ExcelDateTime::new(
+            43532.75,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
+        assert_eq!(typed_data(&at).0, "2019-03-08 18:00:00");
+        let old = Data::DateTime(ExcelDateTime::new(
+            41705.0,
+            ExcelDateTimeType::DateTime,
+            true,
+        ));
+        assert_eq!(typed_data(&old).0, "2018-03-08", "1904 date system");
+        assert_eq!(
+            typed_data(&Data::Float(6513.0)),
+            ("6513".into(), CellKind::Number(6513.0))
+        );
+        assert_eq!(
+            typed_data(&Data::String("0769".into())),
+            ("0769".into(), CellKind::Text)
+        );
+        assert_eq!(
+            typed_data(&Data::Bool(true)),
+            ("true".into(), CellKind::Bool(true))
+        );
     }
 
     #[test]
@@ -719,7 +844,18 @@ mod tests {
             vec!["南城".into(), String::new(), String::new()],
         ];
         for (r, fields) in rows.iter_mut().enumerate() {
-            fill.fill(r as u32, fields);
+            let mut kinds = vec![CellKind::Text; 3];
+            if r == 1 {
+                kinds[0] = CellKind::Number(1.0);
+            }
+            fill.fill(r as u32, fields, &mut kinds);
+            if r == 2 {
+                assert_eq!(
+                    kinds[0],
+                    CellKind::Number(1.0),
+                    "the kind is filled down too"
+                );
+            }
         }
         let col0: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
         assert_eq!(col0, ["a", "东城", "东城", "own", "", "南城"]);

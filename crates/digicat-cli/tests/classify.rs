@@ -97,7 +97,7 @@ fn example_jsonl_matches_the_golden_output() {
             let found = raw[at..].find(&key).expect("input key present");
             at += found + key.len();
         }
-        let text = row[3].as_str();
+        let text = row[4].as_str();
         for e in obj["evidence"].as_array().expect("evidence array") {
             let (s, t) = (
                 e["start"].as_u64().unwrap() as usize,
@@ -628,7 +628,11 @@ fn output_file_is_written_whole_and_never_over_the_input() {
     let out = run(["classify", arg(&input), "-q", "-o", arg(&result)], None);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(out.stdout.is_empty());
-    same_as_golden("enterprises.csv", &fs::read(&result).unwrap());
+    let written = fs::read(&result).unwrap();
+    let body = written
+        .strip_prefix("\u{FEFF}".as_bytes())
+        .expect("a file written with -o starts with a BOM");
+    same_as_golden("enterprises.csv", body);
 
     let link = dir.path().join("link.csv");
     fs::hard_link(&input, &link).unwrap();
@@ -696,10 +700,25 @@ fn lang_zh_gives_chinese_headers_for_the_added_columns() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let t = table(&out.stdout, b',');
     let g = golden_table();
-    assert_eq!(&t[0][..4], &g[0][..4], "input headers unchanged");
-    assert_eq!(&t[0][4..], COLUMNS_ZH, "added headers in Chinese");
-    assert_eq!(&t[1..], &g[1..], "values are the same in both languages");
-    assert_eq!(&g[0][4..], COLUMNS_EN);
+    assert_eq!(&t[0][..5], &g[0][..5], "input headers unchanged");
+    assert_eq!(&t[0][5..], COLUMNS_ZH, "added headers in Chinese");
+    for (zh, en) in t[1..].iter().zip(&g[1..]) {
+        assert_eq!(&zh[..5], &en[..5], "input values unchanged");
+        let status = digicat::report::code_of(&zh[5]);
+        assert_eq!(status, Some(en[5].as_str()), "status in Chinese: {}", zh[5]);
+        assert_eq!(
+            digicat::report::code_of(&zh[6]),
+            Some(en[6].as_str()),
+            "reason in Chinese"
+        );
+        assert!(!zh[5].is_ascii() && !zh[6].is_ascii());
+        assert_eq!(
+            &zh[7..],
+            &en[7..],
+            "ids, names, rows, terms, message as in English"
+        );
+    }
+    assert_eq!(&g[0][5..], COLUMNS_EN);
 }
 
 #[test]

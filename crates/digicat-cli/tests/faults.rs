@@ -326,7 +326,14 @@ fn two_runs_onto_one_output_leave_one_whole_file() {
     let runs: Vec<Child> = (0..2)
         .map(|_| {
             Command::new(env!("CARGO_BIN_EXE_digicat"))
-                .args(["classify", arg(&common::example()), "-q", "-o", arg(&out)])
+                .args([
+                    "classify",
+                    arg(&common::example()),
+                    "-q",
+                    "--no-bom",
+                    "-o",
+                    arg(&out),
+                ])
                 .spawn()
                 .unwrap()
         })

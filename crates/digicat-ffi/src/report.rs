@@ -50,6 +50,41 @@ pub unsafe extern "C" fn digicat_report_column_name(
     })
 }
 
+/// Writes the label of a stable code in `lang` (a `digicat_lang` value) into `*label_out`: a
+/// status (`in_scope` …), a reason or error kind (`listed_product`, `malformed_code`,
+/// `malformed_record` …), an evidence kind or a relation (`product`, `broader` …), given as `len`
+/// bytes of UTF-8 at `code`. `DIGICAT_LANG_EN` gives the code itself, `DIGICAT_LANG_ZH` its
+/// Chinese label (`需人工复核`, `写有目录所列重点产品`, `较宽泛`): what the CLI writes with
+/// `--lang zh`, from the core's one table. Static memory, nothing to free.
+///
+/// Returns `DIGICAT_RC_OK`; `DIGICAT_RC_NULL_PARAMETER` when `label_out` is NULL or `code` is
+/// NULL with `len > 0`; `DIGICAT_RC_INVALID_UTF8`; `DIGICAT_RC_INVALID_OPTION` when `lang` is no
+/// `digicat_lang`; `DIGICAT_RC_OUT_OF_RANGE` when `code` is no such code. `*label_out` is written
+/// only on success.
+///
+/// # Safety
+/// `code` must be NULL or point to `len` readable bytes; `label_out` NULL or a writable
+/// `digicat_str`. Thread-safe; allocates nothing.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_label(
+    code: *const c_char,
+    len: usize,
+    lang: u32,
+    label_out: *mut digicat_str,
+) -> digicat_rc {
+    guard(|| {
+        if label_out.is_null() {
+            return Err(digicat_rc::NullParameter);
+        }
+        // SAFETY: forwarded from this function's contract.
+        let code = unsafe { input(code, len) }?;
+        let lang = digicat_lang::from_raw(lang).ok_or(digicat_rc::InvalidOption)?;
+        let label = report::label(code, lang.into()).ok_or(digicat_rc::OutOfRange)?;
+        // SAFETY: checked not NULL above; the caller guarantees it is writable.
+        unsafe { put(label_out, digicat_str::from_static(label)) }
+    })
+}
+
 /// Writes the value of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) for a result
 /// into `buf`, a caller-owned buffer of `len` bytes: exactly what the CLI and Python write in
 /// that column for the same record. 0 `status` and 1 `reason` (snake_case names), 2
@@ -190,6 +225,36 @@ mod tests {
         }
         let bytes: Vec<u8> = buf[..n].iter().map(|b| *b as u8).collect();
         (rc, String::from_utf8(bytes).unwrap())
+    }
+
+    #[test]
+    fn labels_are_the_cores() {
+        let get = |code: &str, lang: u32| {
+            let mut out = digicat_str::from_static("");
+            // SAFETY: `code` is live for `code.len()` bytes; `out` is writable.
+            let rc = unsafe { digicat_label(code.as_ptr().cast(), code.len(), lang, &mut out) };
+            // SAFETY: a returned digicat_str views static UTF-8 memory.
+            let text = unsafe { std::slice::from_raw_parts(out.data.cast::<u8>(), out.len) };
+            (rc, String::from_utf8(text.to_vec()).unwrap())
+        };
+        let (en, zh) = (digicat_lang::En as u32, digicat_lang::Zh as u32);
+        assert_eq!(get("in_scope", zh), (digicat_rc::Ok, "属于目录".into()));
+        assert_eq!(
+            get("listed_product", en),
+            (digicat_rc::Ok, "listed_product".into())
+        );
+        assert_eq!(
+            get("malformed_record", zh),
+            (
+                digicat_rc::Ok,
+                report::reason_label("malformed_record", report::Lang::Zh).into()
+            )
+        );
+        assert_eq!(get("nonsense", zh).0, digicat_rc::OutOfRange);
+        assert_eq!(get("in_scope", 7).0, digicat_rc::InvalidOption);
+        // SAFETY: NULL output is refused before anything is read.
+        let rc = unsafe { digicat_label(ptr::null(), 0, zh, ptr::null_mut()) };
+        assert_eq!(rc, digicat_rc::NullParameter);
     }
 
     #[test]

@@ -45,6 +45,7 @@ from digicat._digicat import (
     classify,
     find_products,
     industries,
+    label,
     lookup,
     rows,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "classify_many",
     "find_products",
     "industries",
+    "label",
     "lookup",
     "rows",
 ]

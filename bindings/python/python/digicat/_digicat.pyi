@@ -23,6 +23,8 @@ __all__ = [
     "report_column_names",
     "report_columns",
     "report_table",
+    "summary_table",
+    "label",
     "find_products",
     "lookup",
     "industries",
@@ -216,6 +218,15 @@ def report_table(
     edition: str = "auto",
     text_only: bool = False,
 ) -> Tuple[Tuple[str, ...], list[list[str]], bool]: ...
+def summary_table(
+    statuses: list[Optional[str]],
+    reasons: list[Optional[str]],
+    industries: list[Optional[str]],
+    group_columns: list[str] = ...,
+    groups: list[list[Optional[str]]] = ...,
+    lang: str = "en",
+) -> Tuple[Tuple[str, ...], list[list[str]]]: ...
+def label(code: str, lang: str = "zh") -> str: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...
 def industries() -> list[Industry]: ...

@@ -7,7 +7,7 @@ so ``import digicat`` works without it.
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from digicat import _digicat
 from digicat._input import values
@@ -15,7 +15,7 @@ from digicat._input import values
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["classify_frame"]
+__all__ = ["classify_frame", "summarize"]
 
 
 def classify_frame(
@@ -33,8 +33,9 @@ def classify_frame(
     The added columns are, for ``lang="en"``: ``status``, ``reason``, ``industries`` (ids,
     ``1,3``), ``industry_names`` (``；``-joined), ``rows`` (``1.3,3.2``), ``evidence`` (the distinct
     catalogue terms found, ``；``-joined) and ``error`` (the message of an ``invalid`` row);
-    ``lang="zh"`` gives the same values under Chinese headers (状态, 原因, 产业编号, 产业名称,
-    目录行, 依据, 错误信息). Every value is a str (empty when there is nothing), exactly as the CLI
+    ``lang="zh"`` gives Chinese headers (状态, 原因, 产业编号, 产业名称, 目录行, 依据, 错误信息) and
+    the status and reason as Chinese labels (属于目录, 写有目录所列重点产品 …; ``digicat.label``),
+    as the CLI's ``--lang zh`` writes them; the other values are the same. Every value is a str (empty when there is nothing), exactly as the CLI
     writes it. No row is dropped or reordered; the index is kept. A row whose values are all
     missing or blank, or hold only a ``合计：26家``-style footer, is not an enterprise: status
     ``skipped``, reason ``blank_row`` or ``footer_row``.
@@ -93,6 +94,66 @@ def classify_frame(
     for name, column in zip(names, columns):
         out[name] = column  # positional: a list, so even a duplicated index is safe
     return out
+
+
+def summarize(
+    result: pd.DataFrame,
+    group_by: Optional[List[str]] = None,
+    lang: str = "en",
+) -> pd.DataFrame:
+    """Return the counts of a classified frame as a DataFrame: the CLI's summary table.
+
+    ``result`` is a frame returned by ``classify_frame`` (with either language's column names and
+    values). The counts are made by the core's ``report::Tally``, as the CLI makes them for its
+    summary, ``--summary`` file and workbook summary sheet. One row per count; columns ``by``,
+    ``group_column``, ``group``, ``status``, ``reason``, ``industry``, ``industry_name``,
+    ``rows``, ``in_scope``, ``needs_review`` (Chinese names with ``lang="zh"``, and statuses and
+    reasons as Chinese labels). ``by`` is ``status`` (every status), ``reason`` (every status and
+    reason present), ``industry`` (every industry: rows in scope, rows needing review whose
+    candidates include it), then for each ``group_by`` column, per value in order of first
+    appearance: ``group_status`` (the value's rows, then per status) and ``group_industry``.
+    Counts and industry ids are nullable integers (``Int64``); empty cells are ``""``. Select a
+    view with e.g. ``s[s.by == "group_status"]``.
+    """
+    pandas = _require_pandas()
+    if not isinstance(result, pandas.DataFrame):
+        raise TypeError(f"summarize expects a pandas DataFrame, not {type(result).__name__}")
+    group_by = list(group_by or [])
+    names = None
+    for candidate in ("en", "zh"):
+        cols = _digicat.report_column_names(candidate)
+        if all(c in result.columns for c in cols[:3]):
+            names = cols
+            break
+    if names is None:
+        raise ValueError(
+            "summarize expects a frame returned by classify_frame: it has none of the columns "
+            f"status/reason/industries (状态/原因/产业编号); columns: {list(result.columns)}"
+        )
+    missing = [g for g in group_by if g not in result.columns]
+    if missing:
+        raise ValueError(
+            f"group_by: no column {missing} (找不到分组列); columns: {list(result.columns)}"
+        )
+    header, rows = _digicat.summary_table(
+        _texts(result[names[0]]),
+        _texts(result[names[1]]),
+        _texts(result[names[2]]),
+        group_by,
+        [_texts(result[g]) for g in group_by],
+        lang,
+    )
+    out: pd.DataFrame = pandas.DataFrame(rows, columns=list(header))
+    for i in (5, 7, 8, 9):
+        col = header[i]
+        out[col] = pandas.to_numeric(out[col].replace("", None)).astype("Int64")
+    return out
+
+
+def _texts(column: Any) -> List[Optional[str]]:
+    """A column's values as str, None for a missing value."""
+    listed: Any = values(column)
+    return [None if v is None else str(v) for v in listed]
 
 
 def _require_pandas() -> Any:

@@ -3,17 +3,36 @@
 use crate::cli::{CatalogueArgs, CatalogueFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
+use crate::output::Target;
 use digicat::{categories, industries, meta, Product};
 use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
-/// Runs the command.
+/// Runs the command: to standard output, or atomically to the file given with `-o`. CSV starts
+/// with a BOM when written to a file (as `classify -o` does), unless `--no-bom`; `--bom` asks for
+/// it on standard output too.
 pub fn run(args: &CatalogueArgs) -> Result<ExitCode, Failure> {
-    print(&match args.format {
+    let text = match args.format {
         CatalogueFormat::Md => markdown(),
         CatalogueFormat::Csv => csv()?,
         CatalogueFormat::Json => json(&digicat::Catalogue),
-    })?;
+    };
+    let file = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let bom = args.format == CatalogueFormat::Csv && (args.bom || (file.is_some() && !args.no_bom));
+    let text = if bom { format!("\u{FEFF}{text}") } else { text };
+    match file {
+        None => print(&text)?,
+        Some(path) => {
+            let mut target = Target::new(Some(path), Path::new("-"))?;
+            let name = target.name().to_owned();
+            target
+                .write_all(text.as_bytes())
+                .map_err(|e| Failure::output(&name, e))?;
+            target.commit()?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,10 +7,11 @@ use crate::input::{HeaderSpec, Input, Record, Unit};
 use crate::outcome::Outcome;
 use crate::output::{Output, RowFormat, Target};
 use crate::summary::Summary;
-use digicat::report::Choice;
+use digicat::report::{self, Choice, Lang, Tally};
 use digicat::Options;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write as _};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// How many rows pass between progress-bar updates.
@@ -22,6 +23,8 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         policy: args.policy,
         edition: args.edition.unwrap_or_default(),
     };
+    let format_asked = output_format(args)?;
+    let summary_file = summary_format(args)?;
     let target = Target::new(args.output.as_deref(), &args.input)?;
     let choice = Choice {
         code_col: args.code_col.as_deref(),
@@ -34,15 +37,17 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     };
     let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref(), spec)?;
     let layout = columns::select(&input.header, input.header_line, &choice)?;
-    let format = match args.format {
+    let format = match format_asked {
         Some(TableFormat::Csv) => RowFormat::Delimited(b','),
         Some(TableFormat::Tsv) => RowFormat::Delimited(b'\t'),
         Some(TableFormat::Jsonl) => RowFormat::Jsonl,
+        Some(TableFormat::Xlsx) => RowFormat::Xlsx,
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
-    let mut output = Output::new(target, format, &input.header, args.lang, args.bom)?;
+    let groups = group_columns(&args.group_by, &input.header)?;
+    let mut output = Output::new(target, format, &input.header, args.language(), bom(args))?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input));
-    let mut summary = Summary::start();
+    let mut summary = Summary::start(groups);
     let mut rec = Record::default();
     while input.next(&mut rec)? {
         let outcome = match &rec.problem {
@@ -56,7 +61,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
             },
             None => layout.classify(&rec.fields, &options).into(),
         };
-        summary.add(rec.line, &outcome);
+        summary.add(rec.line, &rec.fields, &outcome);
         output.write(&rec, &outcome)?;
         if let Some(bar) = &bar {
             if summary.rows().is_multiple_of(PROGRESS_EVERY) {
@@ -64,42 +69,76 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    let written = output.finish()?;
+    let about = about(args, &input, &layout, &options);
+    let written = output.finish(summary.tally(), &about)?;
+    if let (Some(path), Some(kind)) = (args.summary.as_deref(), summary_file) {
+        write_summary(path, kind, &args.input, summary.tally(), &about, args)?;
+    }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     // Classifying without a code is never silent: the summary's first line says so, and with
     // --quiet a one-line note remains unless --text-only asked for it.
-    let text_only = layout.text_only().then_some(if args.text_only {
-        "classified by text only (--text-only) (只按经营范围分类)"
-    } else {
-        "classified by text only: the header has no code column (无行业代码列，只按经营范围分类)"
+    let text_only = layout.text_only().then_some(match (args.text_only, args.language()) {
+        (true, Lang::En) => "classified by text only (--text-only) (只按经营范围分类)",
+        (true, Lang::Zh) => "只按经营范围分类（--text-only）",
+        (false, Lang::En) => {
+            "classified by text only: the header has no code column (无行业代码列，只按经营范围分类)"
+        }
+        (false, Lang::Zh) => "表头无行业代码列，只按经营范围分类",
     });
     if args.quiet {
         if let (Some(note), false) = (text_only, args.text_only) {
             eprintln!("digicat: {note}");
         }
     } else {
-        let context = [
-            format!("input: {} ({})", input.name, input.describe()),
-            format!(
-                "header: line {} ({} columns)",
-                input.header_line,
-                input.header.len()
-            ),
-            format!(
-                "code column: {}; text column: {}",
-                columns::describe(&layout, &input.header),
-                columns::describe_text(&layout, &input.header)
-            ),
-            format!(
-                "catalogue {}, policy {}, edition {}",
-                digicat::CATALOGUE_VERSION,
-                options.policy.as_str(),
-                options.edition.as_str()
-            ),
-        ];
-        eprint!("{}", summary.render(written, text_only, &context));
+        let zh = args.language() == Lang::Zh;
+        let code_col = columns::describe(&layout, &input.header, zh);
+        let text_col = columns::describe_text(&layout, &input.header, zh);
+        let (policy, edition) = (options.policy.as_str(), options.edition.as_str());
+        let context = if zh {
+            [
+                format!("输入：{}（{}）", input.name, input.describe_zh()),
+                format!(
+                    "表头：第 {} 行（{} 列）",
+                    input.header_line,
+                    input.header.len()
+                ),
+                format!("行业代码列：{code_col}；经营范围列：{text_col}"),
+                format!(
+                    "目录版本 {}，判定规则 {}，行业分类版本 {}",
+                    digicat::CATALOGUE_VERSION,
+                    if policy == "strict" {
+                        "严格"
+                    } else {
+                        "标准"
+                    },
+                    match edition {
+                        "2017" => "2017版",
+                        "2011" => "2011版",
+                        _ => "自动",
+                    }
+                ),
+            ]
+        } else {
+            [
+                format!("input: {} ({})", input.name, input.describe()),
+                format!(
+                    "header: line {} ({} columns)",
+                    input.header_line,
+                    input.header.len()
+                ),
+                format!("code column: {code_col}; text column: {text_col}"),
+                format!(
+                    "catalogue {}, policy {policy}, edition {edition}",
+                    digicat::CATALOGUE_VERSION
+                ),
+            ]
+        };
+        eprint!(
+            "{}",
+            summary.render(written, text_only, &context, args.language())
+        );
     }
     Ok(if args.strict && summary.invalid() > 0 {
         ExitCode::from(1)
@@ -126,4 +165,224 @@ fn progress_bar(input: &Input) -> ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// The output format: `--format`, else the extension of OUTPUT (`.xlsx`, `.csv`, `.tsv`/`.tab`,
+/// `.jsonl`/`.ndjson`), else `None` (CSV, or TSV for TSV input). An extension that disagrees
+/// with `--format`, or a workbook extension digicat does not write (`.xls`, `.xlsm`, `.xlsb`,
+/// `.ods`), is a usage error: never a silent mismatch.
+fn output_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
+    let Some(path) = args.output.as_deref().filter(|p| *p != Path::new("-")) else {
+        return Ok(args.format);
+    };
+    let ext = extension(path);
+    let implied = match ext.as_str() {
+        "xlsx" => Some(TableFormat::Xlsx),
+        "csv" => Some(TableFormat::Csv),
+        "tsv" | "tab" => Some(TableFormat::Tsv),
+        "jsonl" | "ndjson" => Some(TableFormat::Jsonl),
+        "xls" | "xlsm" | "xlsb" | "ods" | "et" => {
+            return Err(Failure::said(
+                format!(
+                    "cannot write {}: digicat writes workbooks as .xlsx only; name the output {}",
+                    path.display(),
+                    path.with_extension("xlsx").display()
+                ),
+                format!(
+                    "无法写出 {}：digicat 只写 .xlsx 工作簿；请把输出文件命名为 {}",
+                    path.display(),
+                    path.with_extension("xlsx").display()
+                ),
+            ))
+        }
+        _ => None,
+    };
+    match (args.format, implied) {
+        (Some(asked), Some(implied)) if asked != implied => Err(Failure::said(
+            format!(
+                "--format {} disagrees with the output's extension .{ext}: drop --format, or name \
+                 the output with .{}",
+                format_name(asked),
+                format_name(asked)
+            ),
+            format!(
+                "--format {} 与输出文件的扩展名 .{ext} 不符：请去掉 --format，或把输出文件的扩展名改为 .{}",
+                format_name(asked),
+                format_name(asked)
+            ),
+        )),
+        (Some(asked), _) => Ok(Some(asked)),
+        (None, implied) => Ok(implied),
+    }
+}
+
+/// A path's extension, lower case (empty when none).
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// The `--format` name of a format.
+fn format_name(format: TableFormat) -> &'static str {
+    match format {
+        TableFormat::Csv => "csv",
+        TableFormat::Tsv => "tsv",
+        TableFormat::Jsonl => "jsonl",
+        TableFormat::Xlsx => "xlsx",
+    }
+}
+
+/// The `--summary` file's format, by its extension: `.csv` or `.xlsx` (else a usage error).
+fn summary_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
+    let Some(path) = args.summary.as_deref() else {
+        return Ok(None);
+    };
+    if args.output.as_deref().is_some_and(|o| o == path) {
+        return Err(Failure::said(
+            format!(
+                "--summary {} is the output file too: name another file",
+                path.display()
+            ),
+            format!("汇总文件 {} 与输出文件相同：请另取文件名", path.display()),
+        ));
+    }
+    match extension(path).as_str() {
+        "csv" => Ok(Some(TableFormat::Csv)),
+        "xlsx" => Ok(Some(TableFormat::Xlsx)),
+        _ => Err(Failure::said(
+            format!(
+                "--summary {}: the summary file is written as .csv or .xlsx, by its extension",
+                path.display()
+            ),
+            format!(
+                "--summary {}：汇总文件须以 .csv 或 .xlsx 为扩展名",
+                path.display()
+            ),
+        )),
+    }
+}
+
+/// Whether CSV/TSV output starts with a BOM: `--bom`, `--no-bom`, else on for a file given with
+/// `-o` (so that Excel, which reads a CSV without BOM in the system's code page — GBK on a
+/// Chinese Windows — reads it as UTF-8) and off for standard output.
+fn bom(args: &ClassifyArgs) -> bool {
+    if args.bom || args.no_bom {
+        return args.bom;
+    }
+    args.output.as_deref().is_some_and(|p| p != Path::new("-"))
+}
+
+/// The `--group-by` columns: (header as written in the input, position). A name is matched
+/// exactly, else ignoring ASCII case and surrounding spaces; a missing one is a usage error.
+fn group_columns(names: &[String], header: &[String]) -> Result<Vec<(String, usize)>, Failure> {
+    names
+        .iter()
+        .map(|name| {
+            let at = header.iter().position(|h| h == name).or_else(|| {
+                header
+                    .iter()
+                    .position(|h| h.trim().eq_ignore_ascii_case(name.trim()))
+            });
+            match at {
+                Some(i) => Ok((header[i].clone(), i)),
+                None => Err(Failure::said(
+                    format!(
+                        "--group-by {name}: no such column; the header is: {}",
+                        header.join(", ")
+                    ),
+                    format!(
+                        "--group-by {name}：找不到此列；表头为：{}",
+                        header.join("，")
+                    ),
+                )),
+            }
+        })
+        .collect()
+}
+
+/// What the options sheet and the summary file record: versions, input, columns and options.
+fn about(
+    args: &ClassifyArgs,
+    input: &Input,
+    layout: &digicat::report::Layout,
+    options: &Options,
+) -> Vec<(String, String)> {
+    let zh = args.language() == Lang::Zh;
+    let label = |en: &str, cn: &str| if zh { cn.to_owned() } else { en.to_owned() };
+    vec![
+        (
+            label("catalogue", "目录"),
+            format!("{} ({})", digicat::CATALOGUE_VERSION, meta_title()),
+        ),
+        (
+            label("digicat", "digicat 版本"),
+            env!("CARGO_PKG_VERSION").to_owned(),
+        ),
+        (
+            label("input", "输入"),
+            format!("{} ({})", input.name, input.describe()),
+        ),
+        (label("header row", "表头行"), input.header_line.to_string()),
+        (
+            label("code column", "行业代码列"),
+            columns::describe(layout, &input.header, zh),
+        ),
+        (
+            label("text column", "经营范围列"),
+            columns::describe_text(layout, &input.header, zh),
+        ),
+        (
+            label("policy", "判定规则"),
+            options.policy.as_str().to_owned(),
+        ),
+        (
+            label("edition", "行业分类版本"),
+            options.edition.as_str().to_owned(),
+        ),
+        (
+            label("language", "语言"),
+            if zh { "zh" } else { "en" }.to_owned(),
+        ),
+        (label("group by", "分组列"), args.group_by.join(", ")),
+    ]
+}
+
+/// The catalogue's title.
+fn meta_title() -> &'static str {
+    digicat::meta().title()
+}
+
+/// Writes the `--summary` file: the summary table as CSV (with a BOM, as for `-o` files unless
+/// `--no-bom`) or as a workbook of two sheets (summary, options).
+fn write_summary(
+    path: &Path,
+    kind: TableFormat,
+    input: &Path,
+    tally: &Tally,
+    about: &[(String, String)],
+    args: &ClassifyArgs,
+) -> Result<(), Failure> {
+    let mut target = Target::new(Some(path), input)?;
+    let name = target.name().to_owned();
+    if kind == TableFormat::Xlsx {
+        crate::xlsx::summary_book(&mut target, tally, about, args.language())?;
+        return target.commit();
+    }
+    if !args.no_bom {
+        target
+            .write_all("\u{FEFF}".as_bytes())
+            .map_err(|e| Failure::output(&name, e))?;
+    }
+    let mut w = csv::Writer::from_writer(target);
+    let failed = |e: csv::Error| Failure::output(&name, io::Error::other(e.to_string()));
+    w.write_record(report::summary_columns(args.language()))
+        .map_err(failed)?;
+    for row in tally.table(args.language()) {
+        w.write_record(&row).map_err(failed)?;
+    }
+    let target = w
+        .into_inner()
+        .map_err(|e| Failure::output(&name, e.into_error()))?;
+    target.commit()
 }

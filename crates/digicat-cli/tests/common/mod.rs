@@ -35,6 +35,10 @@ where
 {
     let mut child = Command::new(env!("CARGO_BIN_EXE_digicat"))
         .args(args)
+        // English unless a test asks otherwise: the default language follows the locale.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -5,14 +5,21 @@
 //! write exactly the same thing.
 
 mod columns;
+mod labels;
 mod rows;
+mod tally;
 
 pub use columns::{
     find_layout, industry_like, Choice, CodeSource, ColumnError, Layout, RowOutcome, CODE_COLUMNS,
     CODE_COLUMN_PARTS, CODE_LEVEL_COLUMNS, INDUSTRY_WORDS, NAME_COLUMNS, NAME_LEVEL_COLUMNS,
     SECTION_CODE_COLUMNS, SPLIT_TEXT_COLUMNS, TEXT_COLUMNS, TEXT_COLUMN_PARTS, VENDOR_NAMES,
 };
+pub use labels::{code_of, kind_label, label, localize, reason_label, KIND_LABELS, REASON_LABELS};
 pub use rows::{find_header_row, skip_reason, FOOTER_WORDS, HEADER_SEARCH_ROWS};
+pub use tally::{
+    summary_columns, Counts, Grouping, Tally, SUMMARY_COLUMNS_EN, SUMMARY_COLUMNS_ZH,
+    SUMMARY_NUMERIC,
+};
 
 use crate::classify::{Classification, Reason, Status};
 use crate::error::CodeError;
