@@ -910,7 +910,11 @@ fn gap(c: &Criterion, low: Q, t: Micro, cmp: Comparator) -> Option<String> {
                 String::new()
             };
             if diff <= 0.0 {
-                Some(format!("已等于门槛，须超过{}", suffix))
+                Some(format!(
+                    "恰为 {} {}，须超过",
+                    fmt_num(c.unit.display(t)),
+                    c.unit.as_str()
+                ))
             } else {
                 Some(format!("差 {}{unit}{suffix}", fmt_num(diff)))
             }

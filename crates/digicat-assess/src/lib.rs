@@ -4,7 +4,7 @@
 //! enterprises count? The policies' quantitative conditions are data ([`criteria`], the rows of
 //! `data/criteria/*.tsv`); a roster of enterprises is read with the catalogue's own column and
 //! row handling ([`roster`], via `digicat::report`), and each criterion is evaluated per park or
-//! on the whole roster ([`evaluate`]): the value as a range (confirmed enterprises only …
+//! on the whole roster ([`evaluate()`]): the value as a range (confirmed enterprises only …
 //! including those still `needs_review`), the threshold, the verdict (met / not met /
 //! undetermined / not computable) and the gap in the document's terms. Comparators are read as
 //! 民法典 第一千二百五十九条 reads them: 以上/以下/以内 include the number, 不满/超过 exclude it.
