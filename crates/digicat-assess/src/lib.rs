@@ -24,6 +24,7 @@
 
 pub mod criteria;
 pub mod evaluate;
+pub mod html;
 pub mod quantity;
 pub mod report;
 pub mod roster;

@@ -40,6 +40,8 @@ pub struct EnterpriseRow {
     pub code: Option<String>,
     /// Counted (not skipped, not a duplicate).
     pub counted: bool,
+    /// Revenue of the latest year in 元, when readable.
+    pub revenue_latest_yuan: Option<f64>,
 }
 
 /// What was read from the roster.
@@ -158,6 +160,14 @@ impl Report {
                     industries: e.industries.clone(),
                     code: e.code.clone(),
                     counted: counted(e),
+                    revenue_latest_yuan: roster.years.last().and_then(|y| {
+                        match e.cell(crate::criteria::Field::Revenue, Some(*y)) {
+                            crate::roster::Cell::Number { micro } => {
+                                Some(*micro as f64 / crate::quantity::ONE as f64)
+                            }
+                            _ => None,
+                        }
+                    }),
                 })
                 .collect(),
         }
