@@ -563,6 +563,7 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
             members.push((e, t));
         }
     }
+    let mut shown_low: Option<Q> = None;
     let bounds: Option<(Q, Q)> = match c.metric {
         Metric::Count => {
             let low = members.iter().filter(|(_, t)| *t == Tri::Yes).count();
@@ -740,7 +741,12 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
                 (c, h) => c.or(h),
             };
             match (low, high) {
-                _ if unbounded => Some((Q::int(0), Q::INF)),
+                _ if unbounded => {
+                    // Any ratio is possible; the confirmed figures' own ratio is shown (and the
+                    // gap measured from it), the verdict cannot be met or not met.
+                    shown_low = confirmed;
+                    Some((Q::int(0), Q::INF))
+                }
                 (Some(l), Some(h)) => {
                     if confirmed.is_none() {
                         out.notes.push(
@@ -814,9 +820,10 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
         Verdict::Undetermined
     };
     out.verdict_zh = out.verdict.name_zh();
-    out.value = Some(display_value(c, low, high));
+    let shown = shown_low.unwrap_or(low);
+    out.value = Some(display_value(c, shown, high));
     if out.verdict != Verdict::Met {
-        out.gap = gap(c, low, t, cmp);
+        out.gap = gap(c, shown, t, cmp);
     }
     if out.verdict == Verdict::Undetermined {
         out.notes.push(format!(
@@ -909,12 +916,14 @@ fn gap(c: &Criterion, low: Q, t: Micro, cmp: Comparator) -> Option<String> {
             } else {
                 String::new()
             };
-            if diff <= 0.0 {
+            if diff <= 0.0 && cmp == Comparator::Above && diff > -1e-9 {
                 Some(format!(
                     "恰为 {} {}，须超过",
                     fmt_num(c.unit.display(t)),
                     c.unit.as_str()
                 ))
+            } else if diff <= 0.0 {
+                Some("已确认部分已达到门槛（其余数据可能改变结论）".to_owned())
             } else {
                 Some(format!("差 {}{unit}{suffix}", fmt_num(diff)))
             }

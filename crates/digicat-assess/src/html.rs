@@ -34,7 +34,7 @@ fn colour(v: Verdict) -> &'static str {
 
 /// One progress bar: confirmed value and range against the threshold.
 fn progress(o: &Outcome) -> String {
-    let (w, h) = (360.0, 18.0);
+    let (w, h) = (240.0, 18.0);
     let Some(t) = o.threshold.filter(|t| *t > 0.0) else {
         return String::new();
     };
@@ -178,7 +178,7 @@ pub fn render(report: &Report) -> String {
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#212121;max-width:1100px}
 h1{font-size:22px}h2{font-size:18px;border-bottom:2px solid #1565c0;padding-bottom:4px;margin-top:32px}h3{font-size:15px}
 table{border-collapse:collapse;width:100%;font-size:12px;margin:8px 0}th,td{border:1px solid #bdbdbd;padding:3px 5px;vertical-align:top;text-align:left}
-th{background:#e3f2fd}.met{color:#2e7d32;font-weight:bold}.not_met{color:#c62828;font-weight:bold}.undetermined{color:#ef6c00;font-weight:bold}.not_computable{color:#757575}
+th{background:#e3f2fd}td.met,td.not_met,td.undetermined,td.not_computable{white-space:nowrap}.met{color:#2e7d32;font-weight:bold}.not_met{color:#c62828;font-weight:bold}.undetermined{color:#ef6c00;font-weight:bold}.not_computable{color:#757575}
 .small{font-size:11px;color:#616161}.legend span{display:inline-block;margin-right:14px}
 section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:auto}}
 </style></head><body>

@@ -255,7 +255,7 @@ fn the_html_report_renders_in_headless_chromium() {
     );
     let keep = root().join("target/assess-report.png");
     let _ = std::fs::copy(&png, &keep);
-    let (pixels, width) = decode_png(&std::fs::read(&png).unwrap());
+    let (pixels, _) = decode_png(&std::fs::read(&png).unwrap());
     // Non-blank: many pixels differ from white; colours of the verdicts are present.
     let dark = pixels
         .chunks(3)
@@ -267,43 +267,55 @@ fn the_html_report_renders_in_headless_chromium() {
         .filter(|p| p[1] > 100 && p[0] < 80 && p[2] < 80)
         .count();
     assert!(green > 500, "no green bars ({green})");
-    let _ = width;
-    // Chinese renders: the heading drawn in a CJK font is wider than a row of tofu boxes would be is
-    // hard to tell from pixels; instead render the same heading in Latin letters of equal count and
-    // compare against a page of the heading alone with fonts present.
+    // Chinese renders: four different characters at 64 px, each a full-width 64 px cell; real
+    // glyphs differ from one another, missing-glyph boxes (tofu) are all alike.
     let probe = dir.path().join("probe.html");
-    std::fs::write(&probe, "<html><meta charset=utf-8><body style=\"margin:0;font-size:64px;font-family:'Noto Sans CJK SC',sans-serif\">园区评估</body></html>").unwrap();
-    let tofu = dir.path().join("tofu.html");
-    std::fs::write(&tofu, "<html><meta charset=utf-8><body style=\"margin:0;font-size:64px;font-family:'Noto Sans CJK SC',sans-serif\">\u{E000}\u{E001}\u{E002}\u{E003}</body></html>").unwrap();
-    let shot = |page: &Path, name: &str| -> Vec<u8> {
-        let out_png = dir.path().join(name);
-        let p = tempfile::tempdir().unwrap();
-        Command::new(&browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=400,100",
-            ])
-            .arg(format!("--user-data-dir={}", p.path().display()))
-            .arg(format!("--screenshot={}", out_png.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .unwrap();
-        decode_png(&std::fs::read(out_png).unwrap()).0
+    std::fs::write(&probe, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;font-size:64px;line-height:1\">园区评估</body></html>").unwrap();
+    let out_png = dir.path().join("probe.png");
+    let p = tempfile::tempdir().unwrap();
+    Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=800,300",
+        ])
+        .arg(format!("--user-data-dir={}", p.path().display()))
+        .arg(format!("--screenshot={}", out_png.display()))
+        .arg(format!("file://{}", probe.display()))
+        .output()
+        .unwrap();
+    let (probe_pixels, probe_width) = decode_png(&std::fs::read(out_png).unwrap());
+    let cell = |i: usize| -> Vec<bool> {
+        let mut bits = Vec::new();
+        for y in 0..64 {
+            for x in i * 64..(i + 1) * 64 {
+                let p = &probe_pixels[(y * probe_width + x) * 3..(y * probe_width + x) * 3 + 3];
+                bits.push(p.iter().all(|v| *v < 128));
+            }
+        }
+        bits
     };
-    let (chinese, boxes) = (shot(&probe, "probe.png"), shot(&tofu, "tofu.png"));
-    let ink = |p: &[u8]| p.chunks(3).filter(|c| c.iter().all(|v| *v < 128)).count();
-    assert!(ink(&chinese) > 800, "Chinese text drew nothing");
-    assert_ne!(
-        ink(&chinese),
-        ink(&boxes),
-        "Chinese glyphs look like missing-glyph boxes: install fonts-noto-cjk"
-    );
+    let cells: Vec<Vec<bool>> = (0..4).map(cell).collect();
+    for (i, c) in cells.iter().enumerate() {
+        let ink = c.iter().filter(|b| **b).count();
+        assert!(
+            ink > 150,
+            "character {i} drew nothing ({ink} px): install fonts-noto-cjk"
+        );
+    }
+    for i in 0..4 {
+        for j in i + 1..4 {
+            assert_ne!(
+                cells[i], cells[j],
+                "characters {i} and {j} look alike: missing-glyph boxes? install fonts-noto-cjk"
+            );
+        }
+    }
 }
 
 /// Decodes an 8-bit RGB/RGBA PNG into RGB bytes (enough for Chromium's screenshots).

@@ -229,9 +229,11 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
             t.push('\n');
             t
         }
-        Some(other) => return Err(usage(format!(
+        Some(other) => {
+            return Err(usage(format!(
             "-o: unknown output type .{other}; use .json or .html (输出格式应为 .json 或 .html)"
-        ))),
+        )))
+        }
     };
     match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| Failure::output(path.display(), e))?,
