@@ -28,6 +28,7 @@ pub mod html;
 pub mod quantity;
 pub mod report;
 pub mod roster;
+pub mod xlsx;
 
 pub use criteria::{CriteriaError, CriteriaSet, Criterion};
 pub use evaluate::{evaluate, Attributes, GroupResult, Outcome, Verdict};

@@ -393,3 +393,52 @@ fn inflate(data: &[u8]) -> Vec<u8> {
         .unwrap();
     out
 }
+
+#[test]
+fn the_xlsx_report_has_a_sheet_per_park_and_the_enterprises() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.xlsx");
+    let out = assess(&[
+        ROSTER,
+        "--criteria",
+        "pilot-park-2019",
+        "--attr-file",
+        ATTRS,
+        "-o",
+        path.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "总览",
+            "松湖智谷园",
+            "南城数港园",
+            "滨海云谷园",
+            "东城软件园",
+            "企业"
+        ]
+    );
+    let park = book.worksheet_range("南城数港园").unwrap();
+    let row = park
+        .rows()
+        .find(|r| r[1] == Data::String("revenue_3y".into()))
+        .unwrap();
+    assert_eq!(row[6], Data::Float(97.6));
+    assert_eq!(row[11], Data::String("未达到".into()));
+    assert_eq!(
+        row[12],
+        Data::String("差 2.4 亿元（须超过 100 亿元）".into())
+    );
+    let firms = book.worksheet_range("企业").unwrap();
+    assert_eq!(firms.height(), 273, "header + every row");
+    let first = firms.rows().nth(1).unwrap();
+    assert!(first[10].to_string().contains("pilot-park-2019.revenue_3y"));
+}

@@ -22,8 +22,8 @@ does; each criterion gets its value (a range when enterprises are still needs_re
 verdict (met, not_met, undetermined, not_computable) and gap in the document's terms. Money columns \
 need a unit in the header (（万元）, 亿元, 元) or --unit: it is never guessed. Missing or unreadable \
 cells are listed and excluded; when they could change a verdict it is undetermined. Writes JSON \
-(schema digicat-assess/1, see data/criteria/README.md) or, for -o *.html, a self-contained HTML \
-report; a summary with per-park verdicts goes to standard error.";
+(schema digicat-assess/1, see data/criteria/README.md), for -o *.html a self-contained HTML \
+report, for -o *.xlsx a workbook (总览, one sheet per park, 企业 with each row's criteria); a summary with per-park verdicts goes to standard error.";
 
 /// Options of `digicat assess`.
 #[derive(Debug, Args)]
@@ -33,7 +33,7 @@ pub struct AssessArgs {
     /// Criteria sets, comma-separated: shipped ids or paths to .tsv files
     #[arg(long, required = true, value_delimiter = ',')]
     pub criteria: Vec<String>,
-    /// Output file: .json or .html [default: JSON on standard output]
+    /// Output file: .json, .html or .xlsx [default: JSON on standard output]
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The park column [default: a header containing 园区]
@@ -217,12 +217,24 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
     let roster = Roster::read(&input.header, &records, &options)
         .map_err(|e| usage(format!("{}: {e}", input.name)))?;
     let report = Report::build(&roster, &sets, &attrs);
-    let text = match args
+    let extension = args
         .output
         .as_ref()
         .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-    {
+        .and_then(|e| e.to_str());
+    if let (Some("xlsx"), Some(path)) = (extension, &args.output) {
+        digicat_assess::xlsx::write(&report, path).map_err(|e| {
+            Failure::Output(
+                path.display().to_string(),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+        if !args.quiet {
+            eprint!("{}", summary(&report));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = match extension {
         Some("html" | "htm") => digicat_assess::html::render(&report),
         Some("json") | None => {
             let mut t = report.to_json();
@@ -231,7 +243,7 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
         }
         Some(other) => {
             return Err(usage(format!(
-            "-o: unknown output type .{other}; use .json or .html (输出格式应为 .json 或 .html)"
+            "-o: unknown output type .{other}; use .json, .html or .xlsx (输出格式应为 .json、.html 或 .xlsx)"
         )))
         }
     };
