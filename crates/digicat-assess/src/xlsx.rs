@@ -119,7 +119,7 @@ pub fn write(report: &Report, path: &Path) -> Result<(), XlsxError> {
             sheet.write_number(r, 14, o.confirmed_lines.len() as f64)?;
             sheet.write_number(r, 15, o.review_lines.len() as f64)?;
             sheet.write_number(r, 16, o.missing.len() as f64)?;
-            sheet.write_string(r, 17, &o.notes.join("；"))?;
+            sheet.write_string(r, 17, o.notes.join("；"))?;
         }
     }
 
@@ -181,7 +181,7 @@ pub fn write(report: &Report, path: &Path) -> Result<(), XlsxError> {
         sheet.write_string(
             r,
             10,
-            &confirmed
+            confirmed
                 .get(&e.line)
                 .map(|v| v.join("，"))
                 .unwrap_or_default(),
@@ -189,7 +189,7 @@ pub fn write(report: &Report, path: &Path) -> Result<(), XlsxError> {
         sheet.write_string(
             r,
             11,
-            &review
+            review
                 .get(&e.line)
                 .map(|v| v.join("，"))
                 .unwrap_or_default(),
