@@ -27,6 +27,7 @@ pub mod evaluate;
 pub mod html;
 pub mod quantity;
 pub mod report;
+pub mod request;
 pub mod roster;
 pub mod xlsx;
 

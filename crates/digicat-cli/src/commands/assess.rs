@@ -6,10 +6,9 @@ use crate::input::{HeaderSpec, Input, Record};
 use clap::Args;
 use digicat::report::Choice;
 use digicat::{Edition, Options, Policy};
-use digicat_assess::evaluate::{read_attribute, Attributes};
-use digicat_assess::quantity::Unit;
 use digicat_assess::report::Report;
-use digicat_assess::{CriteriaSet, Roster, RosterOptions, Verdict};
+use digicat_assess::request::{Prepared, Request};
+use digicat_assess::{Roster, RosterOptions, Verdict};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -88,96 +87,29 @@ fn usage(m: impl Into<String>) -> Failure {
     Failure::Usage(m.into())
 }
 
-fn pair(s: &str, what: &str) -> Result<(String, String), Failure> {
-    s.split_once('=')
-        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
-        .ok_or_else(|| usage(format!("{what} {s:?}: expected NAME=VALUE (应为 名称=值)")))
-}
-
-fn add_attr(
-    attrs: &mut Attributes,
-    park: Option<String>,
-    name: &str,
-    value: &str,
-) -> Result<(), Failure> {
-    if !digicat_assess::criteria::ATTRIBUTES.contains(&name) {
-        return Err(usage(format!(
-            "unknown park attribute {name:?}; known: {} (未知的园区属性)",
-            digicat_assess::criteria::ATTRIBUTES.join(", ")
-        )));
-    }
-    let v = read_attribute(name, value).ok_or_else(|| {
-        usage(format!(
-            "attribute {name}: cannot read {value:?} (无法读取属性值)"
-        ))
-    })?;
-    attrs.values.insert((park, name.to_owned()), v);
-    Ok(())
-}
-
 /// Runs `digicat assess`.
 pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
-    let mut sets = Vec::new();
-    for spec in &args.criteria {
-        sets.push(CriteriaSet::load(spec.trim()).map_err(|e| usage(e.to_string()))?);
-    }
-    for r in &args.readings {
-        let (set, id) = r.split_once('.').ok_or_else(|| {
-            usage(format!(
-                "--reading {r:?}: expected SET.ID (应为 准则集.编号)"
-            ))
-        })?;
-        let target = sets.iter_mut().find(|s| s.id == set).ok_or_else(|| {
-            usage(format!(
-                "--reading {r:?}: criteria {set:?} not selected (未选用该准则集)"
-            ))
-        })?;
-        target
-            .choose_alternative(id)
-            .map_err(|e| usage(e.to_string()))?;
-    }
-    let mut attrs = Attributes::default();
-    if let Some(path) = &args.attr_file {
-        let text = std::fs::read_to_string(path).map_err(|e| Failure::input(path.display(), e))?;
-        for (i, line) in text.lines().enumerate().skip(1) {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let [park, name, value] = cells[..] else {
-                return Err(usage(format!(
-                    "{} line {}: expected 园区<TAB>属性<TAB>值 (属性文件格式有误)",
-                    path.display(),
-                    i + 1
-                )));
-            };
-            let park = (park != "*").then(|| park.to_owned());
-            add_attr(&mut attrs, park, name, value)?;
-        }
-    }
-    for a in &args.attrs {
-        let (key, value) = pair(a, "--attr")?;
-        let (park, name) = match key.split_once(':') {
-            Some((p, n)) => (Some(p.to_owned()), n.to_owned()),
-            None => (None, key),
-        };
-        add_attr(&mut attrs, park, &name, &value)?;
-    }
-    let mut units = Vec::new();
-    for u in &args.units {
-        let (name, unit) = pair(u, "--unit")?;
-        let parsed = Unit::parse(&unit).filter(|u| u.is_money()).ok_or_else(|| {
-            usage(format!(
-                "--unit {u:?}: the unit must be 元, 万元 or 亿元 (单位应为 元/万元/亿元)"
-            ))
-        })?;
-        units.push((name, parsed));
-    }
-    let columns = args
-        .columns
-        .iter()
-        .map(|c| pair(c, "--col"))
-        .collect::<Result<Vec<_>, _>>()?;
+    let attr_file = match &args.attr_file {
+        Some(path) => Some((
+            path.display().to_string(),
+            std::fs::read_to_string(path).map_err(|e| Failure::input(path.display(), e))?,
+        )),
+        None => None,
+    };
+    let request = Request {
+        criteria: args.criteria.clone(),
+        readings: args.readings.clone(),
+        attrs: args.attrs.clone(),
+        attr_file,
+        units: args.units.clone(),
+        columns: args.columns.clone(),
+    };
+    let Prepared {
+        sets,
+        attrs,
+        units,
+        columns,
+    } = request.prepare().map_err(usage)?;
     let options = RosterOptions {
         code_col: args.code_col.clone(),
         text_col: args.text_col.clone(),
