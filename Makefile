@@ -10,8 +10,8 @@ help: ## List the targets
 test: test-rust test-c test-python fuzz-smoke ## Run every test (Rust, C, Python, a fuzz smoke run); installs what it needs
 	@echo "all test suites passed"
 
-test-rust: lint ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors
-	$(CARGO) test --workspace --all-targets
+test-rust: lint chromium ## Rust: fmt, clippy, docs, unit/integration/doc tests and the shared vectors
+	if command -v chromium >/dev/null; then export DIGICAT_REQUIRE_CHROMIUM=1; fi; $(CARGO) test --workspace --all-targets
 	$(CARGO) test -p digicat --all-features
 	$(CARGO) test --workspace --doc --exclude digicat-ffi
 
@@ -97,3 +97,23 @@ fuzz-smoke: ## Fuzz each target FUZZ_SECONDS (30) s; skipped (exit 0) without ni
 	    echo "fuzz-smoke $$t: $$(grep -E '^Done' $$log)"; \
 	  done; \
 	fi
+
+.PHONY: demo-assess chromium
+
+# sudo only when not root (CI containers run as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+demo-assess: ## Assess the fictional example park roster (regenerated and checked first); writes target/park_report.{json,html}
+	python3 data/examples/gen_park_roster.py
+	git diff --exit-code -- data/examples/park_roster.csv data/examples/park_attributes.tsv
+	$(CARGO) run --release -q -p digicat-cli -- assess data/examples/park_roster.csv \
+	  --criteria pilot-park-2019,cluster-2021 --attr-file data/examples/park_attributes.tsv -o target/park_report.json -q
+	$(CARGO) run --release -q -p digicat-cli -- assess data/examples/park_roster.csv \
+	  --criteria pilot-park-2019,cluster-2021 --attr-file data/examples/park_attributes.tsv -o target/park_report.html
+
+chromium: ## Install Debian chromium + fonts-noto-cjk (HTML report screenshot test) when missing
+	@if command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "chromium and CJK fonts present"; \
+	elif command -v apt-get >/dev/null; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
+	else echo "skipped: no apt-get here; tests/assess.rs skips its screenshot without chromium"; fi

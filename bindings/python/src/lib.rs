@@ -415,6 +415,76 @@ fn report_table<'py>(
     Ok((PyTuple::new(py, report::columns(lang))?, out, by_text_only))
 }
 
+/// Assesses a roster against policy criteria (the native half of ``digicat.assess``): ``header``,
+/// ``rows`` (lists of str, one per header column) and their ``lines`` (row numbers shown in the
+/// report); ``criteria`` are shipped ids or ``.tsv`` paths; ``attrs`` (``[PARK:]NAME=VALUE``),
+/// ``attr_file`` (name, TSV text), ``units`` (``HEADER=万元``), ``columns`` (``ROLE=HEADER``) and
+/// ``readings`` (``SET.ID``) are read exactly as the CLI reads them. Returns ``(json, html)``: the
+/// report in schema ``digicat-assess/1`` and the self-contained HTML page. Raises ValueError for
+/// a bad request or roster.
+#[pyfunction]
+#[pyo3(
+    signature = (header, rows, lines, criteria, *, attrs=Vec::new(), attr_file=None, units=Vec::new(), columns=Vec::new(), readings=Vec::new(), park_col=None, code_col=None, text_col=None, text_only=false, policy=Name::of("standard"), edition=Name::of("auto")),
+    text_signature = "(header, rows, lines, criteria, *, attrs=[], attr_file=None, units=[], columns=[], readings=[], park_col=None, code_col=None, text_col=None, text_only=False, policy='standard', edition='auto')"
+)]
+#[allow(clippy::too_many_arguments)]
+fn assess_table(
+    py: Python<'_>,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    lines: Vec<u64>,
+    criteria: Vec<String>,
+    attrs: Vec<String>,
+    attr_file: Option<(String, String)>,
+    units: Vec<String>,
+    columns: Vec<String>,
+    readings: Vec<String>,
+    park_col: Option<String>,
+    code_col: Option<String>,
+    text_col: Option<String>,
+    text_only: bool,
+    policy: Name,
+    edition: Name,
+) -> PyResult<(String, String)> {
+    use digicat_assess::request::{Prepared, Request};
+    let classify = options(py, &policy.0, &edition.0)?;
+    if lines.len() != rows.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} line numbers for {} rows",
+            lines.len(),
+            rows.len()
+        )));
+    }
+    let request = Request {
+        criteria,
+        readings,
+        attrs,
+        attr_file,
+        units,
+        columns,
+    };
+    let Prepared {
+        sets,
+        attrs,
+        units,
+        columns,
+    } = request.prepare().map_err(PyValueError::new_err)?;
+    let roster_options = digicat_assess::RosterOptions {
+        code_col,
+        text_col,
+        text_only,
+        park_col,
+        columns,
+        units,
+        classify,
+    };
+    let records: Vec<(u64, Vec<String>)> = lines.into_iter().zip(rows).collect();
+    let roster = digicat_assess::Roster::read(&header, &records, &roster_options)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let report = digicat_assess::report::Report::build(&roster, &sets, &attrs);
+    Ok((report.to_json(), digicat_assess::html::render(&report)))
+}
+
 /// Finds every catalogue term named in ``text`` (products, aliases, and under the standard policy
 /// business-scope phrases and class names), in text order, as Evidence with character offsets.
 #[pyfunction]
@@ -492,6 +562,7 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report_table, m)?)?;
     m.add_function(wrap_pyfunction!(summary_table, m)?)?;
     m.add_function(wrap_pyfunction!(label, m)?)?;
+    m.add_function(wrap_pyfunction!(assess_table, m)?)?;
     m.add_function(wrap_pyfunction!(find_products, m)?)?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(industries, m)?)?;

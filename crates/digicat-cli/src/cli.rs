@@ -79,6 +79,12 @@ and its products are not published. JSON shape: \
         after_help = "Example:\n  digicat catalogue --format csv > catalogue.csv"
     )]
     Catalogue(CatalogueArgs),
+    /// Assess parks (or a city-wide roster) against policy criteria: value, threshold, verdict, gap
+    #[command(
+        long_about = crate::commands::assess::ABOUT,
+        after_help = "Example:\n  digicat assess data/examples/park_roster.csv --criteria pilot-park-2019,cluster-2021 \\\n    --attr space_m2=350000 -o report.json"
+    )]
+    Assess(crate::commands::assess::AssessArgs),
 }
 
 const CLASSIFY_ABOUT: &str = "\
@@ -339,7 +345,7 @@ fn lang() -> impl TypedValueParser<Value = Lang> {
 }
 
 /// `--policy`: the core's [`Policy`] names, parsed with its `FromStr`.
-fn policy() -> impl TypedValueParser<Value = Policy> {
+pub(crate) fn policy() -> impl TypedValueParser<Value = Policy> {
     PossibleValuesParser::new([
         PossibleValue::new(Policy::Standard.as_str())
             .help("Products, aliases, equivalent scope phrases and class names decide"),
@@ -351,7 +357,7 @@ fn policy() -> impl TypedValueParser<Value = Policy> {
 
 /// `--edition`: the core's [`Edition`] names other than `auto` (the default when the option is
 /// absent), parsed with its `FromStr`.
-fn edition() -> impl TypedValueParser<Value = Edition> {
+pub(crate) fn edition() -> impl TypedValueParser<Value = Edition> {
     PossibleValuesParser::new([
         PossibleValue::new(Edition::Gbt2017.as_str()).help("GB/T 4754-2017 only"),
         PossibleValue::new(Edition::Gbt2011.as_str()).help("4-digit codes are GB/T 4754-2011 小类"),

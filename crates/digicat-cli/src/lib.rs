@@ -25,5 +25,6 @@ pub fn execute(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Lookup(args) => commands::lookup::run(args),
         Command::Match(args) => commands::match_text::run(args),
         Command::Catalogue(args) => commands::catalogue::run(args),
+        Command::Assess(args) => commands::assess::run(args),
     }
 }

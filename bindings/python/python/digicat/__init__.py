@@ -53,7 +53,12 @@ from digicat._digicat import (
 # The pandas helpers (digicat.pandas); pandas itself is imported only when they are called.
 from digicat import pandas
 
+# Park and cluster assessment (crate digicat-assess).
+from digicat.assess import Assessment, assess
+
 __all__ = [
+    "Assessment",
+    "assess",
     "CATALOGUE_VERSION",
     "CODE_COLUMNS",
     "REASONS",

@@ -25,6 +25,7 @@ __all__ = [
     "report_table",
     "summary_table",
     "label",
+    "assess_table",
     "find_products",
     "lookup",
     "industries",
@@ -227,6 +228,24 @@ def summary_table(
     lang: str = "en",
 ) -> Tuple[Tuple[str, ...], list[list[str]]]: ...
 def label(code: str, lang: str = "zh") -> str: ...
+def assess_table(
+    header: list[str],
+    rows: list[list[str]],
+    lines: list[int],
+    criteria: list[str],
+    *,
+    attrs: list[str] = ...,
+    attr_file: Optional[Tuple[str, str]] = None,
+    units: list[str] = ...,
+    columns: list[str] = ...,
+    readings: list[str] = ...,
+    park_col: Optional[str] = None,
+    code_col: Optional[str] = None,
+    text_col: Optional[str] = None,
+    text_only: bool = False,
+    policy: str = "standard",
+    edition: str = "auto",
+) -> Tuple[str, str]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...
 def industries() -> list[Industry]: ...

@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod assess;
 pub mod catalogue;
 pub mod classify;
 pub mod lookup;

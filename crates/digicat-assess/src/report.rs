@@ -1,0 +1,180 @@
+//! The JSON report: schema `digicat-assess/1`.
+
+use crate::criteria::CriteriaSet;
+use crate::evaluate::{evaluate, Attributes, GroupResult};
+use crate::roster::{FieldColumn, Roster};
+use serde::Serialize;
+
+/// The schema name written in every report.
+pub const SCHEMA: &str = "digicat-assess/1";
+
+/// A duplicate 统一社会信用代码.
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    /// The repeated line (not counted).
+    pub line: u64,
+    /// The line counted.
+    pub duplicate_of: u64,
+    /// The code.
+    pub credit_code: String,
+}
+
+/// One enterprise as read.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnterpriseRow {
+    /// Line.
+    pub line: u64,
+    /// Name.
+    pub name: String,
+    /// 统一社会信用代码.
+    pub credit_code: Option<String>,
+    /// Park.
+    pub park: Option<String>,
+    /// Classification status.
+    pub status: String,
+    /// Reason.
+    pub reason: String,
+    /// Industry ids.
+    pub industries: String,
+    /// GB/T code read.
+    pub code: Option<String>,
+    /// Counted (not skipped, not a duplicate).
+    pub counted: bool,
+    /// Revenue of the latest year in 元, when readable.
+    pub revenue_latest_yuan: Option<f64>,
+}
+
+/// What was read from the roster.
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterSummary {
+    /// Rows read (every one, in order).
+    pub rows: usize,
+    /// Enterprises counted.
+    pub counted: usize,
+    /// Rows skipped (blank, footer).
+    pub skipped: Vec<u64>,
+    /// Duplicates, counted once.
+    pub duplicates: Vec<Duplicate>,
+    /// Rows without a park (left out of per-park results).
+    pub without_park: Vec<u64>,
+    /// The park column.
+    pub park_column: Option<String>,
+    /// Field columns and their units.
+    pub columns: Vec<FieldColumn>,
+    /// Years of the yearly columns.
+    pub years: Vec<u16>,
+}
+
+/// A criteria set used.
+#[derive(Debug, Clone, Serialize)]
+pub struct SetSummary {
+    /// Its id.
+    pub id: String,
+    /// Rows.
+    pub criteria: usize,
+    /// Sum of weights of distinct indicators (0 when unscored).
+    pub total_weight: u32,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// `digicat-assess/1`.
+    pub schema: &'static str,
+    /// The roster.
+    pub roster: RosterSummary,
+    /// The criteria sets.
+    pub criteria_sets: Vec<SetSummary>,
+    /// Results per group.
+    pub groups: Vec<GroupResult>,
+    /// Every row.
+    pub enterprises: Vec<EnterpriseRow>,
+}
+
+impl Report {
+    /// Evaluates `sets` on `roster` and gathers the report.
+    pub fn build(roster: &Roster, sets: &[CriteriaSet], attrs: &Attributes) -> Report {
+        let criteria: Vec<_> = sets
+            .iter()
+            .flat_map(|s| s.criteria.iter().cloned())
+            .collect();
+        let groups = evaluate(roster, &criteria, attrs);
+        let has_parks = roster.park_column.is_some();
+        let counted =
+            |e: &crate::roster::Enterprise| e.status != "skipped" && e.duplicate_of.is_none();
+        Report {
+            schema: SCHEMA,
+            roster: RosterSummary {
+                rows: roster.enterprises.len(),
+                counted: roster.enterprises.iter().filter(|e| counted(e)).count(),
+                skipped: roster
+                    .enterprises
+                    .iter()
+                    .filter(|e| e.status == "skipped")
+                    .map(|e| e.line)
+                    .collect(),
+                duplicates: roster
+                    .enterprises
+                    .iter()
+                    .filter_map(|e| {
+                        Some(Duplicate {
+                            line: e.line,
+                            duplicate_of: e.duplicate_of?,
+                            credit_code: e.credit_code.clone()?,
+                        })
+                    })
+                    .collect(),
+                without_park: if has_parks {
+                    roster
+                        .enterprises
+                        .iter()
+                        .filter(|e| counted(e) && e.park.is_none())
+                        .map(|e| e.line)
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                park_column: roster.park_column.clone(),
+                columns: roster.columns.clone(),
+                years: roster.years.clone(),
+            },
+            criteria_sets: sets
+                .iter()
+                .map(|s| SetSummary {
+                    id: s.id.clone(),
+                    criteria: s.criteria.len(),
+                    total_weight: s.total_weight(),
+                })
+                .collect(),
+            groups,
+            enterprises: roster
+                .enterprises
+                .iter()
+                .map(|e| EnterpriseRow {
+                    line: e.line,
+                    name: e.name.clone(),
+                    credit_code: e.credit_code.clone(),
+                    park: e.park.clone(),
+                    status: e.status.clone(),
+                    reason: e.reason.clone(),
+                    industries: e.industries.clone(),
+                    code: e.code.clone(),
+                    counted: counted(e),
+                    revenue_latest_yuan: roster.years.last().and_then(|y| {
+                        match e.cell(crate::criteria::Field::Revenue, Some(*y)) {
+                            crate::roster::Cell::Number { micro } => {
+                                Some(*micro as f64 / crate::quantity::ONE as f64)
+                            }
+                            _ => None,
+                        }
+                    }),
+                })
+                .collect(),
+        }
+    }
+
+    /// The report as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

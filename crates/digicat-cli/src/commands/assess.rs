@@ -1,0 +1,267 @@
+//! `digicat assess`: a roster against policy criteria (the logic lives in `digicat-assess`).
+
+use crate::cli::{edition, policy, EncodingArg};
+use crate::error::Failure;
+use crate::input::{HeaderSpec, Input, Record};
+use clap::Args;
+use digicat::report::Choice;
+use digicat::{Edition, Options, Policy};
+use digicat_assess::report::Report;
+use digicat_assess::request::{Prepared, Request};
+use digicat_assess::{Roster, RosterOptions, Verdict};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The long help of `digicat assess`.
+pub const ABOUT: &str = "\
+Assess the parks of an enterprise roster (CSV, TSV or XLSX: one enterprise a row) against policy \
+criteria shipped as data (data/criteria: pilot-park-2019, pilot-park-targets-2022, cluster-2021, \
+software-cluster-2025) or a criteria .tsv of your own. Each row is classified as `digicat classify` \
+does; each criterion gets its value (a range when enterprises are still needs_review), threshold, \
+verdict (met, not_met, undetermined, not_computable) and gap in the document's terms. Money columns \
+need a unit in the header (（万元）, 亿元, 元) or --unit: it is never guessed. Missing or unreadable \
+cells are listed and excluded; when they could change a verdict it is undetermined. Writes JSON \
+(schema digicat-assess/1, see data/criteria/README.md), for -o *.html a self-contained HTML \
+report, for -o *.xlsx a workbook (总览, one sheet per park, 企业 with each row's criteria); a summary with per-park verdicts goes to standard error.";
+
+/// Options of `digicat assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Roster file (.csv, .tsv, .xlsx) or - for standard input
+    pub input: PathBuf,
+    /// Criteria sets, comma-separated: shipped ids or paths to .tsv files
+    #[arg(long, required = true, value_delimiter = ',')]
+    pub criteria: Vec<String>,
+    /// Output file: .json, .html or .xlsx [default: JSON on standard output]
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The park column [default: a header containing 园区]
+    #[arg(long)]
+    pub park_col: Option<String>,
+    /// A park attribute NAME=VALUE, or PARK:NAME=VALUE for one park (space_m2, matching_ratio,
+    /// city_employees, industry_rd_intensity, period_start); repeatable
+    #[arg(long = "attr")]
+    pub attrs: Vec<String>,
+    /// A TSV of park attributes: columns 园区, 属性 (attribute name), 值 (value); park * = all
+    #[arg(long)]
+    pub attr_file: Option<PathBuf>,
+    /// The unit of a money column, HEADER=UNIT or FIELD=UNIT (元, 万元, 亿元); repeatable
+    #[arg(long = "unit")]
+    pub units: Vec<String>,
+    /// Name a column: ROLE=HEADER (name, credit_code, settle_date, revenue:2023, employees, …); repeatable
+    #[arg(long = "col")]
+    pub columns: Vec<String>,
+    /// Use the other reading of an ambiguous criterion: SET.ID (e.g. pilot-park-2019.revenue_3y); repeatable
+    #[arg(long = "reading")]
+    pub readings: Vec<String>,
+    /// The industry-code column
+    #[arg(long)]
+    pub code_col: Option<String>,
+    /// The text column (经营范围)
+    #[arg(long)]
+    pub text_col: Option<String>,
+    /// Classify by text only
+    #[arg(long)]
+    pub text_only: bool,
+    /// The header's line, 1-based
+    #[arg(long)]
+    pub header_row: Option<u64>,
+    /// Which evidence counts
+    #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
+    pub policy: Policy,
+    /// Read 4-digit codes as GB/T 4754-2017 or 2011 only
+    #[arg(long, value_parser = edition())]
+    pub edition: Option<Edition>,
+    /// Input encoding
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Worksheet of an XLSX input
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// No summary on standard error
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn usage(m: impl Into<String>) -> Failure {
+    Failure::Usage(m.into())
+}
+
+/// Runs `digicat assess`.
+pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
+    let attr_file = match &args.attr_file {
+        Some(path) => Some((
+            path.display().to_string(),
+            std::fs::read_to_string(path).map_err(|e| Failure::input(path.display(), e))?,
+        )),
+        None => None,
+    };
+    let request = Request {
+        criteria: args.criteria.clone(),
+        readings: args.readings.clone(),
+        attrs: args.attrs.clone(),
+        attr_file,
+        units: args.units.clone(),
+        columns: args.columns.clone(),
+    };
+    let Prepared {
+        sets,
+        attrs,
+        units,
+        columns,
+    } = request.prepare().map_err(usage)?;
+    let options = RosterOptions {
+        code_col: args.code_col.clone(),
+        text_col: args.text_col.clone(),
+        text_only: args.text_only,
+        park_col: args.park_col.clone(),
+        columns,
+        units,
+        classify: Options {
+            policy: args.policy,
+            edition: args.edition.unwrap_or_default(),
+        },
+    };
+    let choice = Choice {
+        code_col: args.code_col.as_deref(),
+        text_col: args.text_col.as_deref(),
+        text_only: args.text_only,
+    };
+    let spec = HeaderSpec {
+        row: args.header_row,
+        choice,
+    };
+    let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref(), spec)?;
+    let mut records = Vec::new();
+    let mut rec = Record::default();
+    while input.next(&mut rec)? {
+        if let Some(p) = &rec.problem {
+            if p.skip_reason(&rec.fields).is_none() {
+                return Err(Failure::Input(p.message(
+                    rec.line,
+                    &input.header,
+                    input.decoder,
+                )));
+            }
+        }
+        records.push((rec.line, rec.fields.clone()));
+    }
+    let roster = Roster::read(&input.header, &records, &options)
+        .map_err(|e| usage(format!("{}: {e}", input.name)))?;
+    let report = Report::build(&roster, &sets, &attrs);
+    let extension = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str());
+    if let (Some("xlsx"), Some(path)) = (extension, &args.output) {
+        digicat_assess::xlsx::write(&report, path).map_err(|e| {
+            Failure::Output(
+                path.display().to_string(),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+        if !args.quiet {
+            eprint!("{}", summary(&report));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = match extension {
+        Some("html" | "htm") => digicat_assess::html::render(&report),
+        Some("json") | None => {
+            let mut t = report.to_json();
+            t.push('\n');
+            t
+        }
+        Some(other) => {
+            return Err(usage(format!(
+            "-o: unknown output type .{other}; use .json, .html or .xlsx (输出格式应为 .json、.html 或 .xlsx)"
+        )))
+        }
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| Failure::output(path.display(), e))?,
+        None => super::print(&text)?,
+    }
+    if !args.quiet {
+        eprint!("{}", summary(&report));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The standard-error summary: the roster, then one line per group and criteria set.
+fn summary(report: &Report) -> String {
+    let r = &report.roster;
+    let mut s = format!(
+        "digicat assess: {} rows, {} enterprises counted (名册 {} 行，计入 {} 家)\n",
+        r.rows, r.counted, r.rows, r.counted
+    );
+    if !r.duplicates.is_empty() {
+        let lines: Vec<String> = r
+            .duplicates
+            .iter()
+            .map(|d| format!("{} (= {})", d.line, d.duplicate_of))
+            .collect();
+        s.push_str(&format!(
+            "  duplicates counted once (重复企业只计一次): lines {}\n",
+            lines.join(", ")
+        ));
+    }
+    if !r.without_park.is_empty() {
+        s.push_str(&format!(
+            "  {} row(s) without a park, left out of per-park results (无园区的行): lines {}\n",
+            r.without_park.len(),
+            r.without_park
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    for g in &report.groups {
+        for set in &report.criteria_sets {
+            let results: Vec<_> = g.results.iter().filter(|o| o.set == set.id).collect();
+            if results.is_empty() {
+                continue;
+            }
+            let n = |v: Verdict| results.iter().filter(|o| o.verdict == v).count();
+            let computed = results.len() - n(Verdict::NotComputable);
+            let overall = if n(Verdict::NotMet) > 0 {
+                Verdict::NotMet
+            } else if n(Verdict::Undetermined) > 0 {
+                Verdict::Undetermined
+            } else {
+                Verdict::Met
+            };
+            s.push_str(&format!(
+                "  {} · {}: {} ({}) — met {}/{}, not met {}, undetermined {}, not computable {}\n",
+                g.group,
+                set.id,
+                overall.as_str(),
+                overall.name_zh(),
+                n(Verdict::Met),
+                computed,
+                n(Verdict::NotMet),
+                n(Verdict::Undetermined),
+                n(Verdict::NotComputable)
+            ));
+            for o in results
+                .iter()
+                .filter(|o| matches!(o.verdict, Verdict::NotMet | Verdict::Undetermined))
+            {
+                s.push_str(&format!(
+                    "      {} {}: {}{}\n",
+                    o.id,
+                    o.verdict.name_zh(),
+                    o.gap.clone().unwrap_or_default(),
+                    if o.verdict == Verdict::Undetermined {
+                        format!(" [{}]", o.notes.join("; "))
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+        }
+    }
+    s
+}
