@@ -23,6 +23,8 @@ __all__ = [
     "report_column_names",
     "report_columns",
     "report_table",
+    "classify_arrow",
+    "report_table_arrow",
     "find_products",
     "lookup",
     "industries",
@@ -216,6 +218,23 @@ def report_table(
     edition: str = "auto",
     text_only: bool = False,
 ) -> Tuple[Tuple[str, ...], list[list[str]], bool]: ...
+def classify_arrow(
+    codes: Optional[Any] = None,
+    texts: Optional[Any] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+) -> Any: ...
+def report_table_arrow(
+    header: list[str],
+    columns: list[Any],
+    code_col: Optional[str] = None,
+    text_col: Optional[str] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+    text_only: bool = False,
+) -> Tuple[Any, bool]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...
 def industries() -> list[Industry]: ...
