@@ -221,6 +221,12 @@ struct StrColumn(Vec<ArrayRef>);
 impl StrColumn {
     /// Reads a column (see the module docs for the accepted types); `what` names it in errors.
     fn read(column: PyChunkedArray, what: &str) -> PyResult<Self> {
+        Self::read_as(column, what, false)
+    }
+
+    /// Reads a column; with `any_type`, a column of another type that Arrow can cast to
+    /// strings (numbers, dates, booleans: a table's other columns) is cast (numbers in decimal).
+    fn read_as(column: PyChunkedArray, what: &str, any_type: bool) -> PyResult<Self> {
         let (chunks, field) = column.into_inner();
         let ty = field.data_type();
         let target = match ty {
@@ -238,6 +244,9 @@ impl StrColumn {
                 ) =>
             {
                 Some(DataType::LargeUtf8)
+            }
+            other if any_type && arrow_cast::can_cast_types(other, &DataType::Utf8) => {
+                Some(DataType::Utf8)
             }
             other => {
                 return Err(PyTypeError::new_err(format!(
@@ -377,7 +386,8 @@ fn classify_arrow<'py>(
 /// ``digicat.pandas.classify_frame`` with ``lists=True`` and of polars/pyarrow frames): as
 /// ``report_table``, but ``columns`` are Arrow columns and the result is the pyarrow Table of
 /// ``classify_arrow`` (evidence offsets are in the scanned text: the text column, or the
-/// ``；``-joined scope columns). Returns ``(table, by_text_only)``.
+/// ``；``-joined scope columns). A column of another type than strings that Arrow can cast to
+/// text (numbers in decimal, dates in ISO form) is cast. Returns ``(table, by_text_only)``.
 #[pyfunction]
 #[pyo3(
     signature = (header, columns, code_col=None, text_col=None, *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false),
@@ -407,7 +417,7 @@ fn report_table_arrow<'py>(
     let columns = columns
         .into_iter()
         .zip(&header)
-        .map(|(c, name)| StrColumn::read(c, &format!("column {name:?}")))
+        .map(|(c, name)| StrColumn::read_as(c, &format!("column {name:?}"), true))
         .collect::<PyResult<Vec<_>>>()?;
     let n = columns.first().map_or(0, StrColumn::len);
     if let Some((i, c)) = columns.iter().enumerate().find(|(_, c)| c.len() != n) {

@@ -15,14 +15,12 @@ faster, because building Python objects is most of ``classify_many``'s time.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 
 from digicat import _digicat
 from digicat._input import values
 
-if TYPE_CHECKING:
-    import pyarrow as pa
-
+# pyarrow ships no type information, so its objects are typed Any here.
 __all__ = ["classify", "column", "require_pyarrow", "result_schema"]
 
 
@@ -32,7 +30,7 @@ def classify(
     *,
     policy: str = "standard",
     edition: str = "auto",
-) -> pa.Table:
+) -> Any:
     """Classify a batch of records given as columns; return a ``pyarrow.Table`` of results.
 
     ``codes`` and ``texts`` hold one value per row (either may be None): pyarrow arrays or
@@ -54,16 +52,16 @@ def classify(
     null). A code that cannot be read never raises: its row is ``invalid``. ``policy`` and
     ``edition`` are as for ``digicat.classify``.
     """
-    result: pa.Table = _digicat.classify_arrow(
+    result: Any = _digicat.classify_arrow(
         column(codes, "codes"), column(texts, "texts"), policy=policy, edition=edition
     )
     return result
 
 
-def result_schema() -> pa.Schema:
+def result_schema() -> Any:
     """The schema of the tables ``classify`` returns."""
     pa = require_pyarrow()
-    empty: pa.Table = _digicat.classify_arrow(pa.chunked_array([], pa.string()))
+    empty: Any = _digicat.classify_arrow(pa.chunked_array([], pa.string()))
     return empty.schema
 
 
@@ -93,7 +91,7 @@ def column(data: Optional[Any], what: str) -> Optional[Any]:
 def require_pyarrow() -> Any:
     """The pyarrow module, or an ImportError that says how to install it."""
     try:
-        import pyarrow
+        import pyarrow  # type: ignore[import-untyped,unused-ignore]
     except ImportError as e:
         raise ImportError(
             "digicat.arrow needs pyarrow, which is not installed: pip install digicat[arrow] "
