@@ -22,6 +22,7 @@ import pyarrow as pa
 
 import digicat
 import digicat.arrow
+import digicat.polars
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import generate  # noqa: E402
@@ -52,6 +53,9 @@ def main() -> None:
         if want != got:
             raise SystemExit(f"record {i}: digicat {want} != peer {got}")
     arrow_s = best(lambda: digicat.arrow.classify(pa_codes, pa_texts), 5)
+    frame = pl.DataFrame({"c": codes, "t": texts})
+    expr = digicat.polars.classify(code="c", text="t").alias("r")
+    polars_s = best(lambda: frame.lazy().select(expr).collect(), 5)
     many_s = best(lambda: digicat.classify_many(codes, texts), 3)
     peer_s = best(lambda: [peer.classify(c or None, t or None) for c, t in zip(codes, texts)], 1)
     names = [p for r in digicat.rows() for p in r.products]
@@ -61,6 +65,7 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     print(f"{n} records, {cores} core(s), answers checked equal to the peer's on every record")
     print(f"digicat.arrow.classify      {arrow_s:8.3f} s  peer/arrow = {peer_s / arrow_s:6.1f}x")
+    print(f"digicat.polars.classify     {polars_s:8.3f} s  polars/arrow = {polars_s / arrow_s:.2f}x")
     print(f"digicat.classify_many       {many_s:8.3f} s  peer/many  = {peer_s / many_s:6.1f}x")
     print(f"pure-Python peer loop       {peer_s:8.3f} s")
     print(f"polars str.extract_many     {extract_s:8.3f} s  extract_many/arrow = {extract_s / arrow_s:.1f}x")

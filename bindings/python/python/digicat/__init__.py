@@ -53,7 +53,7 @@ from digicat._digicat import (
 
 # The pandas helpers (digicat.pandas) and the Arrow entry point (digicat.arrow); pandas and
 # pyarrow themselves are imported only when they are called.
-from digicat import arrow, pandas
+from digicat import arrow, pandas, polars
 
 __all__ = [
     "CATALOGUE_VERSION",
