@@ -6,6 +6,15 @@
 //! released, on every core for a large batch (contiguous chunks of rows, one thread each,
 //! joined in input order), then build the Python results. Evidence spans are converted from the
 //! core's byte offsets to character offsets, so that Python's `text[start:end]` is the match.
+//!
+//! Arrow at the boundary (`classify_arrow`, `report_table_arrow`, module `arrow`): columns come
+//! in through the Arrow PyCapsule stream interface and a pyarrow Table of typed columns goes out,
+//! with no Python object per row. The bridge is `pyo3-arrow` 0.20: it is built on the same pyo3
+//! (0.30) and on arrow-rs 59, reads any `__arrow_c_stream__` producer (pyarrow, polars, pandas,
+//! nanoarrow, arro3) without copying string buffers, and keeps the C-interface `unsafe` out of
+//! this crate. arrow-rs' own `arrow-pyarrow` (60.1) needs pyo3 0.29, which cannot be linked
+//! beside 0.30, and pyo3-polars 0.28 (the Polars plugin crate) likewise; hence no native Polars
+//! plugin (`digicat.polars` is `map_batches` over the Arrow entry point).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
