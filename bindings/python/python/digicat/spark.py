@@ -80,7 +80,7 @@ def classify(
     schema = T.StructType(list(df.schema.fields) + result_fields())
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow
+        import pyarrow  # type: ignore[import-untyped,unused-ignore]
 
         targets = [
             pyarrow.string(),
