@@ -46,6 +46,7 @@ class Peer:
         self.row_index = {r[0]: i for i, r in enumerate(rows)}
         self.row_code = [r[2] for r in rows]
         self.row_partial = [r[3] == "yes" for r in rows]
+        self.row_inferred = [r[4] == "inferred" for r in rows]
         self.row_industry = [int(r[0].split(".")[0]) for r in rows]
         self.code_rows: dict[str, list[int]] = {}
         for i, code in enumerate(self.row_code):
@@ -164,7 +165,12 @@ class Peer:
             return ("products_outside_code", decisive) if decisive else ("code_outside_catalogue", set())
 
         if reading is None:
-            reason, rows = ("no_code", named) if named else ("nothing_named", set())
+            if decisive:
+                reason, rows = "no_code", decisive
+            elif named:
+                reason, rows = "broader_phrases_only", named
+            else:
+                reason, rows = "nothing_named", set()
         elif reading[0] == "class":
             own = set(self.code_rows.get(reading[1], []))
             hits = own & decisive
@@ -180,6 +186,8 @@ class Peer:
                 )
                 reason = {0: "listed_product", 1: "listed_product", 2: "scope_phrase"}.get(best, "class_name")
                 rows = hits
+            elif any(self.row_inferred[r] for r in own):
+                reason, rows = "products_not_published", own | decisive
             elif decisive:
                 reason, rows = "products_outside_code", own | decisive
             else:

@@ -6,10 +6,20 @@
 //! released, on every core for a large batch (contiguous chunks of rows, one thread each,
 //! joined in input order), then build the Python results. Evidence spans are converted from the
 //! core's byte offsets to character offsets, so that Python's `text[start:end]` is the match.
+//!
+//! Arrow at the boundary (`classify_arrow`, `report_table_arrow`, module `arrow`): columns come
+//! in through the Arrow PyCapsule stream interface and a pyarrow Table of typed columns goes out,
+//! with no Python object per row. The bridge is `pyo3-arrow` 0.20: it is built on the same pyo3
+//! (0.30) and on arrow-rs 59, reads any `__arrow_c_stream__` producer (pyarrow, polars, pandas,
+//! nanoarrow, arro3) without copying string buffers, and keeps the C-interface `unsafe` out of
+//! this crate. arrow-rs' own `arrow-pyarrow` (60.1) needs pyo3 0.29, which cannot be linked
+//! beside 0.30, and pyo3-polars 0.28 (the Polars plugin crate) likewise; hence no native Polars
+//! plugin (`digicat.polars` is `map_batches` over the Arrow entry point).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod arrow;
 mod convert;
 mod types;
 
@@ -321,6 +331,33 @@ fn summary_table<'py>(
     Ok((PyTuple::new(py, report::summary_columns(lang))?, rows))
 }
 
+/// The columns of a table chosen as the CLI chooses them (the core's `report::find_layout`);
+/// a ValueError saying what to pass when they cannot be.
+fn layout(
+    header: &[String],
+    code_col: Option<Name>,
+    text_col: Option<Name>,
+    text_only: bool,
+) -> PyResult<report::Layout> {
+    let (code_col, text_col) = (code_col.map(|n| n.0), text_col.map(|n| n.0));
+    let choice = report::Choice {
+        code_col: code_col.as_deref(),
+        text_col: text_col.as_deref(),
+        text_only,
+    };
+    report::find_layout(header, &choice).map_err(|e| {
+        let hint = match e {
+            report::ColumnError::NotFound { .. } => "",
+            report::ColumnError::NotDetected => "; name them with code_col= and/or text_col=",
+            report::ColumnError::IndustryColumnsNotRecognised { .. } => {
+                "; name the GB/T 4754 code or industry column with code_col=NAME, or classify by \
+                 the text alone with text_only=True"
+            }
+        };
+        PyValueError::new_err(format!("{e}{hint}; the columns are {header:?}"))
+    })
+}
+
 /// Classifies a whole table as the CLI does (the native half of
 /// ``digicat.pandas.classify_frame``): ``header`` (a list of str) and ``columns`` (one iterable of
 /// values per header column, all of one length). The columns are chosen by the core's
@@ -351,23 +388,7 @@ fn report_table<'py>(
     let lang: Lang = option(py, &lang.0)?;
     let options = options(py, &policy.0, &edition.0)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
-    let (code_col, text_col) = (code_col.map(|n| n.0), text_col.map(|n| n.0));
-    let choice = report::Choice {
-        code_col: code_col.as_deref(),
-        text_col: text_col.as_deref(),
-        text_only,
-    };
-    let layout = report::find_layout(&header, &choice).map_err(|e| {
-        let hint = match e {
-            report::ColumnError::NotFound { .. } => "",
-            report::ColumnError::NotDetected => "; name them with code_col= and/or text_col=",
-            report::ColumnError::IndustryColumnsNotRecognised { .. } => {
-                "; name the GB/T 4754 code or industry column with code_col=NAME, or classify by \
-                 the text alone with text_only=True"
-            }
-        };
-        PyValueError::new_err(format!("{e}{hint}; the columns are {header:?}"))
-    })?;
+    let layout = layout(&header, code_col, text_col, text_only)?;
     if columns.len() != header.len() {
         return Err(PyValueError::new_err(format!(
             "{} columns of values for a header of {}",
@@ -568,6 +589,7 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(industries, m)?)?;
     m.add_function(wrap_pyfunction!(rows, m)?)?;
     m.add_function(wrap_pyfunction!(catalogue_info, m)?)?;
+    arrow::register(m)?;
     digicat::warm_up();
     Ok(())
 }

@@ -10,7 +10,9 @@ services (东工信〔2019〕160号), and under which of its 9 industries? Give 
     ('in_scope', 'listed_product', (3,))
 
 Batches: ``classify_many(codes, texts)`` (lists, iterables or pandas Series; the work runs with
-the GIL released) and ``digicat.pandas.classify_frame(df)`` (the CLI's columns, needs pandas).
+the GIL released) and ``digicat.pandas.classify_frame(df)`` (the CLI's columns, needs pandas). For large batches and
+columnar data, ``digicat.arrow.classify(codes, texts)`` returns a pyarrow Table of typed
+result columns without a Python object per row (needs pyarrow).
 The catalogue: ``industries()``, ``rows()``, ``lookup(code)``, ``find_products(text)``,
 ``catalogue_info()``. Errors: ``InvalidCodeError`` and ``InvalidOptionError``, both
 ``DigicatError``, itself a ``ValueError``.
@@ -50,8 +52,9 @@ from digicat._digicat import (
     rows,
 )
 
-# The pandas helpers (digicat.pandas); pandas itself is imported only when they are called.
-from digicat import pandas
+# The pandas helpers (digicat.pandas) and the Arrow entry point (digicat.arrow); pandas and
+# pyarrow themselves are imported only when they are called.
+from digicat import arrow, pandas, polars
 
 # Park and cluster assessment (crate digicat-assess).
 from digicat.assess import Assessment, assess

@@ -26,6 +26,8 @@ __all__ = [
     "summary_table",
     "label",
     "assess_table",
+    "classify_arrow",
+    "report_table_arrow",
     "find_products",
     "lookup",
     "industries",
@@ -246,6 +248,23 @@ def assess_table(
     policy: str = "standard",
     edition: str = "auto",
 ) -> Tuple[str, str]: ...
+def classify_arrow(
+    codes: Optional[Any] = None,
+    texts: Optional[Any] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+) -> Any: ...
+def report_table_arrow(
+    header: list[str],
+    columns: list[Any],
+    code_col: Optional[str] = None,
+    text_col: Optional[str] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+    text_only: bool = False,
+) -> Tuple[Any, bool]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...
 def industries() -> list[Industry]: ...

@@ -1,15 +1,17 @@
-"""pandas helpers: classify a whole DataFrame the way the ``digicat`` CLI classifies a file.
+"""Frame helpers: classify a whole DataFrame the way the ``digicat`` CLI classifies a file.
 
-pandas is optional (``pip install digicat[pandas]``) and imported only when a helper is called,
-so ``import digicat`` works without it.
+``classify_frame`` takes a pandas DataFrame, a polars DataFrame or a pyarrow Table and returns
+the same kind. pandas, polars and pyarrow are optional (``pip install digicat[pandas]``,
+``digicat[polars]``, ``digicat[arrow]``) and imported only when needed, so ``import digicat``
+works without them.
 """
 
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence
 
-from digicat import _digicat
+from digicat import _digicat, arrow
 from digicat._input import values
 
 if TYPE_CHECKING:
@@ -19,7 +21,7 @@ __all__ = ["classify_frame", "summarize"]
 
 
 def classify_frame(
-    df: pd.DataFrame,
+    df: Any,
     code_col: Optional[str] = None,
     text_col: Optional[str] = None,
     lang: str = "en",
@@ -27,8 +29,23 @@ def classify_frame(
     policy: str = "standard",
     edition: str = "auto",
     text_only: bool = False,
-) -> pd.DataFrame:
+    lists: bool = False,
+    explode: bool = False,
+) -> Any:
     """Return a copy of ``df`` with the 7 columns the ``digicat`` CLI adds to a file.
+
+    ``df`` is a pandas DataFrame, a polars DataFrame or a pyarrow Table; the result is of the
+    same kind (anything else raises TypeError saying what to pass).
+
+    With ``lists=True`` the added columns are typed instead of the CLI's strings, as
+    ``digicat.arrow.classify`` returns them: ``status``, ``reason``, ``industries`` (a list of
+    int industry ids), ``rows`` (a list of row ids), ``evidence`` (a list of structs ``text``,
+    ``row``, ``start``, ``end``, ``kind``, ``relation``; offsets are in the text that was
+    scanned) and ``error`` (null unless ``invalid``); there is no ``industry_names`` column
+    (``digicat.industries()`` names the ids). In pandas they are Arrow-backed columns
+    (``pd.ArrowDtype``). ``explode=True`` (implies ``lists``) gives the long view: one row per
+    (input row, industry), ``industries`` holding a single id (null for a row in no industry);
+    pandas keeps each input row's index label, so the rows of one input row share it.
 
     The added columns are, for ``lang="en"``: ``status``, ``reason``, ``industries`` (ids,
     ``1,3``), ``industry_names`` (``；``-joined), ``rows`` (``1.3,3.2``), ``evidence`` (the distinct
@@ -63,26 +80,40 @@ def classify_frame(
     as for ``digicat.classify``. The classification runs with the GIL released, on every core
     for a large frame.
     """
-    pandas = _require_pandas()
-    if not isinstance(df, pandas.DataFrame):
-        raise TypeError(f"classify_frame expects a pandas DataFrame, not {type(df).__name__}")
+    kind = _kind(df)
+    header = [str(c) for c in df.columns] if kind != "arrow" else list(df.column_names)
     added = _digicat.report_column_names(lang)
-    clash = [name for name in added if name in df.columns]
+    clash = [name for name in added if name in header]
     if clash:
         raise ValueError(
             f"the frame already has column(s) {clash}, which classify_frame would add; "
             f"rename them or use lang={'en' if lang == 'zh' else 'zh'!r}"
         )
-    names, columns, by_text_only = _digicat.report_table(
-        [str(c) for c in df.columns],
-        [values(df.iloc[:, i]) for i in range(df.shape[1])],
-        code_col,
-        text_col,
-        lang,
-        policy=policy,
-        edition=edition,
-        text_only=text_only,
-    )
+    lists = lists or explode
+    if lists:
+        table, by_text_only = _digicat.report_table_arrow(
+            header,
+            [arrow.column(c, f"column {h!r}") for h, c in zip(header, _columns(df, kind))],
+            code_col,
+            text_col,
+            policy=policy,
+            edition=edition,
+            text_only=text_only,
+        )
+        # The typed columns under the names of `lang` (no industry_names: index 3).
+        names: Sequence[str] = [added[i] for i in (0, 1, 2, 4, 5, 6)]
+        table = table.rename_columns(names)
+    else:
+        names, columns, by_text_only = _digicat.report_table(
+            header,
+            [values(c) for c in _columns(df, kind)],
+            code_col,
+            text_col,
+            lang,
+            policy=policy,
+            edition=edition,
+            text_only=text_only,
+        )
     if by_text_only and not text_only:
         warnings.warn(
             "classify_frame: the frame has no industry-code column, so it was classified by "
@@ -90,9 +121,59 @@ def classify_frame(
             UserWarning,
             stacklevel=2,
         )
-    out: pd.DataFrame = df.copy()
+    if lists:
+        out = _add_arrow(df, kind, table)
+        return _explode(out, kind, names[2]) if explode else out
+    return _add_strings(df, kind, list(names), columns)
+
+
+def _kind(df: Any) -> str:
+    """``"pandas"``, ``"polars"`` or ``"arrow"`` (pyarrow Table); TypeError for anything else."""
+    module = type(df).__module__.split(".")[0]
+    name = type(df).__name__
+    if module == "pandas" and name == "DataFrame":
+        return "pandas"
+    if module == "polars" and name == "DataFrame":
+        return "polars"
+    if module == "pyarrow" and name == "Table":
+        return "arrow"
+    _require_pandas()  # without pandas, say how to install it first (the usual frame)
+    if module == "polars" and name == "LazyFrame":
+        hint = "; collect() it first, or use digicat.polars.classify in an expression"
+    else:
+        hint = ""
+    raise TypeError(
+        f"classify_frame expects a pandas DataFrame, a polars DataFrame or a pyarrow Table, "
+        f"not {type(df).__name__}{hint} [须传入 pandas/polars DataFrame 或 pyarrow Table]"
+    )
+
+
+def _columns(df: Any, kind: str) -> List[Any]:
+    """The frame's columns, in order (by position: header names may repeat)."""
+    if kind == "pandas":
+        return [df.iloc[:, i] for i in range(df.shape[1])]
+    if kind == "polars":
+        return list(df.get_columns())
+    return list(df.columns)
+
+
+def _add_strings(df: Any, kind: str, names: List[str], columns: List[List[str]]) -> Any:
+    """``df`` with the CLI's string columns appended."""
+    if kind == "pandas":
+        out = df.copy()
+        for name, column in zip(names, columns):
+            out[name] = column  # positional: a list, so even a duplicated index is safe
+        return out
+    if kind == "polars":
+        import polars as pl
+
+        return df.with_columns(
+            [pl.Series(name, column, dtype=pl.Utf8) for name, column in zip(names, columns)]
+        )
+    pa = arrow.require_pyarrow()
+    out = df
     for name, column in zip(names, columns):
-        out[name] = column  # positional: a list, so even a duplicated index is safe
+        out = out.append_column(name, pa.array(column, pa.string()))
     return out
 
 
@@ -154,6 +235,49 @@ def _texts(column: Any) -> List[Optional[str]]:
     """A column's values as str, None for a missing value."""
     listed: Any = values(column)
     return [None if v is None else str(v) for v in listed]
+def _add_arrow(df: Any, kind: str, table: Any) -> Any:
+    """``df`` with the typed columns of ``table`` appended."""
+    if kind == "arrow":
+        out = df
+        for name in table.column_names:
+            out = out.append_column(name, table.column(name))
+        return out
+    if kind == "polars":
+        import polars as pl
+
+        return pl.concat([df, pl.from_arrow(table)], how="horizontal")
+    pandas = _require_pandas()
+    added = table.to_pandas(types_mapper=pandas.ArrowDtype)
+    added.index = df.index
+    out = df.copy()
+    for name in table.column_names:
+        out[name] = added[name].array  # positional, whatever the index
+    return out
+
+
+def _explode(df: Any, kind: str, column: str) -> Any:
+    """One row per element of the list column ``column`` (a null for an empty list)."""
+    if kind == "polars":
+        try:
+            return df.explode(column, empty_as_null=True)
+        except TypeError:  # an older polars, where an empty list already explodes to a null
+            return df.explode(column)
+    if kind == "pandas":
+        out = df.copy()
+        out[column] = [list(x) if len(x) else [None] for x in out[column].tolist()]
+        out = out.explode(column)
+        out[column] = out[column].astype("Int8")
+        return out
+    pa = arrow.require_pyarrow()
+    import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
+
+    lists = df.column(column)
+    lengths = pc.list_value_length(lists).to_pylist()
+    take = [i for i, n in enumerate(lengths) for _ in range(max(n, 1))]
+    out = df.take(pa.array(take, pa.int64()))
+    flat = [x for xs in lists.to_pylist() for x in (xs or [None])]
+    i = df.column_names.index(column)
+    return out.set_column(i, column, pa.array(flat, pa.int8()))
 
 
 def _require_pandas() -> Any:
