@@ -2,7 +2,8 @@
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use digicat::{meta, report::Lang, Edition, Policy};
+use digicat::report::{Choice, Lang};
+use digicat::{meta, Edition, Options, Policy};
 use std::path::PathBuf;
 
 /// `digicat` and its subcommands.
@@ -176,20 +177,9 @@ pub struct ClassifyArgs {
     /// Write the result here (atomically) instead of to standard output; - means standard output
     #[arg(short, long, value_name = "OUTPUT")]
     pub output: Option<PathBuf>,
-    /// Header of the industry-code column (default: detected)
-    #[arg(long, value_name = "NAME")]
-    pub code_col: Option<String>,
-    /// Header of the business-scope/products column (default: detected)
-    #[arg(long, value_name = "NAME")]
-    pub text_col: Option<String>,
-    /// Classify by the text column alone, with no code column (needed when a column looks like
-    /// an industry column but is not recognised)
-    #[arg(long, conflicts_with = "code_col")]
-    pub text_only: bool,
-    /// The header's line (CSV/TSV: physical line; XLSX: sheet row), 1-based [default: the first
-    /// of the first 20 rows holding a recognised column name]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub header_row: Option<u64>,
+    /// How the table is read and classified.
+    #[command(flatten)]
+    pub table: TableArgs,
     /// Output format [default: from OUTPUT's extension (.xlsx, .csv, .tsv, .jsonl), else csv,
     /// or tsv for TSV input]
     #[arg(long, value_enum)]
@@ -206,18 +196,6 @@ pub struct ClassifyArgs {
     /// zh; else en]
     #[arg(long, value_parser = lang())]
     pub lang: Option<Lang>,
-    /// Which evidence counts: strict admits only listed products and their aliases
-    #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
-    pub policy: Policy,
-    /// Read 4-digit codes as GB/T 4754-2017 or 2011 only [default: auto, 2017 first, then a 2011 小类]
-    #[arg(long, value_parser = edition())]
-    pub edition: Option<Edition>,
-    /// Input encoding
-    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
-    pub encoding: EncodingArg,
-    /// Worksheet of an XLSX input [default: the first]
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
     /// Start CSV/TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
     /// [default: on for a file given with -o, off for standard output]
     #[arg(long, overrides_with = "no_bom")]
@@ -255,6 +233,56 @@ pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
         Lang::Zh
     } else {
         Lang::En
+    }
+}
+
+/// How an input table is read and classified: the options `classify` and `assess` share.
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// Header of the industry-code column (default: detected)
+    #[arg(long, value_name = "NAME")]
+    pub code_col: Option<String>,
+    /// Header of the business-scope/products column (default: detected)
+    #[arg(long, value_name = "NAME")]
+    pub text_col: Option<String>,
+    /// Classify by the text column alone, with no code column (needed when a column looks like
+    /// an industry column but is not recognised)
+    #[arg(long, conflicts_with = "code_col")]
+    pub text_only: bool,
+    /// The header's line (CSV/TSV: physical line; XLSX: sheet row), 1-based [default: the first
+    /// of the first 20 rows holding a recognised column name]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
+    /// Which evidence counts: strict admits only listed products and their aliases
+    #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
+    pub policy: Policy,
+    /// Read 4-digit codes as GB/T 4754-2017 or 2011 only [default: auto, 2017 first, then a 2011 小类]
+    #[arg(long, value_parser = edition())]
+    pub edition: Option<Edition>,
+    /// Input encoding
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Worksheet of an XLSX input [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+impl TableArgs {
+    /// The engine's options (policy and edition).
+    pub fn options(&self) -> Options {
+        Options {
+            policy: self.policy,
+            edition: self.edition.unwrap_or_default(),
+        }
+    }
+
+    /// The columns named, and whether to classify by text only.
+    pub fn choice(&self) -> Choice<'_> {
+        Choice {
+            code_col: self.code_col.as_deref(),
+            text_col: self.text_col.as_deref(),
+            text_only: self.text_only,
+        }
     }
 }
 
@@ -345,7 +373,7 @@ fn lang() -> impl TypedValueParser<Value = Lang> {
 }
 
 /// `--policy`: the core's [`Policy`] names, parsed with its `FromStr`.
-pub(crate) fn policy() -> impl TypedValueParser<Value = Policy> {
+fn policy() -> impl TypedValueParser<Value = Policy> {
     PossibleValuesParser::new([
         PossibleValue::new(Policy::Standard.as_str())
             .help("Products, aliases, equivalent scope phrases and class names decide"),
@@ -357,7 +385,7 @@ pub(crate) fn policy() -> impl TypedValueParser<Value = Policy> {
 
 /// `--edition`: the core's [`Edition`] names other than `auto` (the default when the option is
 /// absent), parsed with its `FromStr`.
-pub(crate) fn edition() -> impl TypedValueParser<Value = Edition> {
+fn edition() -> impl TypedValueParser<Value = Edition> {
     PossibleValuesParser::new([
         PossibleValue::new(Edition::Gbt2017.as_str()).help("GB/T 4754-2017 only"),
         PossibleValue::new(Edition::Gbt2011.as_str()).help("4-digit codes are GB/T 4754-2011 小类"),

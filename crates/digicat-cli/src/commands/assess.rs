@@ -1,11 +1,9 @@
 //! `digicat assess`: a roster against policy criteria (the logic lives in `digicat-assess`).
 
-use crate::cli::{edition, policy, EncodingArg};
+use crate::cli::TableArgs;
 use crate::error::Failure;
-use crate::input::{HeaderSpec, Input, Record};
+use crate::input::Record;
 use clap::Args;
-use digicat::report::Choice;
-use digicat::{Edition, Options, Policy};
 use digicat_assess::report::Report;
 use digicat_assess::request::{Prepared, Request};
 use digicat_assess::{Roster, RosterOptions, Verdict};
@@ -54,30 +52,9 @@ pub struct AssessArgs {
     /// Use the other reading of an ambiguous criterion: SET.ID (e.g. pilot-park-2019.revenue_3y); repeatable
     #[arg(long = "reading")]
     pub readings: Vec<String>,
-    /// The industry-code column
-    #[arg(long)]
-    pub code_col: Option<String>,
-    /// The text column (经营范围)
-    #[arg(long)]
-    pub text_col: Option<String>,
-    /// Classify by text only
-    #[arg(long)]
-    pub text_only: bool,
-    /// The header's line, 1-based
-    #[arg(long)]
-    pub header_row: Option<u64>,
-    /// Which evidence counts
-    #[arg(long, value_parser = policy(), default_value = Policy::Standard.as_str())]
-    pub policy: Policy,
-    /// Read 4-digit codes as GB/T 4754-2017 or 2011 only
-    #[arg(long, value_parser = edition())]
-    pub edition: Option<Edition>,
-    /// Input encoding
-    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
-    pub encoding: EncodingArg,
-    /// Worksheet of an XLSX input
-    #[arg(long)]
-    pub sheet: Option<String>,
+    /// How the roster is read and classified.
+    #[command(flatten)]
+    pub table: TableArgs,
     /// No summary on standard error
     #[arg(short, long)]
     pub quiet: bool,
@@ -110,28 +87,17 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
         units,
         columns,
     } = request.prepare().map_err(usage)?;
+    let table = &args.table;
     let options = RosterOptions {
-        code_col: args.code_col.clone(),
-        text_col: args.text_col.clone(),
-        text_only: args.text_only,
+        code_col: table.code_col.clone(),
+        text_col: table.text_col.clone(),
+        text_only: table.text_only,
         park_col: args.park_col.clone(),
         columns,
         units,
-        classify: Options {
-            policy: args.policy,
-            edition: args.edition.unwrap_or_default(),
-        },
+        classify: table.options(),
     };
-    let choice = Choice {
-        code_col: args.code_col.as_deref(),
-        text_col: args.text_col.as_deref(),
-        text_only: args.text_only,
-    };
-    let spec = HeaderSpec {
-        row: args.header_row,
-        choice,
-    };
-    let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref(), spec)?;
+    let mut input = super::open_table(&args.input, table)?;
     let mut records = Vec::new();
     let mut rec = Record::default();
     while input.next(&mut rec)? {

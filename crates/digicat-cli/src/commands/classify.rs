@@ -3,11 +3,11 @@
 use crate::cli::{ClassifyArgs, TableFormat};
 use crate::columns;
 use crate::error::Failure;
-use crate::input::{HeaderSpec, Input, Record, Unit};
+use crate::input::{Input, Record, Unit};
 use crate::outcome::Outcome;
 use crate::output::{Output, RowFormat, Target};
 use crate::summary::Summary;
-use digicat::report::{self, Choice, Lang, Tally};
+use digicat::report::{self, Lang, Tally};
 use digicat::Options;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal, Write as _};
@@ -19,24 +19,12 @@ const PROGRESS_EVERY: u64 = 1024;
 
 /// Runs the command; `Ok` when every row was written.
 pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
-    let options = Options {
-        policy: args.policy,
-        edition: args.edition.unwrap_or_default(),
-    };
+    let options = args.table.options();
     let format_asked = output_format(args)?;
     let summary_file = summary_format(args)?;
     let target = Target::new(args.output.as_deref(), &args.input)?;
-    let choice = Choice {
-        code_col: args.code_col.as_deref(),
-        text_col: args.text_col.as_deref(),
-        text_only: args.text_only,
-    };
-    let spec = HeaderSpec {
-        row: args.header_row,
-        choice,
-    };
-    let mut input = Input::open(&args.input, args.encoding, args.sheet.as_deref(), spec)?;
-    let layout = columns::select(&input.header, input.header_line, &choice)?;
+    let mut input = super::open_table(&args.input, &args.table)?;
+    let layout = columns::select(&input.header, input.header_line, &args.table.choice())?;
     let format = match format_asked {
         Some(TableFormat::Csv) => RowFormat::Delimited(b','),
         Some(TableFormat::Tsv) => RowFormat::Delimited(b'\t'),
@@ -79,7 +67,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     }
     // Classifying without a code is never silent: the summary's first line says so, and with
     // --quiet a one-line note remains unless --text-only asked for it.
-    let text_only = layout.text_only().then_some(match (args.text_only, args.language()) {
+    let text_only = layout.text_only().then_some(match (args.table.text_only, args.language()) {
         (true, Lang::En) => "classified by text only (--text-only) (只按经营范围分类)",
         (true, Lang::Zh) => "只按经营范围分类（--text-only）",
         (false, Lang::En) => {
@@ -88,7 +76,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         (false, Lang::Zh) => "表头无行业代码列，只按经营范围分类",
     });
     if args.quiet {
-        if let (Some(note), false) = (text_only, args.text_only) {
+        if let (Some(note), false) = (text_only, args.table.text_only) {
             eprintln!("digicat: {note}");
         }
     } else {

@@ -6,8 +6,20 @@ pub mod classify;
 pub mod lookup;
 pub mod match_text;
 
+use crate::cli::TableArgs;
 use crate::error::Failure;
+use crate::input::{HeaderSpec, Input};
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// Opens the table `input` as `table` says (encoding, sheet, header row, columns).
+pub fn open_table(input: &Path, table: &TableArgs) -> Result<Input, Failure> {
+    let spec = HeaderSpec {
+        row: table.header_row,
+        choice: table.choice(),
+    };
+    Input::open(input, table.encoding, table.sheet.as_deref(), spec)
+}
 
 /// Writes `text` to standard output.
 pub fn print(text: &str) -> Result<(), Failure> {
