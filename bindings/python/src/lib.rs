@@ -445,8 +445,8 @@ fn report_table<'py>(
 /// a bad request or roster.
 #[pyfunction]
 #[pyo3(
-    signature = (header, rows, lines, criteria, *, attrs=Vec::new(), attr_file=None, units=Vec::new(), columns=Vec::new(), readings=Vec::new(), park_col=None, code_col=None, text_col=None, text_only=false, policy=Name::of("standard"), edition=Name::of("auto")),
-    text_signature = "(header, rows, lines, criteria, *, attrs=[], attr_file=None, units=[], columns=[], readings=[], park_col=None, code_col=None, text_col=None, text_only=False, policy='standard', edition='auto')"
+    signature = (header, rows, lines, criteria, *, attrs=Vec::new(), attr_file=None, units=Vec::new(), columns=Vec::new(), readings=Vec::new(), park_col=None, code_col=None, text_col=None, text_only=false, policy=Name::of("standard"), edition=Name::of("auto"), scores=None),
+    text_signature = "(header, rows, lines, criteria, *, attrs=[], attr_file=None, units=[], columns=[], readings=[], park_col=None, code_col=None, text_col=None, text_only=False, policy='standard', edition='auto', scores=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 fn assess_table(
@@ -466,6 +466,7 @@ fn assess_table(
     text_only: bool,
     policy: Name,
     edition: Name,
+    scores: Option<(Vec<String>, Vec<Vec<String>>)>,
 ) -> PyResult<(String, String)> {
     use digicat_assess::request::{Prepared, Request};
     let classify = options(py, &policy.0, &edition.0)?;
@@ -502,7 +503,15 @@ fn assess_table(
     let records: Vec<(u64, Vec<String>)> = lines.into_iter().zip(rows).collect();
     let roster = digicat_assess::Roster::read(&header, &records, &roster_options)
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let report = digicat_assess::report::Report::build(&roster, &sets, &attrs);
+    let sheet = match scores {
+        Some((header, rows)) => {
+            let rows: Vec<(u64, Vec<String>)> = (2..).zip(rows).collect();
+            digicat_assess::ScoreSheet::read("scores", &header, &rows, &sets, &roster.group_names())
+                .map_err(PyValueError::new_err)?
+        }
+        None => digicat_assess::ScoreSheet::default(),
+    };
+    let report = digicat_assess::report::Report::build(&roster, &sets, &attrs, &sheet);
     Ok((report.to_json(), digicat_assess::html::render(&report)))
 }
 

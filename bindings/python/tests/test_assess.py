@@ -42,3 +42,19 @@ def test_attrs_units_and_readings() -> None:
     assert r.loc["revenue_3y", "verdict"] == "not_met"
     with pytest.raises(ValueError, match="unknown criteria"):
         digicat.assess(df, criteria="nope", units={"营业收入2023": "万元"})
+
+
+def test_score_sheet_completes_the_cluster_total() -> None:
+    experts = [2, 3, 4, 5, 7, 8, 9, 11, 17, 18, 20, 21, 22, 23, 24, 25]
+    sheet = pd.DataFrame({"园区": ["*"] * len(experts), "指标": experts, "得分": [1] * len(experts)})
+    a = digicat.assess(frame(), criteria="cluster-2021", attr_file=ATTRS, scores=sheet)
+    s = a.scores
+    assert set(s["group"]) == {"松湖智谷园", "南城数港园", "滨海云谷园", "东城软件园"}
+    by_source = s[s["indicator"].isin(experts)]
+    assert set(by_source["source"]) == {"sheet"} and set(by_source["low"]) == {1.0}
+    total = a.report["scores"][0]
+    assert total["out_of"] == 98
+    assert total["low"] == sum(x for x in s[s["group"] == total["group"]]["low"])
+    bad = pd.DataFrame({"指标": [2], "得分": [9]})
+    with pytest.raises(ValueError, match="超过其权重 3"):
+        digicat.assess(frame(), criteria="cluster-2021", scores=bad)

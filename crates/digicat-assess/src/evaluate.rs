@@ -11,6 +11,9 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+/// The name of the group that is the whole roster.
+pub const WHOLE_ROSTER: &str = "全部名册";
+
 /// The verdict of one criterion on one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -239,6 +242,12 @@ fn membership(
     attrs: &Attributes,
     park: Option<&str>,
 ) -> (Tri, Option<String>) {
+    if e.error.is_some() {
+        return (
+            Tri::Maybe,
+            Some(format!("unread row, {} (无法读取的行)", e.reason)),
+        );
+    }
     let base = match &c.population {
         Population::None | Population::All => (Tri::Yes, None),
         Population::InScope => match e.status.as_str() {
@@ -405,13 +414,14 @@ pub fn evaluate(roster: &Roster, criteria: &[Criterion], attrs: &Attributes) -> 
                 park: None,
                 members: counted.clone(),
             };
-            groups.push(run(&g, "全部名册", "park", &per_park, roster, attrs));
+            groups.push(run(&g, WHOLE_ROSTER, "park", &per_park, roster, attrs));
         }
         for p in &parks {
+            // An unread record could belong to any park: it is a possible member of each.
             let members = counted
                 .iter()
                 .copied()
-                .filter(|e| e.park.as_deref() == Some(p))
+                .filter(|e| e.park.as_deref() == Some(p) || e.error.is_some())
                 .collect();
             let g = Group {
                 park: Some(p),
@@ -425,7 +435,7 @@ pub fn evaluate(roster: &Roster, criteria: &[Criterion], attrs: &Attributes) -> 
             park: None,
             members: counted,
         };
-        groups.push(run(&g, "全部名册", "roster", &whole, roster, attrs));
+        groups.push(run(&g, WHOLE_ROSTER, "roster", &whole, roster, attrs));
     }
     groups
 }

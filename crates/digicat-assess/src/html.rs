@@ -3,6 +3,7 @@
 
 use crate::evaluate::{Outcome, Verdict};
 use crate::report::{EnterpriseRow, Report};
+use crate::score::range_text;
 use std::fmt::Write as _;
 
 /// Escapes text for HTML.
@@ -188,12 +189,13 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
     let r = &report.roster;
     let _ = write!(
         s,
-        "<p>名册 {} 行，计入 {} 家企业；年份：{}；重复（按统一社会信用代码只计一次）：{} 行；无园区：{} 行。准则：{}。</p>",
+        "<p>名册 {} 行，计入 {} 家企业；年份：{}；重复（按统一社会信用代码只计一次）：{} 行；无园区：{} 行；无法读取（保留为无效行，可能改变的结论记为无法判定）：{} 行。准则：{}。</p>",
         r.rows,
         r.counted,
         r.years.iter().map(u16::to_string).collect::<Vec<_>>().join("、"),
         r.duplicates.len(),
         r.without_park.len(),
+        r.unread.len(),
         report.criteria_sets.iter().map(|c| esc(&c.id)).collect::<Vec<_>>().join("、")
     );
     s.push_str(r##"<p class="legend small"><span style="color:#2e7d32">■ 达到</span><span style="color:#c62828">■ 未达到</span><span style="color:#ef6c00">■ 无法判定（待复核企业或缺失数据可能改变结论）</span><span style="color:#757575">■ 不可计算</span>进度条：深色为已确认值，浅色为含待复核企业的上限，竖线为门槛。</p>"##);
@@ -218,6 +220,29 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
         }
     }
     s.push_str("</table>");
+    if !report.scores.is_empty() {
+        s.push_str("<h2>评分</h2><p class=\"small\">专家评分项取自评分表；可计算的指标按结论计分（达到得满分，未达到得 0 分，无法判定记为 0 至满分）；评分表中的分数优先。未评分时总分为区间。</p><table><tr><th>范围</th><th>准则集</th><th>得分</th><th>满分（各指标权重之和）</th><th>未评分指标</th></tr>");
+        for sc in &report.scores {
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&sc.group),
+                esc(&sc.set),
+                range_text(sc.low, sc.high),
+                sc.out_of,
+                if sc.complete {
+                    "无".to_owned()
+                } else {
+                    sc.missing
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、")
+                }
+            );
+        }
+        s.push_str("</table>");
+    }
     for g in &report.groups {
         let _ = write!(
             s,
@@ -281,6 +306,27 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             );
         }
         s.push_str("</table>");
+        for sc in report.scores.iter().filter(|sc| sc.group == g.group) {
+            let _ = write!(
+                s,
+                "<h3>评分明细（{}）：{} / {}</h3><table><tr><th>指标</th><th>权重</th><th>得分</th><th>来源</th><th>准则</th></tr>",
+                esc(&sc.set),
+                range_text(sc.low, sc.high),
+                sc.out_of
+            );
+            for i in &sc.indicators {
+                let _ = write!(
+                    s,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    i.indicator,
+                    i.weight,
+                    range_text(i.low, i.high),
+                    i.source_zh,
+                    esc(&i.criteria.join("、"))
+                );
+            }
+            s.push_str("</table>");
+        }
         let rows: Vec<&EnterpriseRow> = report
             .enterprises
             .iter()
@@ -310,7 +356,11 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             esc(&e.industries),
             esc(e.code.as_deref().unwrap_or("")),
             num(e.revenue_latest_yuan.map(|v| v / 1e4)),
-            if e.counted { "是" } else { "否（重复或跳过）" }
+            match (e.counted, &e.error) {
+                (true, _) => "是".to_owned(),
+                (false, Some(why)) => format!("否（无法读取：{}）", esc(why)),
+                (false, None) => "否（重复或跳过）".to_owned(),
+            }
         );
     }
     s.push_str("</table><p class=\"small\">由 digicat assess 生成；比较词按《民法典》第一千二百五十九条读取：以上、以下、以内含本数，不满、超过不含本数。</p></body></html>\n");

@@ -29,8 +29,10 @@ pub mod quantity;
 pub mod report;
 pub mod request;
 pub mod roster;
+pub mod score;
 pub mod xlsx;
 
 pub use criteria::{CriteriaError, CriteriaSet, Criterion};
 pub use evaluate::{evaluate, Attributes, GroupResult, Outcome, Verdict};
-pub use roster::{Roster, RosterError, RosterOptions};
+pub use roster::{Roster, RosterError, RosterOptions, Unread};
+pub use score::{Score, ScoreSheet};

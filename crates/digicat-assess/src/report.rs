@@ -2,7 +2,8 @@
 
 use crate::criteria::CriteriaSet;
 use crate::evaluate::{evaluate, Attributes, GroupResult};
-use crate::roster::{FieldColumn, Roster};
+use crate::roster::{FieldColumn, Roster, Unread};
+use crate::score::{scores, Score, ScoreSheet};
 use serde::Serialize;
 
 /// The schema name written in every report.
@@ -42,6 +43,8 @@ pub struct EnterpriseRow {
     pub counted: bool,
     /// Revenue of the latest year in 元, when readable.
     pub revenue_latest_yuan: Option<f64>,
+    /// Why the record could not be read, when it could not.
+    pub error: Option<String>,
 }
 
 /// What was read from the roster.
@@ -57,6 +60,8 @@ pub struct RosterSummary {
     pub duplicates: Vec<Duplicate>,
     /// Rows without a park (left out of per-park results).
     pub without_park: Vec<u64>,
+    /// Records that could not be read: kept as `invalid` rows, possible members of every park.
+    pub unread: Vec<Unread>,
     /// The park column.
     pub park_column: Option<String>,
     /// Field columns and their units.
@@ -87,21 +92,30 @@ pub struct Report {
     pub criteria_sets: Vec<SetSummary>,
     /// Results per group.
     pub groups: Vec<GroupResult>,
+    /// Scores out of each weighted set's weights, per group (expert scores from the sheet).
+    pub scores: Vec<Score>,
     /// Every row.
     pub enterprises: Vec<EnterpriseRow>,
 }
 
 impl Report {
-    /// Evaluates `sets` on `roster` and gathers the report.
-    pub fn build(roster: &Roster, sets: &[CriteriaSet], attrs: &Attributes) -> Report {
+    /// Evaluates `sets` on `roster`, scores the weighted sets (with the experts' `sheet`) and
+    /// gathers the report.
+    pub fn build(
+        roster: &Roster,
+        sets: &[CriteriaSet],
+        attrs: &Attributes,
+        sheet: &ScoreSheet,
+    ) -> Report {
         let criteria: Vec<_> = sets
             .iter()
             .flat_map(|s| s.criteria.iter().cloned())
             .collect();
         let groups = evaluate(roster, &criteria, attrs);
         let has_parks = roster.park_column.is_some();
-        let counted =
-            |e: &crate::roster::Enterprise| e.status != "skipped" && e.duplicate_of.is_none();
+        let counted = |e: &crate::roster::Enterprise| {
+            e.status != "skipped" && e.duplicate_of.is_none() && e.error.is_none()
+        };
         Report {
             schema: SCHEMA,
             roster: RosterSummary {
@@ -134,6 +148,17 @@ impl Report {
                 } else {
                     Vec::new()
                 },
+                unread: roster
+                    .enterprises
+                    .iter()
+                    .filter_map(|e| {
+                        Some(Unread {
+                            line: e.line,
+                            reason: e.reason.clone(),
+                            message: e.error.clone()?,
+                        })
+                    })
+                    .collect(),
                 park_column: roster.park_column.clone(),
                 columns: roster.columns.clone(),
                 years: roster.years.clone(),
@@ -146,6 +171,7 @@ impl Report {
                     total_weight: s.total_weight(),
                 })
                 .collect(),
+            scores: scores(sets, &groups, sheet),
             groups,
             enterprises: roster
                 .enterprises
@@ -168,6 +194,7 @@ impl Report {
                             _ => None,
                         }
                     }),
+                    error: e.error.clone(),
                 })
                 .collect(),
         }

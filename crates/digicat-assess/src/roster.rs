@@ -55,6 +55,19 @@ pub enum RosterError {
     Empty,
 }
 
+/// A record that could not be read (e.g. its field count differs from the header's): it is
+/// kept as an `invalid` row, none of its cells is read, and since it could belong to any park
+/// and any population, every verdict it could change is `undetermined`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unread {
+    /// The physical line.
+    pub line: u64,
+    /// The reason code (`malformed_record`, `invalid_encoding`).
+    pub reason: String,
+    /// Why, for the user.
+    pub message: String,
+}
+
 /// A cell read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -113,6 +126,8 @@ pub struct Enterprise {
     pub settle_bad: Option<String>,
     /// When this 统一社会信用代码 appeared on an earlier line: that line (the row is counted once).
     pub duplicate_of: Option<u64>,
+    /// Why the record could not be read, when it could not ([`Unread`]).
+    pub error: Option<String>,
 }
 
 impl Enterprise {
@@ -257,6 +272,17 @@ impl Roster {
         records: &[(u64, Vec<String>)],
         options: &RosterOptions,
     ) -> Result<Roster, RosterError> {
+        Roster::read_marked(header, records, &[], options)
+    }
+
+    /// Reads a roster whose records include some that could not be read (`unread`, by line):
+    /// those are kept in place as `invalid` rows ([`Unread`]).
+    pub fn read_marked(
+        header: &[String],
+        records: &[(u64, Vec<String>)],
+        unread: &[Unread],
+        options: &RosterOptions,
+    ) -> Result<Roster, RosterError> {
         let choice = Choice {
             code_col: options.code_col.as_deref(),
             text_col: options.text_col.as_deref(),
@@ -392,6 +418,25 @@ impl Roster {
         let mut enterprises = Vec::with_capacity(records.len());
         let mut seen: BTreeMap<String, u64> = BTreeMap::new();
         for (line, fields) in records {
+            if let Some(u) = unread.iter().find(|u| u.line == *line) {
+                enterprises.push(Enterprise {
+                    line: *line,
+                    name: format!("第{line}行"),
+                    credit_code: None,
+                    park: None,
+                    status: Status::Invalid.as_str().to_owned(),
+                    reason: u.reason.clone(),
+                    industries: String::new(),
+                    code: None,
+                    code_2011: false,
+                    cells: BTreeMap::new(),
+                    settle: None,
+                    settle_bad: None,
+                    duplicate_of: None,
+                    error: Some(u.message.clone()),
+                });
+                continue;
+            }
             let outcome = layout.classify(fields, &options.classify);
             let added = row_fields(&outcome);
             let (code, code_2011) = match &outcome {
@@ -441,6 +486,7 @@ impl Roster {
                 settle,
                 settle_bad,
                 duplicate_of,
+                error: None,
             });
         }
         if !enterprises
@@ -455,6 +501,13 @@ impl Roster {
             enterprises,
             years,
         })
+    }
+
+    /// The names results can be grouped under: the parks, then `全部名册` (the whole roster).
+    pub fn group_names(&self) -> Vec<String> {
+        let mut names = self.parks();
+        names.push(crate::evaluate::WHOLE_ROSTER.to_owned());
+        names
     }
 
     /// The parks, in order of first appearance.

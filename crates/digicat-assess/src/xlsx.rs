@@ -59,6 +59,45 @@ pub fn write(report: &Report, path: &Path) -> Result<(), XlsxError> {
             row += 1;
         }
     }
+    if !report.scores.is_empty() {
+        taken.push("评分".to_owned());
+        let sheet = book.add_worksheet();
+        sheet.set_name("评分")?;
+        let head = [
+            "范围",
+            "准则集",
+            "指标",
+            "权重",
+            "最低得分",
+            "最高得分",
+            "来源",
+            "准则",
+        ];
+        for (c, h) in head.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        }
+        let mut row = 1u32;
+        for sc in &report.scores {
+            for i in &sc.indicators {
+                sheet.write_string(row, 0, &sc.group)?;
+                sheet.write_string(row, 1, &sc.set)?;
+                sheet.write_number(row, 2, f64::from(i.indicator))?;
+                sheet.write_number(row, 3, f64::from(i.weight))?;
+                sheet.write_number(row, 4, i.low)?;
+                sheet.write_number(row, 5, i.high)?;
+                sheet.write_string(row, 6, i.source_zh)?;
+                sheet.write_string(row, 7, i.criteria.join(","))?;
+                row += 1;
+            }
+            sheet.write_string_with_format(row, 0, &sc.group, &bold)?;
+            sheet.write_string_with_format(row, 1, &sc.set, &bold)?;
+            sheet.write_string_with_format(row, 2, "合计", &bold)?;
+            sheet.write_number_with_format(row, 3, f64::from(sc.out_of), &bold)?;
+            sheet.write_number_with_format(row, 4, sc.low, &bold)?;
+            sheet.write_number_with_format(row, 5, sc.high, &bold)?;
+            row += 1;
+        }
+    }
 
     let columns = [
         "准则集",

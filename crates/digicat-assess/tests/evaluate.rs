@@ -80,7 +80,8 @@ fn the_other_reading_uses_the_latest_year() {
     let r = roster(&text);
     let mut set = digicat_assess::CriteriaSet::shipped("pilot-park-2019").unwrap();
     set.choose_alternative("revenue_3y").unwrap();
-    let report = digicat_assess::report::Report::build(&r, &[set], &attrs(&[]));
+    let report =
+        digicat_assess::report::Report::build(&r, &[set], &attrs(&[]), &Default::default());
     let o = outcome(&report.groups, "A园", "revenue_3y");
     assert_eq!(o.value.as_ref().unwrap().confirmed, Some(40.0001));
     assert_eq!(o.verdict, Verdict::NotMet);
@@ -294,6 +295,7 @@ fn duplicates_are_counted_once_and_reported() {
         &r,
         &[digicat_assess::CriteriaSet::shipped("pilot-park-2019").unwrap()],
         &attrs(&[]),
+        &Default::default(),
     );
     assert_eq!(report.roster.duplicates.len(), 1);
     assert_eq!(
@@ -349,6 +351,7 @@ fn rows_without_a_park_are_reported() {
         &r,
         &[digicat_assess::CriteriaSet::shipped("pilot-park-2019").unwrap()],
         &attrs(&[]),
+        &Default::default(),
     );
     assert_eq!(report.roster.without_park, [3]);
     assert_eq!(report.groups.len(), 1);

@@ -185,6 +185,79 @@ fn bad_input_is_a_clear_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown park attribute"));
 }
 
+#[test]
+fn a_malformed_roster_record_is_kept_as_an_invalid_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(ROSTER)).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[4].push_str(",多余字段");
+    let csv = dir.path().join("r.csv");
+    std::fs::write(&csv, lines.join("\r\n")).unwrap();
+    let out = assess(&[csv.to_str().unwrap(), "--criteria", "pilot-park-2019"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["roster"]["rows"], lines.len() - 1, "no row lost");
+    assert_eq!(report["roster"]["unread"][0]["line"], 5);
+    assert_eq!(report["roster"]["unread"][0]["reason"], "malformed_record");
+    let row = &report["enterprises"][3];
+    assert_eq!(
+        (row["line"].as_u64(), row["status"].as_str()),
+        (Some(5), Some("invalid"))
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lines 5"));
+}
+
+#[test]
+fn an_experts_score_sheet_completes_the_cluster_total() {
+    let dir = tempfile::tempdir().unwrap();
+    // A GBK CSV with CRLF, as Excel saves it on a Chinese Windows.
+    let mut text = "园区,指标,得分\r\n".to_owned();
+    for i in [2, 3, 4, 5, 7, 8, 9, 11, 17, 18, 20, 21, 22, 23, 24, 25] {
+        text.push_str(&format!("*,{i},1\r\n"));
+    }
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let sheet = dir.path().join("评分.csv");
+    std::fs::write(&sheet, gbk).unwrap();
+    let report = json(&[
+        ROSTER,
+        "--criteria",
+        "cluster-2021",
+        "--attr-file",
+        ATTRS,
+        "--scores",
+        sheet.to_str().unwrap(),
+    ]);
+    let scores = report["scores"].as_array().unwrap();
+    assert_eq!(scores.len(), 4, "one per park");
+    for s in scores {
+        assert_eq!(s["out_of"], 98);
+        for i in s["indicators"].as_array().unwrap() {
+            if i["source"] == "sheet" {
+                assert_eq!(i["low"], 1.0);
+            }
+        }
+        // Every expert indicator is scored; what remains open is undetermined computed ones.
+        for m in s["missing"].as_array().unwrap() {
+            assert!(![2, 3, 25].contains(&m.as_u64().unwrap()));
+        }
+    }
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "指标,得分\n2,9\n").unwrap();
+    let out = assess(&[
+        ROSTER,
+        "--criteria",
+        "cluster-2021",
+        "--scores",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("第 2 行：指标 2 得分 9 超过其权重 3"));
+}
+
 /// The headless browser: `$CHROMIUM`, else `chromium` on the PATH.
 fn chromium() -> Option<String> {
     let candidates = [

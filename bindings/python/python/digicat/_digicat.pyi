@@ -247,6 +247,7 @@ def assess_table(
     text_only: bool = False,
     policy: str = "standard",
     edition: str = "auto",
+    scores: Optional[Tuple[list[str], list[list[str]]]] = None,
 ) -> Tuple[str, str]: ...
 def classify_arrow(
     codes: Optional[Any] = None,

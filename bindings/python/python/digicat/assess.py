@@ -18,7 +18,8 @@ __all__ = ["Assessment", "assess"]
 class Assessment:
     """The result of :func:`assess`: ``report`` (the JSON report as a dict), ``html`` (the
     self-contained report page, also the notebook view), and two DataFrames: :attr:`results`
-    (one row per park or roster × criterion) and :attr:`enterprises` (one row per input row)."""
+    (one row per park or roster × criterion), :attr:`scores` (weighted sets' scores per indicator)
+    and :attr:`enterprises` (one row per input row)."""
 
     def __init__(self, report: Dict[str, Any], html: str) -> None:
         self.report: Dict[str, Any] = report
@@ -50,6 +51,28 @@ class Assessment:
                         "confirmed_enterprises": len(r["confirmed_lines"]),
                         "review_enterprises": len(r["review_lines"]),
                         "missing_cells": len(r["missing"]),
+                    }
+                )
+        return pd.DataFrame(rows)
+
+    @property
+    def scores(self) -> Any:
+        """One row per group, weighted set and indicator: weight, score range (low … high) and
+        where the score comes from (sheet, verdict, missing)."""
+        pd = _require_pandas()
+        rows: List[Dict[str, Any]] = []
+        for sc in self.report["scores"]:
+            for i in sc["indicators"]:
+                rows.append(
+                    {
+                        "group": sc["group"],
+                        "set": sc["set"],
+                        "indicator": i["indicator"],
+                        "weight": i["weight"],
+                        "low": i["low"],
+                        "high": i["high"],
+                        "source": i["source"],
+                        "criteria": ",".join(i["criteria"]),
                     }
                 )
         return pd.DataFrame(rows)
@@ -92,6 +115,7 @@ def assess(
     text_only: bool = False,
     policy: str = "standard",
     edition: str = "auto",
+    scores: Any = None,
 ) -> Assessment:
     """Assesses the roster ``df`` (one enterprise a row) against ``criteria`` (shipped ids such as
     ``"pilot-park-2019,cluster-2021"`` or ``.tsv`` paths), as ``digicat assess`` does.
@@ -101,12 +125,14 @@ def assess(
     them; ``units`` maps a money column (or field) to 元/万元/亿元 when its header has none;
     ``columns`` maps a role (``name``, ``credit_code``, ``revenue:2023`` …) to a header;
     ``readings`` takes the other reading of ambiguous criteria (``"pilot-park-2019.revenue_3y"``).
+    ``scores`` is the experts' score sheet, a DataFrame with columns 指标 (number or criterion
+    id), 得分 and optionally 园区 and 准则集, as ``--scores`` takes it: it completes the totals of
+    weighted sets (cluster-2021) in ``report["scores"]``.
     Row ``i`` (0-based) is reported as line ``i + 2``, as in a CSV with its header on line 1.
     Raises ValueError for a bad request or roster (e.g. a revenue column without a unit).
     """
     names = [c.strip() for c in criteria.split(",")] if isinstance(criteria, str) else list(criteria)
-    header = [str(c) for c in df.columns]
-    rows = [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    header, rows = _table(df)
     lines = [i + 2 for i in range(len(rows))]
     file: Optional[Tuple[str, str]] = None
     if attr_file is not None:
@@ -128,8 +154,14 @@ def assess(
         text_only=text_only,
         policy=policy,
         edition=edition,
+        scores=None if scores is None else _table(scores),
     )
     return Assessment(json.loads(text), html)
+
+
+def _table(df: Any) -> Tuple[List[str], List[List[str]]]:
+    header = [str(c) for c in df.columns]
+    return header, [[_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
 
 
 def _require_pandas() -> Any:

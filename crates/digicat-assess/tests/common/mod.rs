@@ -48,7 +48,7 @@ pub fn run(roster: &Roster, sets: &[&str], attributes: &Attributes) -> Vec<Group
         .iter()
         .map(|s| CriteriaSet::shipped(s).unwrap())
         .collect();
-    Report::build(roster, &sets, attributes).groups
+    Report::build(roster, &sets, attributes, &Default::default()).groups
 }
 
 /// The outcome of criterion `id` in group `group`.

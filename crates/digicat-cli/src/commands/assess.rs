@@ -1,13 +1,14 @@
 //! `digicat assess`: a roster against policy criteria (the logic lives in `digicat-assess`).
 
-use crate::cli::TableArgs;
+use crate::cli::{EncodingArg, TableArgs};
 use crate::error::Failure;
-use crate::input::Record;
+use crate::input::{HeaderSpec, Input, Record};
 use clap::Args;
+use digicat::report::Choice;
 use digicat_assess::report::Report;
 use digicat_assess::request::{Prepared, Request};
-use digicat_assess::{Roster, RosterOptions, Verdict};
-use std::path::PathBuf;
+use digicat_assess::{Roster, RosterOptions, ScoreSheet, Unread, Verdict};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The long help of `digicat assess`.
@@ -52,6 +53,10 @@ pub struct AssessArgs {
     /// Use the other reading of an ambiguous criterion: SET.ID (e.g. pilot-park-2019.revenue_3y); repeatable
     #[arg(long = "reading")]
     pub readings: Vec<String>,
+    /// Experts' scores (CSV, TSV or XLSX): columns 指标 (number or criterion id), 得分, and
+    /// optionally 园区 (blank or * = every park) and 准则集; completes the weighted sets' totals
+    #[arg(long, value_name = "FILE")]
+    pub scores: Option<PathBuf>,
     /// How the roster is read and classified.
     #[command(flatten)]
     pub table: TableArgs,
@@ -99,22 +104,28 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
     };
     let mut input = super::open_table(&args.input, table)?;
     let mut records = Vec::new();
+    let mut unread = Vec::new();
     let mut rec = Record::default();
     while input.next(&mut rec)? {
         if let Some(p) = &rec.problem {
+            // A record that cannot be read is kept as an invalid row, never dropped.
             if p.skip_reason(&rec.fields).is_none() {
-                return Err(Failure::Input(p.message(
-                    rec.line,
-                    &input.header,
-                    input.decoder,
-                )));
+                unread.push(Unread {
+                    line: rec.line,
+                    reason: p.reason().to_owned(),
+                    message: p.message(rec.line, &input.header, input.decoder),
+                });
             }
         }
         records.push((rec.line, rec.fields.clone()));
     }
-    let roster = Roster::read(&input.header, &records, &options)
+    let roster = Roster::read_marked(&input.header, &records, &unread, &options)
         .map_err(|e| usage(format!("{}: {e}", input.name)))?;
-    let report = Report::build(&roster, &sets, &attrs);
+    let sheet = match &args.scores {
+        Some(path) => read_scores(path, &sets, &roster.group_names())?,
+        None => ScoreSheet::default(),
+    };
+    let report = Report::build(&roster, &sets, &attrs, &sheet);
     let extension = args
         .output
         .as_ref()
@@ -155,6 +166,34 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Reads the experts' score sheet (its header on the first row).
+fn read_scores(
+    path: &Path,
+    sets: &[digicat_assess::CriteriaSet],
+    groups: &[String],
+) -> Result<ScoreSheet, Failure> {
+    let spec = HeaderSpec {
+        row: Some(1),
+        choice: Choice::default(),
+    };
+    let mut input = Input::open(path, EncodingArg::Auto, None, spec)?;
+    let mut rows = Vec::new();
+    let mut rec = Record::default();
+    while input.next(&mut rec)? {
+        if let Some(p) = &rec.problem {
+            if p.skip_reason(&rec.fields).is_none() {
+                return Err(Failure::Input(p.message(
+                    rec.line,
+                    &input.header,
+                    input.decoder,
+                )));
+            }
+        }
+        rows.push((rec.line, rec.fields.clone()));
+    }
+    ScoreSheet::read(&input.name, &input.header, &rows, sets, groups).map_err(usage)
+}
+
 /// The standard-error summary: the roster, then one line per group and criteria set.
 fn summary(report: &Report) -> String {
     let r = &report.roster;
@@ -182,6 +221,39 @@ fn summary(report: &Report) -> String {
                 .map(u64::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
+        ));
+    }
+    if !r.unread.is_empty() {
+        s.push_str(&format!(
+            "  {} record(s) could not be read, kept as invalid rows; verdicts they could change are undetermined (无法读取的行): lines {}\n",
+            r.unread.len(),
+            r.unread
+                .iter()
+                .map(|u| u.line.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    for score in &report.scores {
+        s.push_str(&format!(
+            "  {} · {}: score {} / {} (得分){}\n",
+            score.group,
+            score.set,
+            digicat_assess::score::range_text(score.low, score.high),
+            score.out_of,
+            if score.complete {
+                String::new()
+            } else {
+                format!(
+                    " — not scored yet (未评分指标): {}",
+                    score
+                        .missing
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
         ));
     }
     for g in &report.groups {
