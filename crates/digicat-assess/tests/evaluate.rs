@@ -249,8 +249,57 @@ fn cluster_2021_quantitative_indicators() {
     assert_eq!(o("cond_platforms").verdict, Verdict::Met);
     assert_eq!(o("i16_new_platforms").verdict, Verdict::Met);
     assert_eq!(o("i19_matching").verdict, Verdict::Met);
-    assert_eq!(o("i02_quality").verdict, Verdict::NotComputable);
-    assert_eq!(o("i02_quality").weight, Some(3));
+    assert_eq!(
+        o("i06_platforms").value.as_ref().unwrap().confirmed,
+        Some(3.0)
+    );
+    assert_eq!(o("i06_platforms").verdict, Verdict::Met);
+    assert_eq!(
+        o("i15_tier_100m").value.as_ref().unwrap().confirmed,
+        Some(6.0)
+    );
+    assert_eq!(o("i15_tier_100m").verdict, Verdict::Met);
+    // §四 申请条件 repeat indicators 1, 12, 19 and 6 with the same values.
+    assert_eq!(o("cond_scale").value, o("i01_scale").value);
+    assert_eq!(o("cond_scale").verdict, Verdict::Met);
+    assert_eq!(o("cond_growth").value, o("i12_growth").value);
+    assert_eq!(o("cond_growth").verdict, Verdict::Met);
+    assert_eq!(
+        o("cond_matching").value.as_ref().unwrap().confirmed,
+        Some(0.5)
+    );
+    assert_eq!(
+        o("cond_matching").verdict,
+        Verdict::Met,
+        "1:0.5 以上 includes 0.5"
+    );
+    // The 16 expert-scored indicators: listed with their printed weights, never computed.
+    let experts = [
+        ("i02_quality", 3),
+        ("i03_talent", 3),
+        ("i04_ecosystem", 2),
+        ("i05_carrier", 3),
+        ("i07_ip", 2),
+        ("i08_certification", 2),
+        ("i09_rd_institutions", 2),
+        ("i11_plan_quality", 6),
+        ("i17_tax_incentives", 3),
+        ("i18_finance", 3),
+        ("i20_talent_policy", 3),
+        ("i21_tech_innovation", 3),
+        ("i22_platform_cultivation", 3),
+        ("i23_major_events", 3),
+        ("i24_key_projects", 5),
+        ("i25_investment_mechanism", 6),
+    ];
+    for (id, weight) in experts {
+        assert_eq!(o(id).verdict, Verdict::NotComputable, "{id}");
+        assert_eq!(
+            (o(id).weight, o(id).value.as_ref()),
+            (Some(weight), None),
+            "{id}"
+        );
+    }
 }
 
 const W: &str = "企业名称,行业代码,营业收入2023（亿元）,规上,主板上市\n";
