@@ -29,6 +29,19 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages, of the standard-error summary and of classify's added column
+    /// headers and status, reason and error values [default: zh when LC_ALL, else LC_MESSAGES,
+    /// else LANG starts with zh; else en]
+    #[arg(long, global = true, value_parser = lang())]
+    pub lang: Option<Lang>,
+}
+
+impl Cli {
+    /// The language: `--lang`, else the locale's ([`locale_lang`]).
+    pub fn language(&self) -> Lang {
+        self.lang
+            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
+    }
 }
 
 /// The version line: the crate's version and the embedded catalogue's.
@@ -191,11 +204,6 @@ pub struct ClassifyArgs {
     /// Also write the counts to FILE (.csv or .xlsx, by extension; written atomically)
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
-    /// Language of the added column headers, of the status and reason values of CSV/TSV/XLSX
-    /// rows, of the summary [default: zh when LC_ALL, else LC_MESSAGES, else LANG starts with
-    /// zh; else en]
-    #[arg(long, value_parser = lang())]
-    pub lang: Option<Lang>,
     /// Start CSV/TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
     /// [default: on for a file given with -o, off for standard output]
     #[arg(long, overrides_with = "no_bom")]
@@ -210,14 +218,6 @@ pub struct ClassifyArgs {
     /// Exit with 1 when any row is invalid
     #[arg(long)]
     pub strict: bool,
-}
-
-impl ClassifyArgs {
-    /// The language: `--lang`, else the locale's ([`locale_lang`]).
-    pub fn language(&self) -> Lang {
-        self.lang
-            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
-    }
 }
 
 /// The locale's language as POSIX chooses the messages' locale: the first non-empty of `LC_ALL`,

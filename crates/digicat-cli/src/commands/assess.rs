@@ -4,6 +4,7 @@ use crate::cli::TableArgs;
 use crate::error::Failure;
 use crate::input::Record;
 use clap::Args;
+use digicat::report::Lang;
 use digicat_assess::report::Report;
 use digicat_assess::request::{Prepared, Request};
 use digicat_assess::{Roster, RosterOptions, Verdict};
@@ -60,12 +61,14 @@ pub struct AssessArgs {
     pub quiet: bool,
 }
 
+/// A message of the assessment crate (English with a Chinese gloss), the same in both languages.
 fn usage(m: impl Into<String>) -> Failure {
-    Failure::Usage(m.into())
+    let m = m.into();
+    Failure::said(m.clone(), m)
 }
 
 /// Runs `digicat assess`.
-pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
+pub fn run(args: &AssessArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let attr_file = match &args.attr_file {
         Some(path) => Some((
             path.display().to_string(),
@@ -103,17 +106,16 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
     while input.next(&mut rec)? {
         if let Some(p) = &rec.problem {
             if p.skip_reason(&rec.fields).is_none() {
-                return Err(Failure::Input(p.message(
-                    rec.line,
-                    &input.header,
-                    input.decoder,
-                )));
+                return Err(Failure::said(
+                    p.message(rec.line, &input.header, input.decoder, Lang::En),
+                    p.message(rec.line, &input.header, input.decoder, lang),
+                ));
             }
         }
         records.push((rec.line, rec.fields.clone()));
     }
     let roster = Roster::read(&input.header, &records, &options)
-        .map_err(|e| usage(format!("{}: {e}", input.name)))?;
+        .map_err(|e| usage(format!("{}: {e}", input.name.get(lang))))?;
     let report = Report::build(&roster, &sets, &attrs);
     let extension = args
         .output
@@ -121,12 +123,8 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str());
     if let (Some("xlsx"), Some(path)) = (extension, &args.output) {
-        digicat_assess::xlsx::write(&report, path).map_err(|e| {
-            Failure::Output(
-                path.display().to_string(),
-                std::io::Error::other(e.to_string()),
-            )
-        })?;
+        digicat_assess::xlsx::write(&report, path)
+            .map_err(|e| Failure::output(path.display(), std::io::Error::other(e.to_string())))?;
         if !args.quiet {
             eprint!("{}", summary(&report));
         }
