@@ -26,7 +26,7 @@ pub fn execute(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Classify(args) => commands::classify::run(args, lang),
         Command::Lookup(args) => commands::lookup::run(args, lang),
         Command::Match(args) => commands::match_text::run(args, lang),
-        Command::Catalogue(args) => commands::catalogue::run(args),
+        Command::Catalogue(args) => commands::catalogue::run(args, lang),
         Command::Assess(args) => commands::assess::run(args, lang),
     }
 }
