@@ -104,7 +104,7 @@ pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
 /// ```
 /// use digicat::report::{fields_in, Lang};
 /// let f = fields_in(&digicat::classify(Some("9999"), None, &Default::default()), Lang::Zh);
-/// assert_eq!(f[0], "无效");
+/// assert_eq!(f[0], "无效输入");
 /// assert_eq!(f[6], "9999 不是 GB/T 4754-2017 的小类，也不是 GB/T 4754-2011 的小类");
 /// ```
 pub fn fields_in(result: &Result<Classification, CodeError>, lang: Lang) -> [String; 7] {
