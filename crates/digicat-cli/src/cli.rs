@@ -141,7 +141,7 @@ a text column and no such header is classified by its text, and the summary's fi
 (with --quiet, a one-line note remains unless --text-only was given).";
 
 const CLASSIFY_AFTER: &str = "\
-Added columns (--lang en / --lang zh; the values are the same in both):
+Added columns (--lang en / --lang zh; with zh the status, reason and error values are Chinese too):
   status          状态      in_scope, needs_review, out_of_scope, invalid or skipped
   reason          原因      why, e.g. listed_product; for invalid rows the error kind
   industries      产业编号  industry ids, e.g. 1,3 (candidates when needs_review)

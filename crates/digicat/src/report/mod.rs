@@ -24,7 +24,8 @@ pub use tally::{
 use crate::classify::{Classification, Reason, Status};
 use crate::error::CodeError;
 
-/// Language of the added column headers (the values are the same in both).
+/// Language of the added column headers, of the status, reason and error values, and of the
+/// messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English snake_case headers (default).
