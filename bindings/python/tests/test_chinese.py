@@ -24,19 +24,20 @@ ALLOWED = {
 
 
 def english_words(text: str, typed: Iterable[str] = ()) -> List[str]:
-    """Runs of ASCII letters that are not allowed: not in ALLOWED, not a single letter, not in a
-    token holding a digit, ``/`` or ``.`` or starting with ``-``, once ``typed`` (inputs, column
-    names) and the recognised column names are taken out."""
-    for s in sorted([*typed, *digicat.CODE_COLUMNS, *digicat.TEXT_COLUMNS], key=len, reverse=True):
+    """Runs of ASCII letters (with ``_``) that are not allowed: not in ALLOWED or the recognised
+    column names, not a single letter, not in a token holding a digit, ``/`` or ``.`` or
+    starting with ``-``, once ``typed`` (inputs, column names the user gave) is taken out."""
+    for s in sorted(typed, key=len, reverse=True):
         if s:
             text = text.replace(s, " ")
+    known = ALLOWED | set(digicat.CODE_COLUMNS) | set(digicat.TEXT_COLUMNS)
     words = []
     for token in re.findall(r"[A-Za-z0-9_\-./+*\\]+", text):
         if not re.search(r"[A-Za-z]", token) or re.search(r"[0-9/.]", token):
             continue
         if token.startswith("-"):
             continue
-        words += [w for w in re.findall(r"[A-Za-z_]+", token) if len(w) > 1 and w not in ALLOWED]
+        words += [w for w in re.findall(r"[A-Za-z_]+", token) if len(w) > 1 and w not in known]
     return words
 
 

@@ -196,15 +196,11 @@ pub const ALLOWED_WORDS: &[&str] = &[
 /// The English words of `text`: runs of ASCII letters (with `_`) that are not in
 /// [`ALLOWED_WORDS`], not a single letter (a section letter, `N`), not part of a token holding a
 /// digit (a code such as `I6513`, `GB18030`), a `/` or `.` (a path, `GB/T`) or starting with `-`
-/// (an option), once every string of `typed` (what the user typed: paths, column names, inputs),
-/// the recognised column names and the catalogue's own terms (`SaaS`, `IT` in product and
-/// industry names) have been taken out.
+/// (an option) and not a recognised column name (`industry_code`), once every string of `typed`
+/// (what the user typed: paths, column names, inputs) and the catalogue's own terms (`SaaS`,
+/// `IT` in product and industry names) have been taken out.
 pub fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
     let mut text = text.to_owned();
-    let columns = digicat::report::CODE_COLUMNS
-        .iter()
-        .chain(digicat::report::TEXT_COLUMNS.iter())
-        .copied();
     let terms = digicat::products()
         .iter()
         .map(|p| p.name())
@@ -212,7 +208,7 @@ pub fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
         .chain(digicat::industries().iter().map(|i| i.name()))
         .chain(CATALOGUE_WORDS.iter().copied())
         .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()));
-    let mut typed: Vec<&str> = typed.iter().copied().chain(columns).chain(terms).collect();
+    let mut typed: Vec<&str> = typed.iter().copied().chain(terms).collect();
     typed.sort_by_key(|s| std::cmp::Reverse(s.len()));
     for s in typed.iter().filter(|s| !s.is_empty()) {
         text = text.replace(s, " ");
@@ -226,7 +222,13 @@ pub fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
                 || t.starts_with('-'))
         })
         .flat_map(|t| t.split(|c: char| !(c.is_ascii_alphabetic() || c == '_')))
-        .filter(|w| w.len() > 1 && !ALLOWED_WORDS.contains(w))
+        .filter(|w| {
+            let column = |c: &&str| c == w;
+            w.len() > 1
+                && !ALLOWED_WORDS.contains(w)
+                && !digicat::report::CODE_COLUMNS.iter().any(column)
+                && !digicat::report::TEXT_COLUMNS.iter().any(column)
+        })
         .map(str::to_owned)
         .collect()
 }
