@@ -6,7 +6,7 @@
  * "line" is the input line number (lines end with LF, CRLF or CR, as the CLI counts them); the
  * other seven are the batch columns of the digicat CLI and
  * of Python's classify_frame, names and values taken from the library
- * (digicat_report_column_name, digicat_result_report_field, digicat_code_error_report_field),
+ * (digicat_report_column_name, digicat_result_report_field, digicat_code_error_report_field_lang),
  * so this tool writes exactly what they write. A code that cannot be read gives status
  * "invalid", its error kind as reason and its message in "error". A line that is not valid
  * UTF-8 gives status "invalid" with reason "invalid_encoding", the name the CLI gives
@@ -16,7 +16,7 @@
  * and Python decide it.
  *
  * Usage: classify [standard|strict [auto|2017|2011 [en|zh]]]   (en|zh: the language of the
- * header and of the status and reason values, as the CLI's --lang)
+ * header, of the status and reason values and of the error messages, as the CLI's --lang)
  * Build: cc classify.c $(pkg-config --cflags --libs digicat) -o classify */
 #include <stdbool.h>
 #include <stdio.h>
@@ -66,7 +66,8 @@ static int print_field(const digicat_result *result, const digicat_code_error *e
     size_t n = 0;
     digicat_rc rc = result != NULL
                         ? digicat_result_report_field(result, column, b->data, b->cap, &n)
-                        : digicat_code_error_report_field(error, column, b->data, b->cap, &n);
+                        : digicat_code_error_report_field_lang(error, g_lang, column,
+                                                               b->data, b->cap, &n);
     if (rc == DIGICAT_RC_OK) {
       if (column < 2) {
         print_code(b->data, n); /* status, reason */

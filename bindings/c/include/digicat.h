@@ -936,6 +936,24 @@ digicat_rc digicat_code_error_message(const struct digicat_code_error *error,
                                       size_t *out_n);
 
 /**
+ * Writes the error's message in `lang` (a `digicat_lang` value) into `buf`, as
+ * `digicat_code_error_message` does: `DIGICAT_LANG_EN` gives the same message as that
+ * function, `DIGICAT_LANG_ZH` the Chinese one (`行业代码格式错误：“65a3”应为 2 至 4 位数字…`),
+ * both from the core's `CodeError::message`, exactly as the CLI's `--lang` and Python's `lang=`
+ * write them. Returns as `digicat_code_error_message` does, and `DIGICAT_RC_INVALID_OPTION`
+ * when `lang` is no `digicat_lang` (checked after `error`).
+ *
+ * # Safety
+ * `error` must be NULL or a live error; `buf` NULL or pointing to `len` writable bytes;
+ * `out_n` NULL or writable. Thread-safe.
+ */
+digicat_rc digicat_code_error_message_lang(const struct digicat_code_error *error,
+                                           uint32_t lang,
+                                           char *buf,
+                                           size_t len,
+                                           size_t *out_n);
+
+/**
  * Stable snake_case name of a `digicat_status` value (`in_scope`, `needs_review`,
  * `out_of_scope`, `invalid`, `skipped`); the empty string for any other value.
  *
@@ -1107,6 +1125,27 @@ digicat_rc digicat_code_error_report_field(const struct digicat_code_error *erro
                                            char *buf,
                                            size_t len,
                                            size_t *out_n);
+
+/**
+ * Writes the value of batch column `column` for a record whose code field could not be read,
+ * in `lang` (a `digicat_lang` value), as `digicat_code_error_report_field` does: with
+ * `DIGICAT_LANG_ZH` the status and reason are their Chinese labels (`无效输入`,
+ * `行业代码格式错误`) and the error its Chinese message, exactly what the CLI writes with
+ * `--lang zh` and Python with `lang="zh"` (the core's `report::fields_in`); with
+ * `DIGICAT_LANG_EN` the same as `digicat_code_error_report_field`. Returns as that function
+ * does, and `DIGICAT_RC_INVALID_OPTION` when `lang` is no `digicat_lang` (checked after
+ * `error`).
+ *
+ * # Safety
+ * `error` must be NULL or a live code error; `buf` NULL or pointing to `len` writable bytes;
+ * `out_n` NULL or writable. Thread-safe. The value is copied.
+ */
+digicat_rc digicat_code_error_report_field_lang(const struct digicat_code_error *error,
+                                                uint32_t lang,
+                                                size_t column,
+                                                char *buf,
+                                                size_t len,
+                                                size_t *out_n);
 
 /**
  * Tells whether a batch row is not an enterprise, as the CLI and Python decide it (the core's

@@ -212,6 +212,30 @@ static void check_result(const vector *v, const digicat_result *r) {
   sb_free(&want);
 }
 
+/* A code error in Chinese: status and reason as their Chinese labels (digicat_label), the
+ * message as digicat_code_error_message_lang gives it, with no ASCII letter but in the input,
+ * codes and GB/T. */
+static void check_code_error_zh(const digicat_code_error *e) {
+  char buf[1024], message[1024];
+  size_t n = 0, m = 0;
+  digicat_str label;
+  digicat_str kind = digicat_code_error_kind(e);
+  CHECK(digicat_code_error_report_field_lang(e, DIGICAT_LANG_ZH, 0, buf, sizeof buf, &n) ==
+        DIGICAT_RC_OK);
+  CHECK(strcmp(buf, "无效输入") == 0);
+  CHECK(digicat_label(kind.data, kind.len, DIGICAT_LANG_ZH, &label) == DIGICAT_RC_OK);
+  CHECK(digicat_code_error_report_field_lang(e, DIGICAT_LANG_ZH, 1, buf, sizeof buf, &n) ==
+        DIGICAT_RC_OK);
+  CHECK(n == label.len && memcmp(buf, label.data, n) == 0);
+  CHECK(digicat_code_error_message_lang(e, DIGICAT_LANG_ZH, message, sizeof message, &m) ==
+        DIGICAT_RC_OK);
+  CHECK(digicat_code_error_report_field_lang(e, DIGICAT_LANG_ZH, 6, buf, sizeof buf, &n) ==
+        DIGICAT_RC_OK);
+  CHECK(n == m && strcmp(buf, message) == 0 && m > 0);
+  CHECK(digicat_code_error_message_lang(e, 7, message, sizeof message, &m) ==
+        DIGICAT_RC_INVALID_OPTION);
+}
+
 /* The columns of a code error: status invalid, the error kind as reason (both as in the
  * vector), columns 2 to 5 empty (as in the vector), the error's message. */
 static void check_code_error(const vector *v, const digicat_code_error *e) {
@@ -237,6 +261,7 @@ static void check_code_error(const vector *v, const digicat_code_error *e) {
   check_column(v, 6, &got, message);
   CHECK(n > 0);
   free(message);
+  check_code_error_zh(e);
   sb_free(&got);
 }
 

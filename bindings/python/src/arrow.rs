@@ -18,7 +18,7 @@
 //! each chunk built into one `RecordBatch` with arrow-rs builders; the batches are returned in
 //! input order as one pyarrow `Table`.
 
-use crate::convert::{char_spans, options, Name};
+use crate::convert::{char_spans, option, options, options_in, Name};
 use crate::in_chunks;
 use arrow_array::builder::{
     Int32Builder, Int8Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
@@ -28,7 +28,7 @@ use arrow_array::types::Int8Type;
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::{OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
-use digicat::report::RowOutcome;
+use digicat::report::{Lang, RowOutcome};
 use digicat::{Options, Status};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -167,7 +167,12 @@ impl ResultBuilder {
     }
 
     /// Appends one row: its outcome and the text that was scanned (for character offsets).
-    fn append(&mut self, outcome: &RowOutcome, text: Option<&str>) -> Result<(), ArrowError> {
+    fn append(
+        &mut self,
+        outcome: &RowOutcome,
+        text: Option<&str>,
+        lang: Lang,
+    ) -> Result<(), ArrowError> {
         match outcome {
             RowOutcome::Classified(Ok(c)) => {
                 self.status.append(c.status.as_str())?;
@@ -187,7 +192,7 @@ impl ResultBuilder {
                 self.status.append(Status::Invalid.as_str())?;
                 self.reason.append(e.kind())?;
                 self.evidence.append(&[], "");
-                self.error.append_value(e.to_string());
+                self.error.append_value(e.message(lang));
             }
             RowOutcome::Skipped(reason) => {
                 self.status.append(Status::Skipped.as_str())?;
@@ -304,16 +309,17 @@ fn read_optional(column: Option<PyChunkedArray>, what: &str) -> PyResult<Option<
 }
 
 /// Classifies rows `0..n` in chunks on every core, one `RecordBatch` per chunk in input order;
-/// `row` gives a row's outcome and scanned text.
+/// `row` gives a row's outcome and scanned text; error messages are in `lang`.
 fn batches<'a>(
     n: usize,
+    lang: Lang,
     row: impl Fn(usize) -> (RowOutcome, Option<std::borrow::Cow<'a, str>>) + Sync,
 ) -> Result<Vec<RecordBatch>, ArrowError> {
     in_chunks(n, |rows| {
         let mut builder = ResultBuilder::new();
         for i in rows {
             let (outcome, text) = row(i);
-            builder.append(&outcome, text.as_deref())?;
+            builder.append(&outcome, text.as_deref(), lang)?;
         }
         builder.finish()
     })
@@ -372,7 +378,7 @@ fn classify_arrow<'py>(
     let result = py.detach(|| {
         let codes = codes.as_ref().map(StrColumn::cells);
         let texts = texts.as_ref().map(StrColumn::cells);
-        batches(n, |i| {
+        batches(n, Lang::En, |i| {
             let code = codes.as_ref().and_then(|c| c.get(i).copied().flatten());
             let text = texts.as_ref().and_then(|c| c.get(i).copied().flatten());
             let outcome = RowOutcome::Classified(digicat::classify(code, text, &options));
@@ -388,10 +394,12 @@ fn classify_arrow<'py>(
 /// ``classify_arrow`` (evidence offsets are in the scanned text: the text column, or the
 /// ``；``-joined scope columns). A column of another type than strings that Arrow can cast to
 /// text (numbers in decimal, dates in ISO form) is cast. Returns ``(table, by_text_only)``.
+/// ``lang="zh"`` gives the error messages (and a column error) in Chinese; statuses and reasons
+/// stay the stable codes of the typed columns.
 #[pyfunction]
 #[pyo3(
-    signature = (header, columns, code_col=None, text_col=None, *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false),
-    text_signature = "(header, columns, code_col=None, text_col=None, *, policy='standard', edition='auto', text_only=False)"
+    signature = (header, columns, code_col=None, text_col=None, *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false, lang=Name::of("en")),
+    text_signature = "(header, columns, code_col=None, text_col=None, *, policy='standard', edition='auto', text_only=False, lang='en')"
 )]
 #[allow(clippy::too_many_arguments)]
 fn report_table_arrow<'py>(
@@ -403,10 +411,12 @@ fn report_table_arrow<'py>(
     policy: Name,
     edition: Name,
     text_only: bool,
+    lang: Name,
 ) -> PyResult<(Bound<'py, PyAny>, bool)> {
-    let options: Options = options(py, &policy.0, &edition.0)?;
+    let lang: Lang = option(py, &lang.0)?;
+    let options: Options = options_in(py, &policy.0, &edition.0, lang)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
-    let layout = crate::layout(&header, code_col, text_col, text_only)?;
+    let layout = crate::layout(&header, code_col, text_col, text_only, lang)?;
     if columns.len() != header.len() {
         return Err(PyValueError::new_err(format!(
             "{} columns of values for a header of {}",
@@ -429,7 +439,7 @@ fn report_table_arrow<'py>(
     let by_text_only = layout.text_only();
     let result = py.detach(|| {
         let cells: Vec<Vec<Option<&str>>> = columns.iter().map(StrColumn::cells).collect();
-        batches(n, |i| {
+        batches(n, lang, |i| {
             let fields: Vec<&str> = cells.iter().map(|c| c[i].unwrap_or("")).collect();
             let outcome = layout.classify(&fields, &options);
             let text = layout

@@ -2,6 +2,7 @@
 //! names, errors, and byte offsets to character offsets.
 
 use crate::{DigicatError, InvalidCodeError, InvalidOptionError};
+use digicat::report::Lang;
 use digicat::{CodeError, Options};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -127,19 +128,27 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Name {
 
 /// Parses the `policy` and `edition` option names.
 pub fn options(py: Python<'_>, policy: &str, edition: &str) -> PyResult<Options> {
-    Ok(Options {
-        policy: option(py, policy)?,
-        edition: option(py, edition)?,
-    })
+    options_in(py, policy, edition, Lang::En)
 }
 
 /// The Python exception for a core error: `InvalidOptionError` for an option name, else
-/// `InvalidCodeError`, with the error kind in `.kind` and the batch row (if any) in `.row`.
+/// `InvalidCodeError`, with the error kind in `.kind`, the batch row (if any) in `.row` and the
+/// Chinese message in `.message_zh`; the message itself in English.
 pub fn code_error(py: Python<'_>, error: &CodeError, row: Option<usize>) -> PyErr {
-    let message = match row {
-        Some(i) => format!("row {i}: {error}"),
-        None => error.to_string(),
+    code_error_in(py, error, row, Lang::En)
+}
+
+/// [`code_error`] with the message in `lang` (for a function called with `lang="zh"`).
+pub fn code_error_in(py: Python<'_>, error: &CodeError, row: Option<usize>, lang: Lang) -> PyErr {
+    let in_lang = |lang: Lang| {
+        let m = error.message(lang);
+        match (row, lang) {
+            (Some(i), Lang::En) => format!("row {i}: {m}"),
+            (Some(i), Lang::Zh) => format!("第 {i} 行：{m}"),
+            (None, _) => m,
+        }
     };
+    let message = in_lang(lang);
     let err = match error {
         CodeError::Option { .. } => InvalidOptionError::new_err(message),
         _ => InvalidCodeError::new_err(message),
@@ -148,6 +157,7 @@ pub fn code_error(py: Python<'_>, error: &CodeError, row: Option<usize>) -> PyEr
     if let Err(e) = instance
         .setattr("kind", error.kind())
         .and_then(|()| instance.setattr("row", row))
+        .and_then(|()| instance.setattr("message_zh", in_lang(Lang::Zh)))
     {
         return e;
     }
@@ -159,6 +169,7 @@ pub fn code_error(py: Python<'_>, error: &CodeError, row: Option<usize>) -> PyEr
 pub fn exception_defaults(py: Python<'_>) -> PyResult<()> {
     let base = py.get_type::<DigicatError>();
     base.setattr("kind", "")?;
+    base.setattr("message_zh", "")?;
     base.setattr("row", py.None())
 }
 
@@ -203,7 +214,24 @@ pub fn char_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// Parses an option name (`policy`, `edition` or `lang`) as the core reads it; a bad name is
 /// an `InvalidOptionError`.
 pub fn option<T: FromStr<Err = CodeError>>(py: Python<'_>, name: &str) -> PyResult<T> {
-    name.parse().map_err(|e| code_error(py, &e, None))
+    option_in(py, name, Lang::En)
+}
+
+/// [`option`] with the message in `lang`.
+pub fn option_in<T: FromStr<Err = CodeError>>(
+    py: Python<'_>,
+    name: &str,
+    lang: Lang,
+) -> PyResult<T> {
+    name.parse().map_err(|e| code_error_in(py, &e, None, lang))
+}
+
+/// The `policy` and `edition` option names, a bad one reported in `lang`.
+pub fn options_in(py: Python<'_>, policy: &str, edition: &str, lang: Lang) -> PyResult<Options> {
+    Ok(Options {
+        policy: option_in(py, policy, lang)?,
+        edition: option_in(py, edition, lang)?,
+    })
 }
 
 #[cfg(test)]

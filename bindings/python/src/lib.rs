@@ -23,7 +23,7 @@ mod arrow;
 mod convert;
 mod types;
 
-use convert::{cell, code_error, column, option, options, row_count, Column, Name};
+use convert::{cell, code_error, column, option, options, options_in, row_count, Column, Name};
 use digicat::report::{self, Lang};
 use digicat::{CodeError, Edition, Options, Policy};
 use pyo3::create_exception;
@@ -39,7 +39,9 @@ create_exception!(
     DigicatError,
     PyValueError,
     "Base class of digicat's errors (a ValueError). `kind` is the stable error kind \
-     (e.g. `malformed_code`); `row` is the batch row index, or None."
+     (e.g. `malformed_code`); `row` is the batch row index, or None; `message_zh` is the \
+     message in Chinese (the message itself is English, or Chinese from a function called \
+     with lang=\"zh\")."
 );
 create_exception!(
     digicat,
@@ -206,7 +208,8 @@ fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, 
 }
 
 /// The 7 columns the CLI adds, computed for a batch of codes and texts: returns ``(names,
-/// columns)``, ``columns`` being 7 lists of str with one value per row. Every row is classified
+/// columns)``, ``columns`` being 7 lists of str with one value per row; with ``lang="zh"`` the
+/// names, statuses, reasons and error messages in Chinese, as the CLI's ``--lang zh`` writes them. Every row is classified
 /// (a table's blank and footer rows are told apart by ``report_table``, which
 /// ``digicat.pandas.classify_frame`` uses). Inputs are read and classified as in ``classify_many`` (GIL
 /// released, every core for a large batch).
@@ -224,7 +227,7 @@ fn report_columns<'py>(
     edition: Name,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>)> {
     let lang: Lang = option(py, &lang.0)?;
-    let options = options(py, &policy.0, &edition.0)?;
+    let options = options_in(py, &policy.0, &edition.0, lang)?;
     let codes = column(codes, "codes")?;
     let texts = column(texts, "texts")?;
     let n = row_count(&codes, &texts)?;
@@ -233,7 +236,7 @@ fn report_columns<'py>(
             let mut columns: [Vec<String>; 7] = Default::default();
             for i in rows {
                 let result = digicat::classify(cell(&codes, i), cell(&texts, i), &options);
-                for (column, field) in columns.iter_mut().zip(report::fields(&result)) {
+                for (column, field) in columns.iter_mut().zip(report::fields_in(&result, lang)) {
                     column.push(field);
                 }
             }
@@ -332,12 +335,13 @@ fn summary_table<'py>(
 }
 
 /// The columns of a table chosen as the CLI chooses them (the core's `report::find_layout`);
-/// a ValueError saying what to pass when they cannot be.
+/// a ValueError saying what to pass when they cannot be, in `lang`.
 fn layout(
     header: &[String],
     code_col: Option<Name>,
     text_col: Option<Name>,
     text_only: bool,
+    lang: Lang,
 ) -> PyResult<report::Layout> {
     let (code_col, text_col) = (code_col.map(|n| n.0), text_col.map(|n| n.0));
     let choice = report::Choice {
@@ -346,6 +350,18 @@ fn layout(
         text_only,
     };
     report::find_layout(header, &choice).map_err(|e| {
+        let message = e.message(lang);
+        if lang == Lang::Zh {
+            let hint = match e {
+                report::ColumnError::NotFound { .. } => "",
+                report::ColumnError::NotDetected => "；请用 code_col=、text_col= 指定列",
+                report::ColumnError::IndustryColumnsNotRecognised { .. } => {
+                    "；请用 code_col=列名 指定国标行业代码或行业列，或用 text_only=True 只按经营范围分类"
+                }
+            };
+            let columns: Vec<String> = header.iter().map(|h| format!("“{h}”")).collect();
+            return PyValueError::new_err(format!("{message}{hint}；各列为：{}", columns.join("、")));
+        }
         let hint = match e {
             report::ColumnError::NotFound { .. } => "",
             report::ColumnError::NotDetected => "; name them with code_col= and/or text_col=",
@@ -354,7 +370,7 @@ fn layout(
                  the text alone with text_only=True"
             }
         };
-        PyValueError::new_err(format!("{e}{hint}; the columns are {header:?}"))
+        PyValueError::new_err(format!("{message}{hint}; the columns are {header:?}"))
     })
 }
 
@@ -386,9 +402,9 @@ fn report_table<'py>(
     text_only: bool,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>, bool)> {
     let lang: Lang = option(py, &lang.0)?;
-    let options = options(py, &policy.0, &edition.0)?;
+    let options = options_in(py, &policy.0, &edition.0, lang)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
-    let layout = layout(&header, code_col, text_col, text_only)?;
+    let layout = layout(&header, code_col, text_col, text_only, lang)?;
     if columns.len() != header.len() {
         return Err(PyValueError::new_err(format!(
             "{} columns of values for a header of {}",
@@ -417,8 +433,7 @@ fn report_table<'py>(
                 fields.clear();
                 fields.extend(values.iter().map(|c| c[i].as_deref().unwrap_or("")));
                 let row = layout.classify(&fields, &options);
-                let mut row = report::row_fields(&row);
-                report::localize(&mut row, lang);
+                let row = report::row_fields_in(&row, lang);
                 for (column, field) in out.iter_mut().zip(row) {
                     column.push(field);
                 }

@@ -56,8 +56,11 @@ def test_zh_headers_and_chinese_statuses_and_reasons() -> None:
     for e, z in zip(EN[:2], ZH[:2]):
         assert list(zh[z]) == [digicat.label(v, "zh") for v in en[e]]
         assert all(not v.isascii() for v in zh[z])
-    for e, z in zip(EN[2:], ZH[2:]):
+    for e, z in zip(EN[2:6], ZH[2:6]):
         assert list(en[e]) == list(zh[z])
+    with pytest.raises(digicat.InvalidCodeError) as error:
+        digicat.classify("65x")
+    assert list(zh[ZH[6]]) == ["", "", error.value.message_zh, ""], "the message in Chinese"
     assert digicat._digicat.report_column_names("zh") == tuple(ZH)
     with pytest.raises(digicat.InvalidOptionError):
         classify_frame(frame(), lang="fr")

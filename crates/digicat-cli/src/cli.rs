@@ -29,6 +29,19 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages, of the standard-error summary and of classify's added column
+    /// headers and status, reason and error values [default: zh when LC_ALL, else LC_MESSAGES,
+    /// else LANG starts with zh; else en]
+    #[arg(long, global = true, value_parser = lang())]
+    pub lang: Option<Lang>,
+}
+
+impl Cli {
+    /// The language: `--lang`, else the locale's ([`locale_lang`]).
+    pub fn language(&self) -> Lang {
+        self.lang
+            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
+    }
 }
 
 /// The version line: the crate's version and the embedded catalogue's.
@@ -128,7 +141,7 @@ a text column and no such header is classified by its text, and the summary's fi
 (with --quiet, a one-line note remains unless --text-only was given).";
 
 const CLASSIFY_AFTER: &str = "\
-Added columns (--lang en / --lang zh; the values are the same in both):
+Added columns (--lang en / --lang zh; with zh the status, reason and error values are Chinese too):
   status          状态      in_scope, needs_review, out_of_scope, invalid or skipped
   reason          原因      why, e.g. listed_product; for invalid rows the error kind
   industries      产业编号  industry ids, e.g. 1,3 (candidates when needs_review)
@@ -191,11 +204,6 @@ pub struct ClassifyArgs {
     /// Also write the counts to FILE (.csv or .xlsx, by extension; written atomically)
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
-    /// Language of the added column headers, of the status and reason values of CSV/TSV/XLSX
-    /// rows, of the summary [default: zh when LC_ALL, else LC_MESSAGES, else LANG starts with
-    /// zh; else en]
-    #[arg(long, value_parser = lang())]
-    pub lang: Option<Lang>,
     /// Start CSV/TSV output with a UTF-8 byte-order mark, so that Excel reads it as UTF-8
     /// [default: on for a file given with -o, off for standard output]
     #[arg(long, overrides_with = "no_bom")]
@@ -210,14 +218,6 @@ pub struct ClassifyArgs {
     /// Exit with 1 when any row is invalid
     #[arg(long)]
     pub strict: bool,
-}
-
-impl ClassifyArgs {
-    /// The language: `--lang`, else the locale's ([`locale_lang`]).
-    pub fn language(&self) -> Lang {
-        self.lang
-            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
-    }
 }
 
 /// The locale's language as POSIX chooses the messages' locale: the first non-empty of `LC_ALL`,

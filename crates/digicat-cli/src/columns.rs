@@ -1,7 +1,7 @@
 //! Choosing the columns from the header: the core's `report::find_layout`, with messages for the
 //! command line (the header as read and its line, the options to use).
 
-use crate::error::Failure;
+use crate::error::{Failure, Text};
 use digicat::report::{
     find_layout, Choice, CodeSource, ColumnError, Layout, CODE_COLUMNS, HEADER_SEARCH_ROWS,
     TEXT_COLUMNS,
@@ -11,8 +11,8 @@ use digicat::report::{
 /// detected; refuses to classify by text alone when an industry-like column was not recognised.
 pub fn select(header: &[String], line: u64, choice: &Choice) -> Result<Layout, Failure> {
     find_layout(header, choice).map_err(|e| {
-        let seen = format!("the header (line {line}) is: {}", show(header));
-        let seen_zh = format!("表头（第 {line} 行）为：{}", show(header));
+        let seen = format!("the header (line {line}) is: {}", show(header, false));
+        let seen_zh = format!("表头（第 {line} 行）为：{}", show(header, true));
         match e {
             ColumnError::NotFound { role, name } => Failure::said(
                 format!("column {name:?} (--{role}-col) not found; {seen}"),
@@ -50,27 +50,29 @@ pub fn select(header: &[String], line: u64, choice: &Choice) -> Result<Layout, F
 }
 
 /// The error when no header was found in the first rows: the rows seen, and what to give.
-pub fn no_header(name: &str, rows: &[(u64, Vec<String>)]) -> Failure {
+pub fn no_header(name: &Text, rows: &[(u64, Vec<String>)]) -> Failure {
     let mut m = format!(
-        "no header row found in the first {HEADER_SEARCH_ROWS} rows of {name} (未找到表头): no row \
+        "no header row found in the first {HEADER_SEARCH_ROWS} rows of {} (未找到表头): no row \
          has an industry-code column ({}) or a text column ({}); the rows seen:",
+        name.en,
         CODE_COLUMNS.join(", "),
         TEXT_COLUMNS.join(", ")
     );
     for (line, fields) in rows {
-        m.push_str(&format!("\n  line {line}: {}", show(fields)));
+        m.push_str(&format!("\n  line {line}: {}", show(fields, false)));
     }
     m.push_str(
         "\ngive the header's line with --header-row N, or name the columns with --code-col \
          and/or --text-col",
     );
     let mut zh = format!(
-        "{name} 的前 {HEADER_SEARCH_ROWS} 行中找不到表头：没有一行含行业代码列（{}）或经营范围列（{}）；看到的行：",
+        "{} 的前 {HEADER_SEARCH_ROWS} 行中找不到表头：没有一行含行业代码列（{}）或经营范围列（{}）；看到的行：",
+        name.zh,
         CODE_COLUMNS.join("、"),
         TEXT_COLUMNS.join("、")
     );
     for (line, fields) in rows {
-        zh.push_str(&format!("\n  第 {line} 行：{}", show(fields)));
+        zh.push_str(&format!("\n  第 {line} 行：{}", show(fields, true)));
     }
     zh.push_str("\n请用 --header-row N 指定表头所在行，或用 --code-col、--text-col 指定列");
     Failure::said(m, zh)
@@ -123,10 +125,11 @@ pub fn describe_text(layout: &Layout, header: &[String], zh: bool) -> String {
     }
 }
 
-/// A row for messages: `1 "名称", 2 "地址"`, at most 40 fields and 200 characters a field.
-fn show(fields: &[String]) -> String {
+/// A row for messages: `1 "名称", 2 "地址"`, at most 40 fields and 200 characters a field;
+/// the words in Chinese when `zh`.
+fn show(fields: &[String], zh: bool) -> String {
     if fields.is_empty() {
-        return "(empty)".into();
+        return if zh { "（空）" } else { "(empty)" }.into();
     }
     let mut shown: Vec<String> = fields
         .iter()
@@ -138,7 +141,11 @@ fn show(fields: &[String]) -> String {
         })
         .collect();
     if fields.len() > 40 {
-        shown.push(format!("… ({} fields)", fields.len()));
+        shown.push(if zh {
+            format!("…（共 {} 个字段）", fields.len())
+        } else {
+            format!("… ({} fields)", fields.len())
+        });
     }
     shown.join(", ")
 }

@@ -3,9 +3,9 @@
 
 use crate::cli::EncodingArg;
 use crate::columns;
-use crate::error::Failure;
+use crate::error::{Failure, Text};
 use crate::workbook::{self, BookSource, CellKind, SheetRows};
-use digicat::report::{find_header_row, Choice, HEADER_SEARCH_ROWS};
+use digicat::report::{find_header_row, Choice, Lang, HEADER_SEARCH_ROWS};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -33,8 +33,8 @@ pub struct HeaderSpec<'a> {
 
 /// An open input with its header read.
 pub struct Input {
-    /// What the input is called in messages (`data.csv`, `standard input`).
-    pub name: String,
+    /// What the input is called in messages (`data.csv`, `standard input` or `标准输入`).
+    pub name: Text,
     /// The header row, decoded.
     pub header: Vec<String>,
     /// The physical line (CSV/TSV) or sheet row (XLSX) of the header, 1-based.
@@ -118,17 +118,35 @@ impl Problem {
         digicat::report::skip_reason(&all)
     }
 
-    /// The message for the `error` column.
-    pub fn message(&self, line: u64, header: &[String], decoder: Option<Decoder>) -> String {
+    /// The message for the `error` column, in `lang`.
+    pub fn message(
+        &self,
+        line: u64,
+        header: &[String],
+        decoder: Option<Decoder>,
+        lang: Lang,
+    ) -> String {
+        let zh = lang == Lang::Zh;
         let mut parts = Vec::new();
         if let Some((found, extra)) = &self.malformed {
-            let mut m = format!(
-                "line {line}: malformed record: {found} fields, but the header has {} (记录字段数与表头不符)",
-                header.len()
-            );
+            let n = header.len();
+            let mut m = if zh {
+                format!(
+                    "第 {line} 行：记录有 {found} 个字段，而表头有 {n} 个（记录字段数与表头不符）"
+                )
+            } else {
+                format!(
+                    "line {line}: malformed record: {found} fields, but the header has {n} (记录字段数与表头不符)"
+                )
+            };
             if !extra.is_empty() {
-                let quoted: Vec<String> = extra.iter().map(|f| format!("{f:?}")).collect();
-                let _ = write!(m, "; extra fields: {}", quoted.join(", "));
+                if zh {
+                    let quoted: Vec<String> = extra.iter().map(|f| format!("“{f}”")).collect();
+                    let _ = write!(m, "；多出的字段：{}", quoted.join("、"));
+                } else {
+                    let quoted: Vec<String> = extra.iter().map(|f| format!("{f:?}")).collect();
+                    let _ = write!(m, "; extra fields: {}", quoted.join(", "));
+                }
             }
             parts.push(m);
         }
@@ -138,28 +156,49 @@ impl Problem {
                 .iter()
                 .filter_map(|i| header.get(*i).map(String::as_str))
                 .collect();
-            let label = decoder.map_or("the input's encoding", |d| d.label);
-            let mut m = format!(
-                "line {line}: bytes not valid in {label} (编码错误); undecodable bytes shown as U+FFFD"
-            );
-            if !names.is_empty() {
-                let _ = write!(m, " in column(s) {}", names.join(", "));
-            }
-            let _ = write!(
-                m,
-                "; if the encoding was misdetected, use --encoding {}",
-                decoder.map_or("utf-8, gb18030 or gbk", Decoder::alternative)
-            );
-            parts.push(m);
+            parts.push(if zh {
+                let label = decoder.map_or("输入文件所用", |d| d.label);
+                let mut m = format!("第 {line} 行：含有不是有效 {label} 编码的字节（编码错误），已显示为 �");
+                if !names.is_empty() {
+                    let _ = write!(m, "，在列 {}", names.join("、"));
+                }
+                let _ = write!(
+                    m,
+                    "；如果编码识别有误，请用 --encoding {}",
+                    decoder.map_or("utf-8、gb18030 或 gbk", Decoder::alternative)
+                );
+                m
+            } else {
+                let label = decoder.map_or("the input's encoding", |d| d.label);
+                let mut m = format!(
+                    "line {line}: bytes not valid in {label} (编码错误); undecodable bytes shown as U+FFFD"
+                );
+                if !names.is_empty() {
+                    let _ = write!(m, " in column(s) {}", names.join(", "));
+                }
+                let _ = write!(
+                    m,
+                    "; if the encoding was misdetected, use --encoding {}",
+                    decoder.map_or("utf-8, gb18030 or gbk", Decoder::alternative)
+                );
+                m
+            });
         }
         if self.utf8_in_gb18030 {
-            parts.push(format!(
-                "line {line}: this row is UTF-8 in a file read as GB18030 (mixed encodings, 编码混用); \
-                 shown decoded as UTF-8 but not classified; save the file in one encoding, or force \
-                 one with --encoding"
-            ));
+            parts.push(if zh {
+                format!(
+                    "第 {line} 行：文件按 GB18030 读取，而此行是 UTF-8（编码混用）；已按 UTF-8 显示，\
+                     但未分类；请把文件存为同一种编码，或用 --encoding 指定编码"
+                )
+            } else {
+                format!(
+                    "line {line}: this row is UTF-8 in a file read as GB18030 (mixed encodings, 编码混用); \
+                     shown decoded as UTF-8 but not classified; save the file in one encoding, or force \
+                     one with --encoding"
+                )
+            });
         }
-        parts.join("; ")
+        parts.join(if zh { "；" } else { "; " })
     }
 }
 
@@ -228,10 +267,11 @@ impl Input {
     ) -> Result<Input, Failure> {
         let stdin = path == Path::new("-");
         let name = if stdin {
-            "standard input".to_owned()
+            Text::new("standard input", "标准输入")
         } else {
-            path.display().to_string()
+            Text::from(path.display().to_string())
         };
+        let (name_en, name_zh) = (name.en.clone(), name.zh.clone());
         let (mut reader, size): (Box<dyn Read>, Option<u64>) = if stdin {
             (Box::new(io::stdin().lock()), None)
         } else {
@@ -239,8 +279,8 @@ impl Input {
             let meta = file.metadata().map_err(|e| Failure::input_io(&name, &e))?;
             if meta.is_dir() {
                 return Err(Failure::said(
-                    format!("{name} is a directory"),
-                    format!("{name} 是一个目录，不是文件"),
+                    format!("{name_en} is a directory"),
+                    format!("{name_zh} 是一个目录，不是文件"),
                 ));
             }
             (Box::new(file), meta.is_file().then_some(meta.len()))
@@ -273,8 +313,8 @@ impl Input {
         }
         if sheet.is_some() {
             return Err(Failure::said(
-                format!("--sheet applies to workbooks only, and {name} is not one"),
-                format!("--sheet 只用于工作簿，而 {name} 不是工作簿"),
+                format!("--sheet applies to workbooks only, and {name_en} is not one"),
+                format!("--sheet 只用于工作簿，而 {name_zh} 不是工作簿"),
             ));
         }
         let (decoder, skip) = choose_decoder(&prefix, encoding, &name)?;
@@ -345,20 +385,20 @@ impl Input {
         }
         if seen.is_empty() && spec.row.is_none() {
             return Err(Failure::said(
-                format!("{name} is empty: no header row"),
-                format!("{name} 是空文件：没有表头"),
+                format!("{name_en} is empty: no header row"),
+                format!("{name_zh} 是空文件：没有表头"),
             ));
         }
         let rows: Vec<(u64, Vec<String>)> = seen.iter().map(|(l, _, f)| (*l, f.clone())).collect();
         let bad_encoding = |line: u64| {
             Failure::said(
                 format!(
-                    "line {line} of {name}, above or at the header, is not valid {}; use --encoding {}",
+                    "line {line} of {name_en}, above or at the header, is not valid {}; use --encoding {}",
                     decoder.label,
                     decoder.alternative()
                 ),
                 format!(
-                    "{name} 第 {line} 行（表头或其上方）不是有效的 {} 编码；请用 --encoding {}",
+                    "{name_zh} 第 {line} 行（表头或其上方）不是有效的 {} 编码；请用 --encoding {}",
                     decoder.label,
                     decoder.alternative()
                 ),
@@ -378,12 +418,12 @@ impl Input {
             if !decoder.decode_into(field, &mut s) {
                 return Err(Failure::said(
                     format!(
-                        "the header of {name} (line {header_line}) is not valid {}; use --encoding {}",
+                        "the header of {name_en} (line {header_line}) is not valid {}; use --encoding {}",
                         decoder.label,
                         decoder.alternative()
                     ),
                     format!(
-                        "{name} 的表头（第 {header_line} 行）不是有效的 {} 编码；请用 --encoding {}",
+                        "{name_zh} 的表头（第 {header_line} 行）不是有效的 {} 编码；请用 --encoding {}",
                         decoder.label,
                         decoder.alternative()
                     ),
@@ -410,13 +450,16 @@ impl Input {
 
     /// A workbook: opens the sheet (see [`workbook`]) and finds the header among its first rows.
     fn workbook(
-        name: String,
+        name: Text,
         source: BookSource,
         sheet: Option<&str>,
         spec: HeaderSpec,
     ) -> Result<Input, Failure> {
         let mut rows = workbook::open(source, &name, sheet)?;
-        let name = format!("{name} (sheet {})", rows.sheet);
+        let name = Text::new(
+            format!("{} (sheet {})", name.en, rows.sheet),
+            format!("{} 的工作表“{}”", name.zh, rows.sheet),
+        );
         // The rows searched for the header, with their sheet row numbers: up to the row given
         // with --header-row, else the first HEADER_SEARCH_ROWS.
         let mut searched: Vec<(u64, Vec<String>)> = Vec::new();
@@ -434,8 +477,8 @@ impl Input {
         }
         if searched.is_empty() {
             return Err(Failure::said(
-                format!("{name} is empty: no header row"),
-                format!("{name} 工作表为空：没有表头"),
+                format!("{} is empty: no header row", name.en),
+                format!("{}为空：没有表头", name.zh),
             ));
         }
         let at = header_index(&name, &searched, spec)?;
@@ -580,20 +623,29 @@ impl Input {
 /// with `--header-row`, else the one the core's `find_header_row` finds; an error naming the
 /// rows seen when there is none.
 fn header_index(
-    name: &str,
+    name: &Text,
     rows: &[(u64, Vec<String>)],
     spec: HeaderSpec,
 ) -> Result<usize, Failure> {
     if let Some(n) = spec.row {
         return rows.iter().position(|(line, _)| *line == n).ok_or_else(|| {
             let last = rows.last().map_or(0, |(l, _)| *l);
-            Failure::Usage(if last < n {
-                format!("--header-row {n}: {name} ends before row {n} (表头行超出文件)")
-            } else {
-                format!(
-                    "--header-row {n}: line {n} of {name} is blank or inside a quoted field, not the start of a row (表头行无效)"
+            let (en, zh) = (&name.en, &name.zh);
+            if last < n {
+                Failure::said(
+                    format!("--header-row {n}: {en} ends before row {n} (表头行超出文件)"),
+                    format!("--header-row {n}：{zh} 不到 {n} 行，表头行超出文件"),
                 )
-            })
+            } else {
+                Failure::said(
+                    format!(
+                        "--header-row {n}: line {n} of {en} is blank or inside a quoted field, not the start of a row (表头行无效)"
+                    ),
+                    format!(
+                        "--header-row {n}：{zh} 的第 {n} 行是空行或在带引号的字段之内，不是一行的开头，不能作表头"
+                    ),
+                )
+            }
         });
     }
     let fields: Vec<&[String]> = rows.iter().map(|(_, f)| f.as_slice()).collect();
@@ -676,13 +728,16 @@ pub enum Unit {
 fn choose_decoder(
     prefix: &[u8],
     encoding: EncodingArg,
-    name: &str,
+    name: &Text,
 ) -> Result<(Decoder, u64), Failure> {
+    let (name_en, name_zh) = (&name.en, &name.zh);
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
         return Err(Failure::said(
-            format!("{name} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"),
-            format!("{name} 是 UTF-16 编码，不支持：请另存为 UTF-8 或 GB18030 编码的 CSV"),
+            format!(
+                "{name_en} is UTF-16, which is not supported: save it as CSV in UTF-8 or GB18030"
+            ),
+            format!("{name_zh} 是 UTF-16 编码，不支持：请另存为 UTF-8 或 GB18030 编码的 CSV"),
         ));
     }
     let bom = if prefix.starts_with(BOM) { 3 } else { 0 };
@@ -696,11 +751,11 @@ fn choose_decoder(
     if encoding == EncodingArg::Auto && !utf8 && prefix.contains(&0) {
         return Err(Failure::said(
             format!(
-                "{name} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
+                "{name_en} is not a CSV or TSV text file (it has NUL bytes and is not UTF-8; an image, \
                  a PDF or an archive?): give a CSV, TSV or XLSX file, or force --encoding"
             ),
             format!(
-                "{name} 不是 CSV 或 TSV 文本文件（含有 NUL 字节且不是 UTF-8，可能是图片、PDF 或压缩包）：\
+                "{name_zh} 不是 CSV 或 TSV 文本文件（含有 NUL 字节且不是 UTF-8，可能是图片、PDF 或压缩包）：\
                  请给出 CSV、TSV 或 XLSX 文件，或用 --encoding 指定编码"
             ),
         ));
@@ -764,18 +819,18 @@ mod tests {
 
     #[test]
     fn encoding_is_chosen_from_the_prefix() {
-        let auto = |b: &[u8]| choose_decoder(b, EncodingArg::Auto, "x").unwrap();
+        let auto = |b: &[u8]| choose_decoder(b, EncodingArg::Auto, &"x".into()).unwrap();
         assert_eq!(auto(b"\xEF\xBB\xBFa,b"), (Decoder::UTF8, 3));
         assert_eq!(auto("行业代码".as_bytes()), (Decoder::UTF8, 0));
         assert_eq!(auto(b"\xD0\xD0\xD2\xB5"), (Decoder::GB18030, 0));
-        assert!(choose_decoder(b"\xFF\xFEa\0", EncodingArg::Auto, "x").is_err());
-        assert!(choose_decoder(b"\x89PNG\r\n\x1a\n\0\0", EncodingArg::Auto, "x").is_err());
+        assert!(choose_decoder(b"\xFF\xFEa\0", EncodingArg::Auto, &"x".into()).is_err());
+        assert!(choose_decoder(b"\x89PNG\r\n\x1a\n\0\0", EncodingArg::Auto, &"x".into()).is_err());
         assert_eq!(
             auto(b"a,b\0\n"),
             (Decoder::UTF8, 0),
             "NUL in UTF-8 text is a character"
         );
-        let forced = choose_decoder("行业".as_bytes(), EncodingArg::Gbk, "x").unwrap();
+        let forced = choose_decoder("行业".as_bytes(), EncodingArg::Gbk, &"x".into()).unwrap();
         assert_eq!(forced, (Decoder::GBK, 0));
     }
 }

@@ -11,6 +11,7 @@ mod input;
 mod outcome;
 mod output;
 mod summary;
+pub mod usage;
 mod workbook;
 mod xlsx;
 
@@ -20,11 +21,12 @@ use std::process::ExitCode;
 
 /// Runs the command line's command; `Err` is a failure that stops it (exit status 2).
 pub fn execute(cli: &Cli) -> Result<ExitCode, Failure> {
+    let lang = cli.language();
     match &cli.command {
-        Command::Classify(args) => commands::classify::run(args),
-        Command::Lookup(args) => commands::lookup::run(args),
-        Command::Match(args) => commands::match_text::run(args),
-        Command::Catalogue(args) => commands::catalogue::run(args),
-        Command::Assess(args) => commands::assess::run(args),
+        Command::Classify(args) => commands::classify::run(args, lang),
+        Command::Lookup(args) => commands::lookup::run(args, lang),
+        Command::Match(args) => commands::match_text::run(args, lang),
+        Command::Catalogue(args) => commands::catalogue::run(args, lang),
+        Command::Assess(args) => commands::assess::run(args, lang),
     }
 }

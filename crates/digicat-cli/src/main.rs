@@ -5,21 +5,27 @@
 
 use clap::Parser;
 use digicat::report::Lang;
-use digicat_cli::cli::{locale_lang, Cli, Command};
+use digicat_cli::cli::Cli;
+use digicat_cli::usage;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        // clap's errors are English: with --lang zh or a Chinese locale, say them in Chinese.
+        Err(e) if usage::is_display(&e) || usage::arg_lang(&args) == Lang::En => e.exit(),
+        Err(e) => {
+            eprintln!("digicat：{}", usage::message_zh(&e));
+            return ExitCode::from(2);
+        }
+    };
     match digicat_cli::execute(&cli) {
         Ok(code) => code,
         // The reader of standard output went away (`digicat … | head`): nothing to report.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            // In the language of the run: `classify --lang`, else the locale's.
-            let lang = match &cli.command {
-                Command::Classify(args) => args.language(),
-                _ => locale_lang(|name| std::env::var(name).ok()),
-            };
+            let lang = cli.language();
             match lang {
                 Lang::En => eprintln!("digicat: {}", e.message(lang)),
                 Lang::Zh => eprintln!("digicat：{}", e.message(lang)),

@@ -1,6 +1,6 @@
 //! What became of one input row: classified by the engine, or kept unread with a reason.
 
-use digicat::report::{self, RowOutcome};
+use digicat::report::{self, Lang, RowOutcome};
 use digicat::{Classification, CodeError, Reason, Status};
 
 /// The result for one row.
@@ -15,7 +15,7 @@ pub enum Outcome {
     Unread {
         /// `malformed_record` or `invalid_encoding`.
         reason: &'static str,
-        /// The message for the `error` column.
+        /// The message for the `error` column, in the run's language.
         error: String,
     },
 }
@@ -57,14 +57,16 @@ impl Outcome {
         }
     }
 
-    /// The values of the added columns, as [`digicat::report::fields`] gives them; an unread row
-    /// has the same shape as an invalid code (status, reason and error only), a skipped row
-    /// status and reason only.
-    pub fn fields(&self) -> [String; 7] {
-        match self {
-            Outcome::Classified(result) => report::fields(result),
+    /// The values of the added columns in `lang`, as [`digicat::report::fields_in`] gives
+    /// them; an unread row has the same shape as an invalid code (status, reason and error
+    /// only; its error already in `lang`), a skipped row status and reason only.
+    pub fn fields(&self, lang: Lang) -> [String; 7] {
+        let mut fields = match self {
+            Outcome::Classified(result) => return report::fields_in(result, lang),
             Outcome::Skipped(reason) => report::skipped_fields(*reason),
             Outcome::Unread { reason, error } => report::invalid_fields(reason, error.clone()),
-        }
+        };
+        report::localize(&mut fields, lang);
+        fields
     }
 }

@@ -1,7 +1,7 @@
 //! Writing the result: CSV/TSV, JSON Lines or an XLSX workbook, to standard output or
 //! atomically to a file.
 
-use crate::error::Failure;
+use crate::error::{Failure, Text};
 use crate::input::Record;
 use crate::outcome::Outcome;
 use digicat::report::{self, Lang, Tally};
@@ -17,7 +17,7 @@ use tempfile::TempPath;
 pub struct Target {
     sink: Sink,
     temp: Option<Temp>,
-    name: String,
+    name: Text,
 }
 
 enum Sink {
@@ -50,15 +50,23 @@ impl Target {
             return Ok(Target {
                 sink: Sink::Stdout(io::stdout().lock()),
                 temp: None,
-                name: "standard output".into(),
+                name: Text::new("standard output", "标准输出"),
             });
         };
-        let name = path.display().to_string();
+        let name = Text::from(path.display());
         if input != Path::new("-") && same_file(input, path) {
-            return Err(Failure::Usage(format!(
-                "refusing to write over the input: {name} is the same file as {}",
-                input.display()
-            )));
+            return Err(Failure::said(
+                format!(
+                    "refusing to write over the input: {} is the same file as {}",
+                    name.en,
+                    input.display()
+                ),
+                format!(
+                    "拒绝覆盖输入文件：{} 与 {} 是同一个文件",
+                    name.zh,
+                    input.display()
+                ),
+            ));
         }
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
             let file = std::fs::OpenOptions::new()
@@ -87,7 +95,11 @@ impl Target {
         // Created and registered under the lock, so an interrupt sees it as soon as it exists.
         let mut pending = interrupt::pending();
         let temp = builder.tempfile_in(dir).map_err(|e| {
-            Failure::output(format!("{name} (temporary file in {})", dir.display()), e)
+            let what = Text::new(
+                format!("{} (temporary file in {})", name.en, dir.display()),
+                format!("{}（在 {} 中的临时文件）", name.zh, dir.display()),
+            );
+            Failure::output(what, e)
         })?;
         let (file, temp_path) = temp.into_parts();
         *pending = Some(temp_path.to_path_buf());
@@ -104,7 +116,7 @@ impl Target {
     }
 
     /// What the output is called in messages.
-    pub fn name(&self) -> &str {
+    pub fn name(&self) -> &Text {
         &self.name
     }
 
@@ -329,14 +341,12 @@ impl Output {
     pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
         match &mut self.writer {
             Writer::Table(w) => {
-                let mut fields = outcome.fields();
-                report::localize(&mut fields, self.lang);
+                let fields = outcome.fields(self.lang);
                 w.write_record(rec.fields.iter().chain(&fields).map(String::as_str))
                     .map_err(|e| csv_failure(&w.get_ref().name, e))?;
             }
             Writer::Xlsx(book) => {
-                let mut fields = outcome.fields();
-                report::localize(&mut fields, self.lang);
+                let fields = outcome.fields(self.lang);
                 book.write(rec, &fields)?;
             }
             Writer::Jsonl { out, keys } => {
@@ -344,7 +354,7 @@ impl Output {
                 let (result, error) = match outcome.classification() {
                     Some(c) => (JsonResult::Classified(c), None),
                     None => {
-                        fields = outcome.fields();
+                        fields = outcome.fields(self.lang);
                         let invalid = JsonResult::Invalid {
                             status: outcome.status(),
                             reason: outcome.reason(),
@@ -395,7 +405,7 @@ impl Output {
     }
 }
 
-fn csv_failure(name: &str, e: csv::Error) -> Failure {
+fn csv_failure(name: &Text, e: csv::Error) -> Failure {
     let message = e.to_string();
     match e.into_kind() {
         csv::ErrorKind::Io(e) => Failure::output(name, e),

@@ -22,7 +22,7 @@
 //! archive check (XLSB, ODS) and a file-size guard ([`MAX_WHOLE`]); their rows are then checked
 //! against Excel's limits. Merged cells are filled in XLSX only.
 
-use crate::error::Failure;
+use crate::error::{Failure, Text};
 use calamine::{Data, DataRef, Dimensions, Reader, Xlsx};
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek};
@@ -135,9 +135,9 @@ pub struct SheetRows {
 /// Opens `sheet` (the first sheet when `None`) of the workbook in `source`, called `name` in
 /// messages. Returns once the sheet has been checked; a sheet that no spreadsheet program would
 /// write is refused here, before any row is read.
-pub fn open(source: BookSource, name: &str, sheet: Option<&str>) -> Result<SheetRows, Failure> {
+pub fn open(source: BookSource, name: &Text, sheet: Option<&str>) -> Result<SheetRows, Failure> {
     let (tx, rx) = sync_channel(IN_FLIGHT);
-    let (name_w, sheet_w) = (name.to_owned(), sheet.map(str::to_owned));
+    let (name_w, sheet_w) = (name.clone(), sheet.map(str::to_owned));
     let worker = thread::Builder::new()
         .name("digicat-workbook".to_owned())
         .spawn(move || {
@@ -162,9 +162,7 @@ pub fn open(source: BookSource, name: &str, sheet: Option<&str>) -> Result<Sheet
             rows.rows = n;
             Ok(rows)
         }
-        _ => Err(Failure::Input(format!(
-            "cannot read {name}: the workbook reader stopped"
-        ))),
+        _ => Err(stopped(name)),
     }
 }
 
@@ -178,24 +176,20 @@ impl SheetRows {
             if self.ended {
                 return Ok(None);
             }
-            let name = self.sheet.clone();
+            let name = Text::from(&self.sheet);
             match self.receive(&name)? {
                 Some(Msg::Rows(rows)) => self.batch = rows.into_iter(),
                 Some(Msg::End) => {
                     self.ended = true;
                     self.join();
                 }
-                _ => {
-                    return Err(Failure::Input(format!(
-                        "cannot read sheet {name:?}: the workbook reader stopped"
-                    )))
-                }
+                _ => return Err(stopped(&name)),
             }
         }
     }
 
     /// The next message; a failure reported by the worker, or its disappearance, is an error.
-    fn receive(&mut self, name: &str) -> Result<Option<Msg>, Failure> {
+    fn receive(&mut self, name: &Text) -> Result<Option<Msg>, Failure> {
         match self.rx.recv() {
             Ok(Msg::Failed(f)) => {
                 self.ended = true;
@@ -207,9 +201,10 @@ impl SheetRows {
                 // The worker ended without saying so: it panicked.
                 self.ended = true;
                 self.join();
-                Err(Failure::Input(format!(
-                    "cannot read {name}: the workbook reader failed"
-                )))
+                Err(Failure::said(
+                    format!("cannot read {}: the workbook reader failed", name.en),
+                    format!("无法读取 {}：工作簿读取出错", name.zh),
+                ))
             }
         }
     }
@@ -221,10 +216,26 @@ impl SheetRows {
     }
 }
 
+/// The workbook reader stopped before saying why.
+fn stopped(name: &Text) -> Failure {
+    Failure::said(
+        format!("cannot read {}: the workbook reader stopped", name.en),
+        format!("无法读取 {}：工作簿读取中断", name.zh),
+    )
+}
+
+/// What a sheet of the workbook `name` is called in messages.
+fn sheet_of(sheet: &str, name: &Text) -> Text {
+    Text::new(
+        format!("sheet {sheet:?} of {}", name.en),
+        format!("{} 的工作表“{sheet}”", name.zh),
+    )
+}
+
 /// The worker's work: check the archive, choose the sheet, send its rows.
 fn read(
     source: BookSource,
-    name: &str,
+    name: &Text,
     sheet: Option<&str>,
     tx: &SyncSender<Msg>,
 ) -> Result<(), Failure> {
@@ -266,7 +277,7 @@ enum Kind {
 }
 
 /// Tells an XLSX archive from the rest and refuses an archive whose parts inflate too far.
-fn inspect<R: Read + Seek>(mut reader: R, name: &str) -> Result<Kind, Failure> {
+fn inspect<R: Read + Seek>(mut reader: R, name: &Text) -> Result<Kind, Failure> {
     let mut magic = [0u8; 4];
     let zip = reader.read_exact(&mut magic).is_ok() && &magic == b"PK\x03\x04";
     if !zip {
@@ -281,19 +292,34 @@ fn inspect<R: Read + Seek>(mut reader: R, name: &str) -> Result<Kind, Failure> {
         let (packed, size) = (part.compressed_size(), part.size());
         let bomb = size > RATIO_FLOOR && size > packed.saturating_mul(MAX_RATIO);
         if bomb || size > MAX_PART {
-            return Err(Failure::Input(format!(
-                "{name}: part {:?} of the workbook would inflate from {} to {} bytes ({}); \
-                 refused as a zip bomb (疑似压缩炸弹): digicat takes parts of at most {} bytes, \
-                 and parts over {} bytes only up to {}× their compressed size; \
-                 open and re-save the file in a spreadsheet program, or export the sheet as CSV",
-                String::from_utf8_lossy(part.name_raw()),
-                group(packed),
-                group(size),
-                ratio(size, packed),
-                group(MAX_PART),
-                group(RATIO_FLOOR),
-                MAX_RATIO
-            )));
+            let part_name = String::from_utf8_lossy(part.name_raw());
+            return Err(Failure::said(
+                format!(
+                    "{}: part {part_name:?} of the workbook would inflate from {} to {} bytes \
+                     ({}); refused as a zip bomb (疑似压缩炸弹): digicat takes parts of at most {} \
+                     bytes, and parts over {} bytes only up to {}× their compressed size; \
+                     open and re-save the file in a spreadsheet program, or export the sheet as CSV",
+                    name.en,
+                    group(packed),
+                    group(size),
+                    ratio(size, packed),
+                    group(MAX_PART),
+                    group(RATIO_FLOOR),
+                    MAX_RATIO
+                ),
+                format!(
+                    "{}：工作簿中的部件“{part_name}”会从 {} 字节解压成 {} 字节（{}），疑似压缩炸弹，\
+                     拒绝读取：每个部件解压后最多 {} 字节，超过 {} 字节的部件最多为压缩大小的 {} 倍；\
+                     请用电子表格软件打开后重新保存，或把工作表导出为 CSV",
+                    name.zh,
+                    group(packed),
+                    group(size),
+                    ratio(size, packed),
+                    group(MAX_PART),
+                    group(RATIO_FLOOR),
+                    MAX_RATIO
+                ),
+            ));
         }
     }
     let xlsx = archive.index_for_name("xl/workbook.xml").is_some();
@@ -322,18 +348,36 @@ fn group(n: u64) -> String {
 }
 
 /// The sheet asked for, or the first; a missing one is a usage error listing the sheets.
-fn choose(names: &[String], sheet: Option<&str>, name: &str) -> Result<String, Failure> {
+fn choose(names: &[String], sheet: Option<&str>, name: &Text) -> Result<String, Failure> {
     match sheet {
         Some(s) if names.iter().any(|n| n == s) => Ok(s.to_owned()),
-        Some(s) => Err(Failure::Usage(format!(
-            "{name} has no sheet {s:?}; its sheets: {}",
-            names.join(", ")
-        ))),
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| Failure::Input(format!("{name} has no sheet"))),
+        Some(s) => Err(Failure::said(
+            format!(
+                "{} has no sheet {s:?}; its sheets: {}",
+                name.en,
+                names.join(", ")
+            ),
+            format!(
+                "{} 中没有工作表“{s}”；其工作表为：{}",
+                name.zh,
+                names.join("、")
+            ),
+        )),
+        None => names.first().cloned().ok_or_else(|| {
+            Failure::said(
+                format!("{} has no sheet", name.en),
+                format!("{} 中没有任何工作表", name.zh),
+            )
+        }),
     }
+}
+
+/// A sheet with no non-empty cell.
+fn empty_sheet(what: &Text) -> Failure {
+    Failure::said(
+        format!("{} is empty: no header row", what.en),
+        format!("{}为空：没有表头", what.zh),
+    )
 }
 
 /// The used range of a sheet: the bounding box of its non-empty cells, 0-based and inclusive.
@@ -392,7 +436,7 @@ impl Order {
 fn scan<RS: Read + Seek>(
     book: &mut Xlsx<RS>,
     sheet: &str,
-    what: &str,
+    what: &Text,
 ) -> Result<Option<Used>, Failure> {
     let mut reader = book
         .worksheet_cells_reader(sheet)
@@ -406,25 +450,45 @@ fn scan<RS: Read + Seek>(
     while let Some(cell) = reader.next_cell().map_err(|e| Failure::input(what, e))? {
         let (row, col) = cell.get_position();
         if row >= MAX_ROWS {
-            return Err(Failure::Input(format!(
-                "{what} has more rows than a spreadsheet can hold (超出 Excel 行数上限): a cell at \
-                 row {} ({}), beyond Excel's last row {}; no spreadsheet program writes this: \
-                 split the list into sheets of at most {} rows, or export it as CSV",
+            let (n, at, max) = (
                 group(u64::from(row) + 1),
                 cell_ref(row, col.min(MAX_COLUMNS)),
                 group(u64::from(MAX_ROWS)),
-                group(u64::from(MAX_ROWS))
-            )));
+            );
+            return Err(Failure::said(
+                format!(
+                    "{} has more rows than a spreadsheet can hold (超出 Excel 行数上限): a cell at \
+                     row {n} ({at}), beyond Excel's last row {max}; no spreadsheet program writes \
+                     this: split the list into sheets of at most {max} rows, or export it as CSV",
+                    what.en
+                ),
+                format!(
+                    "{}超出 Excel 行数上限：第 {n} 行（{at}）有单元格，而 Excel 最多 {max} 行，\
+                     电子表格软件不会写出这样的文件；请把名录拆成每张不超过 {max} 行的工作表，\
+                     或导出为 CSV",
+                    what.zh
+                ),
+            ));
         }
         if col >= MAX_COLUMNS {
-            return Err(Failure::Input(format!(
-                "{what} has more columns than a spreadsheet can hold (超出 Excel 列数上限): a cell \
-                 at column {} ({}), beyond Excel's last column XFD ({}); no spreadsheet program \
-                 writes this: remove the extra columns, or export the sheet as CSV",
+            let (n, at, max) = (
                 group(u64::from(col) + 1),
                 cell_ref(row, col),
-                group(u64::from(MAX_COLUMNS))
-            )));
+                group(u64::from(MAX_COLUMNS)),
+            );
+            return Err(Failure::said(
+                format!(
+                    "{} has more columns than a spreadsheet can hold (超出 Excel 列数上限): a cell \
+                     at column {n} ({at}), beyond Excel's last column XFD ({max}); no spreadsheet \
+                     program writes this: remove the extra columns, or export the sheet as CSV",
+                    what.en
+                ),
+                format!(
+                    "{}超出 Excel 列数上限：第 {n} 列（{at}）有单元格，而 Excel 最多到 XFD 列\
+                     （{max} 列），电子表格软件不会写出这样的文件；请删去多余的列，或把工作表导出为 CSV",
+                    what.zh
+                ),
+            ));
         }
         let begins = prev.is_none_or(|(r, c)| row != r || col <= c);
         if begins {
@@ -458,18 +522,31 @@ fn scan<RS: Read + Seek>(
         });
     }
     if let Some((row, after)) = order.first {
-        return Err(Failure::Input(format!(
-            "{what} repeats or reorders its rows (行号重复或倒序): {} rows with cells, {} of them \
-             repeat an earlier row number or come after a later row (the first: row {} after \
-             row {}), {} distinct row numbers; a spreadsheet program writes each row once and in order, so this file \
-             was not saved by one and its rows cannot be told apart: open and re-save it in a \
-             spreadsheet program, or export the list again from its source",
+        let (starts, back, row, after, distinct) = (
             group(order.starts),
             group(order.back),
             group(u64::from(row) + 1),
             group(u64::from(after) + 1),
-            group(order.distinct())
-        )));
+            group(order.distinct()),
+        );
+        return Err(Failure::said(
+            format!(
+                "{} repeats or reorders its rows (行号重复或倒序): {starts} rows with cells, {back} \
+                 of them repeat an earlier row number or come after a later row (the first: row \
+                 {row} after row {after}), {distinct} distinct row numbers; a spreadsheet program \
+                 writes each row once and in order, so this file was not saved by one and its rows \
+                 cannot be told apart: open and re-save it in a spreadsheet program, or export the \
+                 list again from its source",
+                what.en
+            ),
+            format!(
+                "{}的行号重复或倒序：有单元格的行共 {starts} 行，其中 {back} 行重复了前面的行号或排在\
+                 更大的行号之后（第一处：第 {row} 行在第 {after} 行之后），不同的行号共 {distinct} 个；\
+                 电子表格软件每行只写一次且按顺序写，可见此文件不是由电子表格软件保存的，各行无法区分；\
+                 请用电子表格软件打开后重新保存，或从来源系统重新导出名录",
+                what.zh
+            ),
+        ));
     }
     Ok(used)
 }
@@ -527,16 +604,16 @@ impl MergeFill {
 /// Streams the chosen sheet of an XLSX workbook to `tx`.
 fn stream_xlsx<RS: Read + Seek>(
     reader: RS,
-    name: &str,
+    name: &Text,
     sheet: Option<&str>,
     tx: &SyncSender<Msg>,
 ) -> Result<(), Failure> {
     let mut book: Xlsx<RS> = calamine::open_workbook_from_rs(reader)
         .map_err(|e: calamine::XlsxError| Failure::input(name, e))?;
     let chosen = choose(&book.sheet_names(), sheet, name)?;
-    let what = format!("sheet {chosen:?} of {name}");
+    let what = sheet_of(&chosen, name);
     let Some(used) = scan(&mut book, &chosen, &what)? else {
-        return Err(Failure::Input(format!("{what} is empty: no header row")));
+        return Err(empty_sheet(&what));
     };
     let regions = book
         .merge_cells_by_sheet_name(&chosen)
@@ -690,15 +767,22 @@ impl<'a> Batch<'a> {
 }
 
 /// Refuses an XLS, XLSB or ODS workbook too large to be loaded whole.
-fn guard_whole(size: u64, name: &str) -> Result<(), Failure> {
+fn guard_whole(size: u64, name: &Text) -> Result<(), Failure> {
     if size > MAX_WHOLE {
-        return Err(Failure::Input(format!(
-            "{name} is a workbook of {} bytes in a format read whole into memory (XLS, XLSB or \
-             ODS; 非 XLSX 工作簿过大): digicat takes such workbooks up to {} bytes; save the \
-             sheet as XLSX (which is read as a stream) or as CSV",
-            group(size),
-            group(MAX_WHOLE)
-        )));
+        let (size, max) = (group(size), group(MAX_WHOLE));
+        return Err(Failure::said(
+            format!(
+                "{} is a workbook of {size} bytes in a format read whole into memory (XLS, XLSB \
+                 or ODS; 非 XLSX 工作簿过大): digicat takes such workbooks up to {max} bytes; save \
+                 the sheet as XLSX (which is read as a stream) or as CSV",
+                name.en
+            ),
+            format!(
+                "{} 是 {size} 字节的工作簿，其格式（XLS、XLSB 或 ODS）须整个读入内存，\
+                 这类工作簿最多 {max} 字节；请把工作表另存为 XLSX（可流式读取）或 CSV",
+                name.zh
+            ),
+        ));
     }
     Ok(())
 }
@@ -706,27 +790,35 @@ fn guard_whole(size: u64, name: &str) -> Result<(), Failure> {
 /// Loads the chosen sheet of an XLS, XLSB or ODS workbook whole and sends its rows.
 fn send_whole(
     bytes: &[u8],
-    name: &str,
+    name: &Text,
     sheet: Option<&str>,
     tx: &SyncSender<Msg>,
 ) -> Result<(), Failure> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| Failure::input(name, e))?;
     let chosen = choose(&book.sheet_names(), sheet, name)?;
-    let what = format!("sheet {chosen:?} of {name}");
+    let what = sheet_of(&chosen, name);
     let range = book
         .worksheet_range(&chosen)
         .map_err(|e| Failure::input(&what, e))?;
     let (Some(start), Some(end)) = (range.start(), range.end()) else {
-        return Err(Failure::Input(format!("{what} is empty: no header row")));
+        return Err(empty_sheet(&what));
     };
     if end.0 >= MAX_ROWS || end.1 >= MAX_COLUMNS {
-        return Err(Failure::Input(format!(
-            "{what} goes beyond a spreadsheet's limits (超出 Excel 行列上限): its last cell is {}, \
-             and Excel stops at row {} and column XFD; split the list, or export it as CSV",
-            cell_ref(end.0, end.1),
-            group(u64::from(MAX_ROWS))
-        )));
+        let (last, max) = (cell_ref(end.0, end.1), group(u64::from(MAX_ROWS)));
+        return Err(Failure::said(
+            format!(
+                "{} goes beyond a spreadsheet's limits (超出 Excel 行列上限): its last cell is \
+                 {last}, and Excel stops at row {max} and column XFD; split the list, or export \
+                 it as CSV",
+                what.en
+            ),
+            format!(
+                "{}超出 Excel 行列上限：最后一个单元格是 {last}，而 Excel 最多到第 {max} 行、XFD 列；\
+                 请拆分名录，或导出为 CSV",
+                what.zh
+            ),
+        ));
     }
     if tx
         .send(Msg::Opened {

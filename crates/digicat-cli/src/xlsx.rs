@@ -10,7 +10,7 @@
 //! into the zip. An Excel sheet holds at most 1,048,576 rows and a cell at most 32,767
 //! characters: a result beyond either is refused (exit 2, nothing written), never cut.
 
-use crate::error::Failure;
+use crate::error::{Failure, Text};
 use crate::input::Record;
 use crate::output::Target;
 use crate::workbook::CellKind;
@@ -285,7 +285,7 @@ fn width(text: &str) -> f64 {
         .sum()
 }
 
-fn xlsx_failure(name: &str, e: XlsxError) -> Failure {
+fn xlsx_failure(name: &Text, e: XlsxError) -> Failure {
     match e {
         XlsxError::IoError(e) => Failure::output(name, e),
         other => Failure::output(name, std::io::Error::other(other.to_string())),

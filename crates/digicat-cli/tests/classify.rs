@@ -713,10 +713,16 @@ fn lang_zh_gives_chinese_headers_for_the_added_columns() {
         );
         assert!(!zh[5].is_ascii() && !zh[6].is_ascii());
         assert_eq!(
-            &zh[7..],
-            &en[7..],
-            "ids, names, rows, terms, message as in English"
+            &zh[7..11],
+            &en[7..11],
+            "ids, names, rows, terms as in English"
         );
+        assert_eq!(
+            zh[11].is_empty(),
+            en[11].is_empty(),
+            "a message where English has one"
+        );
+        assert!(!zh[11].contains(" is "), "message in Chinese: {}", zh[11]);
     }
     assert_eq!(&g[0][5..], COLUMNS_EN);
 }

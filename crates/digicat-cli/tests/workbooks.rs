@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{arg, code, jsonl, run, stderr, stdout, table};
+use common::{arg, assert_chinese, code, jsonl, run, stderr, stdout, table};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -74,6 +74,14 @@ fn assert_refused(out: &std::process::Output, parts: &[&str]) {
     assert!(out.stdout.is_empty(), "no row written before the refusal");
 }
 
+/// The refusal of `input` with `--lang zh`: exit 2, a Chinese message holding every one of
+/// `parts`, no English word.
+fn assert_refused_zh(input: &Path, parts: &[&str]) {
+    let out = run(["classify", arg(input), "-q", "--lang", "zh"], None);
+    assert_refused(&out, parts);
+    assert_chinese(&stderr(&out), &[arg(input)]);
+}
+
 /// `-o` given an existing file: a refusal leaves it as it was and no temporary file beside it.
 fn assert_output_untouched(input: &Path) {
     let dir = input.parent().unwrap();
@@ -134,6 +142,14 @@ fn a_cell_beyond_column_xfd_is_refused() {
         &out,
         &["名录", "column 16,385 (XFE2)", "XFD", "超出 Excel 列数上限"],
     );
+    assert_refused_zh(
+        &path,
+        &[
+            "工作表“名录”",
+            "第 16,385 列（XFE2）",
+            "超出 Excel 列数上限",
+        ],
+    );
     assert_output_untouched(&path);
 }
 
@@ -159,6 +175,15 @@ fn repeated_row_numbers_are_refused_with_their_count() {
             "the first: row 1 after row 100",
             "100 distinct row numbers",
             "re-save",
+        ],
+    );
+    assert_refused_zh(
+        &path,
+        &[
+            "行号重复或倒序",
+            "共 300 行",
+            "第 1 行在第 100 行之后",
+            "重新保存",
         ],
     );
     assert_output_untouched(&path);
@@ -326,13 +351,14 @@ fn spaces_bomb(path: &Path, spaces: u64, declared: Option<u64>) {
     );
 }
 
-/// Runs `digicat classify INPUT -q` with its address space limited to `limit_kb`, so that a
-/// reader that inflated the bomb into memory would fail with an allocation error, not exit 2.
-fn run_limited(input: &Path, limit_kb: u64) -> std::process::Output {
+/// Runs `digicat classify INPUT -q --lang LANG` with its address space limited to `limit_kb`,
+/// so that a reader that inflated the bomb into memory would fail with an allocation error, not
+/// exit 2.
+fn run_limited(input: &Path, limit_kb: u64, lang: &str) -> std::process::Output {
     std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "ulimit -v {limit_kb} && exec \"$0\" classify \"$1\" -q"
+            "ulimit -v {limit_kb} && exec \"$0\" classify \"$1\" -q --lang {lang}"
         ))
         .arg(env!("CARGO_BIN_EXE_digicat"))
         .arg(input)
@@ -349,7 +375,7 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
     spaces_bomb(&path, spaces, None);
     assert!(fs::metadata(&path).unwrap().len() < 5 << 20);
     let started = Instant::now();
-    let out = run_limited(&path, 400 << 10);
+    let out = run_limited(&path, 400 << 10, "en");
     assert_refused(
         &out,
         &[
@@ -361,16 +387,22 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
         ],
     );
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    let out = run_limited(&path, 400 << 10, "zh");
+    assert_refused(&out, &["部件“xl/sharedStrings.xml”", "疑似压缩炸弹", "158"]);
+    assert_chinese(&stderr(&out), &[arg(&path)]);
     assert_output_untouched(&path);
 
     // The same part declaring a small size: the zip reader stops at the declared size, and the
     // workbook is refused as unreadable, without inflating the rest.
     spaces_bomb(&path, spaces, Some(1000));
-    let out = run_limited(&path, 400 << 10);
+    let out = run_limited(&path, 400 << 10, "en");
     assert_refused(
         &out,
         &["cannot read", "larger than its declared uncompressed size"],
     );
+    let out = run_limited(&path, 400 << 10, "zh");
+    assert_refused(&out, &["无法读取", "内容无法解析"]);
+    assert_chinese(&stderr(&out), &[arg(&path)]);
 }
 
 #[test]

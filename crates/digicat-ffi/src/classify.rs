@@ -2,8 +2,8 @@
 
 use crate::catalogue::{digicat_industry, digicat_row};
 use crate::enums::{
-    digicat_edition, digicat_evidence_kind, digicat_policy, digicat_reason, digicat_relation,
-    digicat_status,
+    digicat_edition, digicat_evidence_kind, digicat_lang, digicat_policy, digicat_reason,
+    digicat_relation, digicat_status,
 };
 use crate::{digicat_rc, digicat_str, guard, guard_value, input, put, write_message};
 use engine::{Classification, CodeError, Options};
@@ -403,6 +403,33 @@ pub unsafe extern "C" fn digicat_code_error_message(
         let e = unsafe { code_error(error) }?;
         // SAFETY: forwarded from this function's contract.
         unsafe { write_message(&e.to_string(), buf, len, out_n) }
+    })
+}
+
+/// Writes the error's message in `lang` (a `digicat_lang` value) into `buf`, as
+/// `digicat_code_error_message` does: `DIGICAT_LANG_EN` gives the same message as that
+/// function, `DIGICAT_LANG_ZH` the Chinese one (`行业代码格式错误：“65a3”应为 2 至 4 位数字…`),
+/// both from the core's `CodeError::message`, exactly as the CLI's `--lang` and Python's `lang=`
+/// write them. Returns as `digicat_code_error_message` does, and `DIGICAT_RC_INVALID_OPTION`
+/// when `lang` is no `digicat_lang` (checked after `error`).
+///
+/// # Safety
+/// `error` must be NULL or a live error; `buf` NULL or pointing to `len` writable bytes;
+/// `out_n` NULL or writable. Thread-safe.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_code_error_message_lang(
+    error: *const digicat_code_error,
+    lang: u32,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> digicat_rc {
+    guard(|| {
+        // SAFETY: forwarded from this function's contract.
+        let e = unsafe { code_error(error) }?;
+        let lang = digicat_lang::from_raw(lang).ok_or(digicat_rc::InvalidOption)?;
+        // SAFETY: forwarded from this function's contract.
+        unsafe { write_message(&e.message(lang.into()), buf, len, out_n) }
     })
 }
 

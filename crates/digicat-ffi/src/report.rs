@@ -152,6 +152,37 @@ pub unsafe extern "C" fn digicat_code_error_report_field(
     })
 }
 
+/// Writes the value of batch column `column` for a record whose code field could not be read,
+/// in `lang` (a `digicat_lang` value), as `digicat_code_error_report_field` does: with
+/// `DIGICAT_LANG_ZH` the status and reason are their Chinese labels (`无效输入`,
+/// `行业代码格式错误`) and the error its Chinese message, exactly what the CLI writes with
+/// `--lang zh` and Python with `lang="zh"` (the core's `report::fields_in`); with
+/// `DIGICAT_LANG_EN` the same as `digicat_code_error_report_field`. Returns as that function
+/// does, and `DIGICAT_RC_INVALID_OPTION` when `lang` is no `digicat_lang` (checked after
+/// `error`).
+///
+/// # Safety
+/// `error` must be NULL or a live code error; `buf` NULL or pointing to `len` writable bytes;
+/// `out_n` NULL or writable. Thread-safe. The value is copied.
+#[no_mangle]
+pub unsafe extern "C" fn digicat_code_error_report_field_lang(
+    error: *const digicat_code_error,
+    lang: u32,
+    column: usize,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> digicat_rc {
+    guard(|| {
+        // SAFETY: forwarded from this function's contract.
+        let e = unsafe { code_error(error) }?;
+        let lang = digicat_lang::from_raw(lang).ok_or(digicat_rc::InvalidOption)?;
+        let value = field(report::fields_in(&Err(e.clone()), lang.into()), column)?;
+        // SAFETY: forwarded from this function's contract.
+        unsafe { write_message(&value, buf, len, out_n) }
+    })
+}
+
 /// Tells whether a batch row is not an enterprise, as the CLI and Python decide it (the core's
 /// `report::skip_reason`): `fields` points to `count` pointers to the row's fields, and `lens` to
 /// their lengths in bytes (UTF-8, not NUL-terminated; a NULL field with length 0 is empty).
@@ -292,6 +323,47 @@ mod tests {
             read(digicat_code_error_report_field, ptr::null(), 0).0,
             digicat_rc::NullParameter
         );
+        for lang in digicat_lang::ALL {
+            let want = report::fields_in(&Err(e.clone()), (*lang).into());
+            for (i, w) in want.iter().enumerate() {
+                let mut buf = [0 as c_char; 512];
+                let mut n = 0;
+                // SAFETY: `handle` is a live error; `buf` holds 512 bytes; `n` is writable.
+                let rc = unsafe {
+                    digicat_code_error_report_field_lang(
+                        handle,
+                        *lang as u32,
+                        i,
+                        buf.as_mut_ptr(),
+                        buf.len(),
+                        &mut n,
+                    )
+                };
+                let got: Vec<u8> = buf[..n].iter().map(|b| *b as u8).collect();
+                assert_eq!(
+                    (rc, String::from_utf8(got).unwrap()),
+                    (digicat_rc::Ok, w.clone())
+                );
+            }
+            let mut buf = [0 as c_char; 512];
+            let mut n = 0;
+            // SAFETY: as above.
+            let rc = unsafe {
+                crate::classify::digicat_code_error_message_lang(
+                    handle,
+                    *lang as u32,
+                    buf.as_mut_ptr(),
+                    buf.len(),
+                    &mut n,
+                )
+            };
+            let got: Vec<u8> = buf[..n].iter().map(|b| *b as u8).collect();
+            assert_eq!(rc, digicat_rc::Ok);
+            assert_eq!(String::from_utf8(got).unwrap(), e.message((*lang).into()));
+        }
+        let zh = report::fields_in(&Err(e.clone()), report::Lang::Zh);
+        assert_eq!(zh[0], "无效输入");
+        assert!(zh[6].starts_with("行业代码格式错误"), "{}", zh[6]);
     }
 
     #[test]

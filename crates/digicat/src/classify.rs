@@ -4,7 +4,7 @@ use crate::catalogue::{rows, rows_for_code, Industry, Row};
 use crate::code::{
     entries_named, fold, parse_parts, successors_2011, Code, Edition, GbtEntry, Level,
 };
-use crate::error::CodeError;
+use crate::error::{CodeError, UnknownHint};
 use crate::matcher::{find_terms, Evidence, EvidenceKind, Policy};
 use crate::normalize::name_key;
 use crate::tables;
@@ -569,7 +569,7 @@ fn resolve(field: &str, parts: &[Part<'_>], ed: Edition) -> Result<CodeReading, 
                     } else {
                         "2017"
                     },
-                    hint: String::new(),
+                    hint: UnknownHint::None,
                 })?;
                 if let Some(given) = letter.filter(|l| *l != entry.section()) {
                     return Err(CodeError::SectionMismatch {
@@ -698,7 +698,7 @@ fn contradiction(field: &str, outer: Resolved<'_>, inner: Resolved<'_>) -> CodeE
 /// Checks a parsed code against the code lists of the edition.
 fn read_code(code: Code, edition: Edition) -> Result<CodeReading, CodeError> {
     let in_2017 = code.gbt2017().is_some();
-    let unknown = |edition: &'static str, hint: String| CodeError::Unknown {
+    let unknown = |edition: &'static str, hint: UnknownHint| CodeError::Unknown {
         code,
         level: code.level(),
         edition,
@@ -708,7 +708,7 @@ fn read_code(code: Code, edition: Edition) -> Result<CodeReading, CodeError> {
         return if in_2017 {
             Ok(CodeReading::Coarse(code))
         } else {
-            Err(unknown("2017", String::new()))
+            Err(unknown("2017", UnknownHint::None))
         };
     }
     let old = || {
@@ -723,21 +723,18 @@ fn read_code(code: Code, edition: Edition) -> Result<CodeReading, CodeError> {
     match edition {
         Edition::Auto if in_2017 => Ok(CodeReading::Class(code)),
         Edition::Auto if code.gbt2011().is_some() => Ok(old()),
-        Edition::Auto => Err(unknown(
-            "2017",
-            " and not a GB/T 4754-2011 小类 either".into(),
-        )),
+        Edition::Auto => Err(unknown("2017", UnknownHint::Not2011Either)),
         Edition::Gbt2017 if in_2017 => Ok(CodeReading::Class(code)),
         Edition::Gbt2017 => {
             let hint = if code.gbt2011().is_some() {
-                "; it is a GB/T 4754-2011 小类: read with edition 2011 or auto".into()
+                UnknownHint::Is2011
             } else {
-                String::new()
+                UnknownHint::None
             };
             Err(unknown("2017", hint))
         }
         Edition::Gbt2011 if code.gbt2011().is_some() => Ok(old()),
-        Edition::Gbt2011 => Err(unknown("2011", String::new())),
+        Edition::Gbt2011 => Err(unknown("2011", UnknownHint::None)),
     }
 }
 

@@ -1,6 +1,6 @@
 //! GB/T 4754 industry codes: parsing, display and validation against the embedded code lists.
 
-use crate::error::CodeError;
+use crate::error::{CodeError, Malformation};
 use crate::tables;
 use std::fmt;
 use std::str::FromStr;
@@ -265,7 +265,7 @@ pub(crate) fn fold(c: char) -> char {
 
 /// Splits a code field into the code and the section letter given with it, if any.
 pub(crate) fn parse_parts(input: &str) -> Result<(Code, Option<char>), CodeError> {
-    let malformed = |why: &'static str| CodeError::Malformed {
+    let malformed = |why: Malformation| CodeError::Malformed {
         input: input.to_owned(),
         why,
     };
@@ -286,7 +286,7 @@ pub(crate) fn parse_parts(input: &str) -> Result<(Code, Option<char>), CodeError
     let (mut digits, mut value) = (0u8, 0u16);
     while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
         if digits == 4 {
-            return Err(malformed("more than 4 digits"));
+            return Err(malformed(Malformation::TooManyDigits));
         }
         digits += 1;
         // d < 10 and at most 4 digits: no overflow.
@@ -297,18 +297,14 @@ pub(crate) fn parse_parts(input: &str) -> Result<(Code, Option<char>), CodeError
         chars.next();
     }
     if chars.any(|c| c != ' ') {
-        return Err(malformed(
-            "expected 2–4 digits, optionally after a section letter and before `*` (e.g. I6513)",
-        ));
+        return Err(malformed(Malformation::NotACode));
     }
     match (digits, section) {
         (0, Some(letter)) if letter_only => {
             Ok((Code::section(letter).ok_or(CodeError::Empty)?, None))
         }
-        (0, Some(_)) => Err(malformed(
-            "expected a section letter alone or before a 2–4 digit code (e.g. I or I6513)",
-        )),
-        (0 | 1, _) => Err(malformed("a code has 2–4 digits")),
+        (0, Some(_)) => Err(malformed(Malformation::LetterNotAlone)),
+        (0 | 1, _) => Err(malformed(Malformation::TooFewDigits)),
         _ => Ok((Code { digits, value }, section)),
     }
 }

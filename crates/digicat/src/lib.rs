@@ -110,7 +110,7 @@ pub use classify::{
     classify, read_code_field, Classification, CodeReading, Options, Reason, Status,
 };
 pub use code::{successors_2011, Code, Edition, GbtEntry, Level};
-pub use error::CodeError;
+pub use error::{CodeError, Malformation, UnknownHint};
 pub use matcher::{
     find_product, find_terms, find_terms_into, lookup_terms, warm_up, Evidence, EvidenceKind,
     Policy, Term,

@@ -15,7 +15,12 @@ columnar data, ``digicat.arrow.classify(codes, texts)`` returns a pyarrow Table 
 result columns without a Python object per row (needs pyarrow).
 The catalogue: ``industries()``, ``rows()``, ``lookup(code)``, ``find_products(text)``,
 ``catalogue_info()``. Errors: ``InvalidCodeError`` and ``InvalidOptionError``, both
-``DigicatError``, itself a ``ValueError``.
+``DigicatError``, itself a ``ValueError``; ``e.message_zh`` is the message in Chinese.
+
+Language: messages are English, except from a function called with ``lang="zh"``
+(``classify_frame``, ``summarize``, ``report_columns``): its values, errors and warnings are in
+Chinese, worded as the CLI's ``--lang zh`` words them (the wording lives in the Rust core). The
+locale is not consulted: a library's messages do not change with the machine it runs on.
 
 Every answer comes from the Rust crate ``digicat``, the engine shared with the CLI and the C
 library, so all of them give the same answers.

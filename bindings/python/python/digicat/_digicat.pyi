@@ -47,6 +47,7 @@ class DigicatError(ValueError):
 
     kind: str
     row: Optional[int]
+    message_zh: str
 
 class InvalidCodeError(DigicatError):
     """A code field that cannot be read."""
@@ -265,6 +266,7 @@ def report_table_arrow(
     policy: str = "standard",
     edition: str = "auto",
     text_only: bool = False,
+    lang: str = "en",
 ) -> Tuple[Any, bool]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...

@@ -50,10 +50,13 @@ def classify_frame(
     The added columns are, for ``lang="en"``: ``status``, ``reason``, ``industries`` (ids,
     ``1,3``), ``industry_names`` (``；``-joined), ``rows`` (``1.3,3.2``), ``evidence`` (the distinct
     catalogue terms found, ``；``-joined) and ``error`` (the message of an ``invalid`` row);
-    ``lang="zh"`` gives Chinese headers (状态, 原因, 产业编号, 产业名称, 目录行, 依据, 错误信息) and
-    the status and reason as Chinese labels (属于目录, 写有目录所列重点产品 …; ``digicat.label``),
-    as the CLI's ``--lang zh`` writes them; the other values are the same. Every value is a str (empty when there is nothing), exactly as the CLI
-    writes it. No row is dropped or reordered; the index is kept. A row whose values are all
+    ``lang="zh"`` gives Chinese headers (状态, 原因, 产业编号, 产业名称, 目录行, 依据, 错误信息),
+    the status and reason as Chinese labels (属于目录, 写有目录所列重点产品 …; ``digicat.label``)
+    and the error message in Chinese, as the CLI's ``--lang zh`` writes them; the other values
+    are the same. With ``lists=True`` the typed status and reason stay the stable codes and the
+    error is in ``lang``. ``lang="zh"`` also words the errors and warnings raised here in
+    Chinese (a bad ``policy`` or ``edition`` too). Every value is a str (empty when there is
+    nothing), exactly as the CLI writes it. No row is dropped or reordered; the index is kept. A row whose values are all
     missing or blank, or hold only a ``合计：26家``-style footer, is not an enterprise: status
     ``skipped``, reason ``blank_row`` or ``footer_row``.
 
@@ -80,10 +83,14 @@ def classify_frame(
     as for ``digicat.classify``. The classification runs with the GIL released, on every core
     for a large frame.
     """
-    kind = _kind(df)
+    kind = _kind(df, lang)
     header = [str(c) for c in df.columns] if kind != "arrow" else list(df.column_names)
     added = _digicat.report_column_names(lang)
     clash = [name for name in added if name in header]
+    if clash and lang == "zh":
+        raise ValueError(
+            f"表中已有 classify_frame 要添加的列 {'、'.join(clash)}：请改名，或用 lang='en'"
+        )
     if clash:
         raise ValueError(
             f"the frame already has column(s) {clash}, which classify_frame would add; "
@@ -99,6 +106,7 @@ def classify_frame(
             policy=policy,
             edition=edition,
             text_only=text_only,
+            lang=lang,
         )
         # The typed columns under the names of `lang` (no industry_names: index 3).
         names: Sequence[str] = [added[i] for i in (0, 1, 2, 4, 5, 6)]
@@ -116,7 +124,9 @@ def classify_frame(
         )
     if by_text_only and not text_only:
         warnings.warn(
-            "classify_frame: the frame has no industry-code column, so it was classified by "
+            "classify_frame：表中无行业代码列，只按经营范围分类；如确是此意，请传入 text_only=True"
+            if lang == "zh"
+            else "classify_frame: the frame has no industry-code column, so it was classified by "
             "text only (无行业代码列，只按经营范围分类); pass text_only=True to say this is intended",
             UserWarning,
             stacklevel=2,
@@ -127,8 +137,9 @@ def classify_frame(
     return _add_strings(df, kind, list(names), columns)
 
 
-def _kind(df: Any) -> str:
-    """``"pandas"``, ``"polars"`` or ``"arrow"`` (pyarrow Table); TypeError for anything else."""
+def _kind(df: Any, lang: str = "en") -> str:
+    """``"pandas"``, ``"polars"`` or ``"arrow"`` (pyarrow Table); TypeError for anything else
+    (in Chinese for ``lang="zh"``)."""
     module = type(df).__module__.split(".")[0]
     name = type(df).__name__
     if module == "pandas" and name == "DataFrame":
@@ -138,7 +149,14 @@ def _kind(df: Any) -> str:
     if module == "pyarrow" and name == "Table":
         return "arrow"
     _require_pandas()  # without pandas, say how to install it first (the usual frame)
-    if module == "polars" and name == "LazyFrame":
+    lazy = module == "polars" and name == "LazyFrame"
+    if lang == "zh":
+        hint = "；请先 collect()，或在表达式中用 digicat.polars.classify" if lazy else ""
+        raise TypeError(
+            f"classify_frame 须传入 pandas DataFrame、polars DataFrame 或 pyarrow Table，"
+            f"而不是 {type(df).__name__}{hint}"
+        )
+    if lazy:
         hint = "; collect() it first, or use digicat.polars.classify in an expression"
     else:
         hint = ""
@@ -197,8 +215,13 @@ def summarize(
     view with e.g. ``s[s.by == "group_status"]``.
     """
     pandas = _require_pandas()
+    zh = lang == "zh"
     if not isinstance(result, pandas.DataFrame):
-        raise TypeError(f"summarize expects a pandas DataFrame, not {type(result).__name__}")
+        raise TypeError(
+            f"summarize 须传入 pandas DataFrame，而不是 {type(result).__name__}"
+            if zh
+            else f"summarize expects a pandas DataFrame, not {type(result).__name__}"
+        )
     group_by = list(group_by or [])
     names = None
     for candidate in ("en", "zh"):
@@ -206,12 +229,20 @@ def summarize(
         if all(c in result.columns for c in cols[:3]):
             names = cols
             break
+    columns = "、".join(str(c) for c in result.columns)
+    if names is None and zh:
+        raise ValueError(
+            "summarize 须传入 classify_frame 返回的表：表中没有 状态/原因/产业编号 "
+            f"（或 status/reason/industries）列；各列为：{columns}"
+        )
     if names is None:
         raise ValueError(
             "summarize expects a frame returned by classify_frame: it has none of the columns "
             f"status/reason/industries (状态/原因/产业编号); columns: {list(result.columns)}"
         )
     missing = [g for g in group_by if g not in result.columns]
+    if missing and zh:
+        raise ValueError(f"group_by：找不到分组列 {'、'.join(missing)}；各列为：{columns}")
     if missing:
         raise ValueError(
             f"group_by: no column {missing} (找不到分组列); columns: {list(result.columns)}"

@@ -4,7 +4,7 @@ use crate::cli::{EncodingArg, TableArgs};
 use crate::error::Failure;
 use crate::input::{HeaderSpec, Input, Record};
 use clap::Args;
-use digicat::report::Choice;
+use digicat::report::{Choice, Lang};
 use digicat_assess::report::Report;
 use digicat_assess::request::{Prepared, Request};
 use digicat_assess::{Roster, RosterOptions, ScoreSheet, Unread, Verdict};
@@ -65,12 +65,14 @@ pub struct AssessArgs {
     pub quiet: bool,
 }
 
+/// A message of the assessment crate (English with a Chinese gloss), the same in both languages.
 fn usage(m: impl Into<String>) -> Failure {
-    Failure::Usage(m.into())
+    let m = m.into();
+    Failure::said(m.clone(), m)
 }
 
 /// Runs `digicat assess`.
-pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
+pub fn run(args: &AssessArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let attr_file = match &args.attr_file {
         Some(path) => Some((
             path.display().to_string(),
@@ -113,16 +115,16 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
                 unread.push(Unread {
                     line: rec.line,
                     reason: p.reason().to_owned(),
-                    message: p.message(rec.line, &input.header, input.decoder),
+                    message: p.message(rec.line, &input.header, input.decoder, lang),
                 });
             }
         }
         records.push((rec.line, rec.fields.clone()));
     }
     let roster = Roster::read_marked(&input.header, &records, &unread, &options)
-        .map_err(|e| usage(format!("{}: {e}", input.name)))?;
+        .map_err(|e| usage(format!("{}: {e}", input.name.get(lang))))?;
     let sheet = match &args.scores {
-        Some(path) => read_scores(path, &sets, &roster.group_names())?,
+        Some(path) => read_scores(path, &sets, &roster.group_names(), lang)?,
         None => ScoreSheet::default(),
     };
     let report = Report::build(&roster, &sets, &attrs, &sheet);
@@ -132,12 +134,8 @@ pub fn run(args: &AssessArgs) -> Result<ExitCode, Failure> {
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str());
     if let (Some("xlsx"), Some(path)) = (extension, &args.output) {
-        digicat_assess::xlsx::write(&report, path).map_err(|e| {
-            Failure::Output(
-                path.display().to_string(),
-                std::io::Error::other(e.to_string()),
-            )
-        })?;
+        digicat_assess::xlsx::write(&report, path)
+            .map_err(|e| Failure::output(path.display(), std::io::Error::other(e.to_string())))?;
         if !args.quiet {
             eprint!("{}", summary(&report));
         }
@@ -171,6 +169,7 @@ fn read_scores(
     path: &Path,
     sets: &[digicat_assess::CriteriaSet],
     groups: &[String],
+    lang: Lang,
 ) -> Result<ScoreSheet, Failure> {
     let spec = HeaderSpec {
         row: Some(1),
@@ -182,16 +181,15 @@ fn read_scores(
     while input.next(&mut rec)? {
         if let Some(p) = &rec.problem {
             if p.skip_reason(&rec.fields).is_none() {
-                return Err(Failure::Input(p.message(
-                    rec.line,
-                    &input.header,
-                    input.decoder,
-                )));
+                return Err(Failure::said(
+                    p.message(rec.line, &input.header, input.decoder, Lang::En),
+                    p.message(rec.line, &input.header, input.decoder, lang),
+                ));
             }
         }
         rows.push((rec.line, rec.fields.clone()));
     }
-    ScoreSheet::read(&input.name, &input.header, &rows, sets, groups).map_err(usage)
+    ScoreSheet::read(input.name.get(lang), &input.header, &rows, sets, groups).map_err(usage)
 }
 
 /// The standard-error summary: the roster, then one line per group and criteria set.

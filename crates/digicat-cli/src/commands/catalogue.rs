@@ -4,6 +4,7 @@ use crate::cli::{CatalogueArgs, CatalogueFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
 use crate::output::Target;
+use digicat::report::Lang;
 use digicat::{categories, industries, meta, Product};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -13,9 +14,11 @@ use std::process::ExitCode;
 /// Runs the command: to standard output, or atomically to the file given with `-o`. CSV starts
 /// with a BOM when written to a file (as `classify -o` does), unless `--no-bom`; `--bom` asks for
 /// it on standard output too.
-pub fn run(args: &CatalogueArgs) -> Result<ExitCode, Failure> {
+/// The Markdown is in `lang` (its notes; the catalogue's own text is Chinese); CSV and JSON are
+/// the machine formats, the same in both languages.
+pub fn run(args: &CatalogueArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let text = match args.format {
-        CatalogueFormat::Md => markdown(),
+        CatalogueFormat::Md => markdown(lang),
         CatalogueFormat::Csv => csv()?,
         CatalogueFormat::Json => json(&digicat::Catalogue),
     };
@@ -44,19 +47,28 @@ fn printed(p: &Product) -> String {
     }
 }
 
-fn markdown() -> String {
+fn markdown(lang: Lang) -> String {
     let m = meta();
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", m.title());
+    let (edition, version) = (m.edition(), m.version());
+    let note = match lang {
+        Lang::En => {
+            format!(
+                "Codes: {edition}; `*`: only the listed products count. Data version {version}."
+            )
+        }
+        Lang::Zh => {
+            format!("代码：{edition}；带 `*` 的只有所列重点产品属于目录。数据版本 {version}。")
+        }
+    };
     let _ = writeln!(
         s,
-        "{}，{}，{}，{}。Codes: {}; `*`: only the listed products count. Data version {}.\n",
+        "{}，{}，{}，{}。{note}\n",
         m.issuer(),
         m.document(),
         m.date(),
         m.status(),
-        m.edition(),
-        m.version()
     );
     for category in categories() {
         let _ = writeln!(s, "## {}\n", category.name());
@@ -68,9 +80,12 @@ fn markdown() -> String {
             );
             for r in industry.rows() {
                 let products: Vec<String> = r.products().iter().map(printed).collect();
-                let cell = match r.note() {
-                    Some(note) => format!("*{note}*"),
-                    None => products.join("；"),
+                let cell = match (r.note(), lang) {
+                    (Some(_), Lang::Zh) if r.is_inferred() => {
+                        "*推断行：目录表未列出此行，重点产品和服务未公布*".to_owned()
+                    }
+                    (Some(note), _) => format!("*{note}*"),
+                    (None, _) => products.join("；"),
                 };
                 let _ = writeln!(
                     s,

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 const PROGRESS_EVERY: u64 = 1024;
 
 /// Runs the command; `Ok` when every row was written.
-pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
+pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let options = args.table.options();
     let format_asked = output_format(args)?;
     let summary_file = summary_format(args)?;
@@ -33,8 +33,8 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
     let groups = group_columns(&args.group_by, &input.header)?;
-    let mut output = Output::new(target, format, &input.header, args.language(), bom(args))?;
-    let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input));
+    let mut output = Output::new(target, format, &input.header, lang, bom(args))?;
+    let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input, lang));
     let mut summary = Summary::start(groups);
     let mut rec = Record::default();
     while input.next(&mut rec)? {
@@ -44,7 +44,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 Some(reason) => Outcome::Skipped(reason),
                 None => Outcome::Unread {
                     reason: p.reason(),
-                    error: p.message(rec.line, &input.header, input.decoder),
+                    error: p.message(rec.line, &input.header, input.decoder, lang),
                 },
             },
             None => layout.classify(&rec.fields, &options).into(),
@@ -57,17 +57,17 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    let about = about(args, &input, &layout, &options);
+    let about = about(args, &input, &layout, &options, lang);
     let written = output.finish(summary.tally(), &about)?;
     if let (Some(path), Some(kind)) = (args.summary.as_deref(), summary_file) {
-        write_summary(path, kind, &args.input, summary.tally(), &about, args)?;
+        write_summary(path, kind, &args.input, summary.tally(), &about, args, lang)?;
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     // Classifying without a code is never silent: the summary's first line says so, and with
     // --quiet a one-line note remains unless --text-only asked for it.
-    let text_only = layout.text_only().then_some(match (args.table.text_only, args.language()) {
+    let text_only = layout.text_only().then_some(match (args.table.text_only, lang) {
         (true, Lang::En) => "classified by text only (--text-only) (只按经营范围分类)",
         (true, Lang::Zh) => "只按经营范围分类（--text-only）",
         (false, Lang::En) => {
@@ -80,13 +80,13 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
             eprintln!("digicat: {note}");
         }
     } else {
-        let zh = args.language() == Lang::Zh;
+        let zh = lang == Lang::Zh;
         let code_col = columns::describe(&layout, &input.header, zh);
         let text_col = columns::describe_text(&layout, &input.header, zh);
         let (policy, edition) = (options.policy.as_str(), options.edition.as_str());
         let context = if zh {
             [
-                format!("输入：{}（{}）", input.name, input.describe_zh()),
+                format!("输入：{}（{}）", input.name.zh, input.describe_zh()),
                 format!(
                     "表头：第 {} 行（{} 列）",
                     input.header_line,
@@ -96,21 +96,13 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 format!(
                     "目录版本 {}，判定规则 {}，行业分类版本 {}",
                     digicat::CATALOGUE_VERSION,
-                    if policy == "strict" {
-                        "严格"
-                    } else {
-                        "标准"
-                    },
-                    match edition {
-                        "2017" => "2017版",
-                        "2011" => "2011版",
-                        _ => "自动",
-                    }
+                    super::policy_zh(options.policy),
+                    edition_zh(edition)
                 ),
             ]
         } else {
             [
-                format!("input: {} ({})", input.name, input.describe()),
+                format!("input: {} ({})", input.name.en, input.describe()),
                 format!(
                     "header: line {} ({} columns)",
                     input.header_line,
@@ -123,10 +115,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 ),
             ]
         };
-        eprint!(
-            "{}",
-            summary.render(written, text_only, &context, args.language())
-        );
+        eprint!("{}", summary.render(written, text_only, &context, lang));
     }
     Ok(if args.strict && summary.invalid() > 0 {
         ExitCode::from(1)
@@ -136,14 +125,23 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
 }
 
 /// A progress bar on standard error: bytes of a file, rows of a sheet, or a row counter.
-fn progress_bar(input: &Input) -> ProgressBar {
+fn progress_bar(input: &Input, lang: Lang) -> ProgressBar {
     let (_, total, unit) = input.progress();
-    let template = match (total, unit) {
-        (Some(_), Unit::Bytes) => {
+    let template = match (total, unit, lang) {
+        (Some(_), Unit::Bytes, Lang::En) => {
             "{spinner} classifying {wide_bar} {bytes}/{total_bytes} ({eta} left)"
         }
-        (Some(_), Unit::Rows) => "{spinner} classifying {wide_bar} {pos}/{len} rows ({eta} left)",
-        (None, _) => "{spinner} classifying… {bytes} read in {elapsed}",
+        (Some(_), Unit::Rows, Lang::En) => {
+            "{spinner} classifying {wide_bar} {pos}/{len} rows ({eta} left)"
+        }
+        (None, _, Lang::En) => "{spinner} classifying… {bytes} read in {elapsed}",
+        (Some(_), Unit::Bytes, Lang::Zh) => {
+            "{spinner} 正在分类 {wide_bar} {bytes}/{total_bytes}（还需 {eta}）"
+        }
+        (Some(_), Unit::Rows, Lang::Zh) => {
+            "{spinner} 正在分类 {wide_bar} {pos}/{len} 行（还需 {eta}）"
+        }
+        (None, _, Lang::Zh) => "{spinner} 正在分类… 已读 {bytes}，用时 {elapsed}",
     };
     let bar = match total {
         Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
@@ -289,14 +287,24 @@ fn group_columns(names: &[String], header: &[String]) -> Result<Vec<(String, usi
         .collect()
 }
 
+/// An `--edition` name in Chinese.
+fn edition_zh(edition: &str) -> &'static str {
+    match edition {
+        "2017" => "2017版",
+        "2011" => "2011版",
+        _ => "自动",
+    }
+}
+
 /// What the options sheet and the summary file record: versions, input, columns and options.
 fn about(
     args: &ClassifyArgs,
     input: &Input,
     layout: &digicat::report::Layout,
     options: &Options,
+    lang: Lang,
 ) -> Vec<(String, String)> {
-    let zh = args.language() == Lang::Zh;
+    let zh = lang == Lang::Zh;
     let label = |en: &str, cn: &str| if zh { cn.to_owned() } else { en.to_owned() };
     vec![
         (
@@ -309,7 +317,11 @@ fn about(
         ),
         (
             label("input", "输入"),
-            format!("{} ({})", input.name, input.describe()),
+            if zh {
+                format!("{}（{}）", input.name.zh, input.describe_zh())
+            } else {
+                format!("{} ({})", input.name.en, input.describe())
+            },
         ),
         (label("header row", "表头行"), input.header_line.to_string()),
         (
@@ -322,11 +334,21 @@ fn about(
         ),
         (
             label("policy", "判定规则"),
-            options.policy.as_str().to_owned(),
+            if zh {
+                super::policy_zh(options.policy)
+            } else {
+                options.policy.as_str()
+            }
+            .to_owned(),
         ),
         (
             label("edition", "行业分类版本"),
-            options.edition.as_str().to_owned(),
+            if zh {
+                edition_zh(options.edition.as_str())
+            } else {
+                options.edition.as_str()
+            }
+            .to_owned(),
         ),
         (
             label("language", "语言"),
@@ -350,11 +372,12 @@ fn write_summary(
     tally: &Tally,
     about: &[(String, String)],
     args: &ClassifyArgs,
+    lang: Lang,
 ) -> Result<(), Failure> {
     let mut target = Target::new(Some(path), input)?;
     let name = target.name().to_owned();
     if kind == TableFormat::Xlsx {
-        crate::xlsx::summary_book(&mut target, tally, about, args.language())?;
+        crate::xlsx::summary_book(&mut target, tally, about, lang)?;
         return target.commit();
     }
     if !args.no_bom {
@@ -364,9 +387,9 @@ fn write_summary(
     }
     let mut w = csv::Writer::from_writer(target);
     let failed = |e: csv::Error| Failure::output(&name, io::Error::other(e.to_string()));
-    w.write_record(report::summary_columns(args.language()))
+    w.write_record(report::summary_columns(lang))
         .map_err(failed)?;
-    for row in tally.table(args.language()) {
+    for row in tally.table(lang) {
         w.write_record(&row).map_err(failed)?;
     }
     let target = w

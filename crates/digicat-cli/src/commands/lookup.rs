@@ -3,22 +3,24 @@
 use crate::cli::{LookupArgs, TextFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
+use digicat::report::{reason_label, Lang};
 use digicat::{read_code_field, Code, CodeError, CodeReading, Edition, GbtEntry, Row};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// Runs the command: exit 0 for a usable code, 1 for one that is not.
-pub fn run(args: &LookupArgs) -> Result<ExitCode, Failure> {
+pub fn run(args: &LookupArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let reading = match read_code_field(&args.code, args.edition.unwrap_or_default()) {
         Ok(Some(r)) => Ok(r),
         Ok(None) => Err(CodeError::Empty),
         Err(e) => Err(e),
     };
-    let answer = Answer::new(&args.code, reading.as_ref().map(|r| *r));
-    print(&match args.format {
-        TextFormat::Text => answer.text(),
-        TextFormat::Json => json(&answer),
+    let answer = Answer::new(&args.code, reading.as_ref().map(|r| *r), lang);
+    print(&match (args.format, lang) {
+        (TextFormat::Text, Lang::En) => answer.text(),
+        (TextFormat::Text, Lang::Zh) => answer.text_zh(),
+        (TextFormat::Json, _) => json(&answer),
     })?;
     Ok(if reading.is_ok() {
         ExitCode::SUCCESS
@@ -92,7 +94,7 @@ struct RowJson {
 }
 
 impl<'a> Answer<'a> {
-    fn new(input: &'a str, reading: Result<CodeReading, &CodeError>) -> Answer<'a> {
+    fn new(input: &'a str, reading: Result<CodeReading, &CodeError>, lang: Lang) -> Answer<'a> {
         let mut answer = Answer {
             input,
             valid: reading.is_ok(),
@@ -108,7 +110,7 @@ impl<'a> Answer<'a> {
             Err(e) => {
                 answer.error = Some(ErrorJson {
                     kind: e.kind(),
-                    message: e.to_string(),
+                    message: e.message(lang),
                 });
                 return answer;
             }
@@ -211,6 +213,81 @@ impl<'a> Answer<'a> {
                 );
             } else {
                 let _ = writeln!(s, "    the whole 小类 counts (整个小类均属目录)");
+            }
+        }
+        s
+    }
+
+    /// [`Answer::text`] in Chinese.
+    fn text_zh(&self) -> String {
+        let mut s = String::new();
+        if let Some(e) = &self.error {
+            let kind = reason_label(e.kind, Lang::Zh);
+            let _ = writeln!(s, "{}：无效（{kind}）\n  {}", self.input, e.message);
+            return s;
+        }
+        if let Some(c) = &self.code {
+            let _ = write!(
+                s,
+                "{} {}\n  GB/T 4754-{} {}",
+                c.code,
+                c.name.unwrap_or("？"),
+                c.edition,
+                c.level_zh
+            );
+            if let Some(section) = c.section {
+                let _ = write!(s, "，门类 {section}");
+            }
+            if let Some(parent) = c.parent {
+                let _ = write!(s, "，属于 {parent} {}", c.parent_name.unwrap_or("？"));
+            }
+            s.push('\n');
+        }
+        if let Some(successors) = &self.successors {
+            let list: Vec<String> = successors
+                .iter()
+                .map(|c| format!("{} {}", c.code, c.name.unwrap_or("？")))
+                .collect();
+            let list = if list.is_empty() {
+                "无已知对应".to_owned()
+            } else {
+                list.join("；")
+            };
+            let _ = writeln!(s, "  对应的 GB/T 4754-2017 小类：{list}");
+        }
+        if self.rows.is_empty() {
+            let _ = writeln!(s, "  不在目录内");
+        }
+        for RowJson {
+            row,
+            industry,
+            industry_name,
+        } in &self.rows
+        {
+            let _ = writeln!(
+                s,
+                "  目录行 {} {} {} — 产业 {industry} {industry_name}",
+                row.id(),
+                row.name(),
+                row.printed_code()
+            );
+            let products: Vec<&str> = row.products().iter().map(|p| p.name()).collect();
+            if row.is_inferred() {
+                let _ = writeln!(s, "    推断行：目录表未列出此行，重点产品和服务未公布");
+                let _ = writeln!(
+                    s,
+                    "    行业代码为 {} 的记录需人工复核（该目录行的重点产品未公布）",
+                    row.code()
+                );
+            } else if row.is_partial() {
+                let _ = writeln!(
+                    s,
+                    "    只有所列重点产品属于目录（{} 项）：{}",
+                    products.len(),
+                    products.join("；")
+                );
+            } else {
+                let _ = writeln!(s, "    整个小类均属目录");
             }
         }
         s

@@ -36,3 +36,11 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// A `--policy` name in Chinese: 标准 or 严格.
+pub fn policy_zh(policy: digicat::Policy) -> &'static str {
+    match policy {
+        digicat::Policy::Strict => "严格",
+        digicat::Policy::Standard => "标准",
+    }
+}

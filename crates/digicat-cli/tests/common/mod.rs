@@ -140,3 +140,108 @@ pub fn same_as_golden(name: &str, actual: &[u8]) {
         );
     }
 }
+
+/// Words of ASCII letters a Chinese message may hold: names of formats, encodings and programs,
+/// the commands and option values the user types, Python identifiers. Anything else made of
+/// ASCII letters is an English word.
+pub const ALLOWED_WORDS: &[&str] = &[
+    "digicat",
+    "Excel",
+    "CSV",
+    "TSV",
+    "XLSX",
+    "XLS",
+    "XLSB",
+    "ODS",
+    "PDF",
+    "JSON",
+    "HTML",
+    "UTF",
+    "GBK",
+    "BOM",
+    "NUL",
+    "XFD",
+    "classify",
+    "lookup",
+    "match",
+    "catalogue",
+    "assess",
+    "standard",
+    "strict",
+    "auto",
+    "en",
+    "zh",
+    "csv",
+    "tsv",
+    "jsonl",
+    "xlsx",
+    "json",
+    "html",
+    "code_col",
+    "text_col",
+    "text_only",
+    "True",
+    "lang",
+    "group_by",
+    "collect",
+    "polars",
+    "pandas",
+    "DataFrame",
+    "pyarrow",
+    "Table",
+    "classify_frame",
+    "summarize",
+];
+
+/// The English words of `text`: runs of ASCII letters (with `_`) that are not in
+/// [`ALLOWED_WORDS`], not a single letter (a section letter, `N`), not part of a token holding a
+/// digit (a code such as `I6513`, `GB18030`), a `/` or `.` (a path, `GB/T`) or starting with `-`
+/// (an option) and not a recognised column name (`industry_code`), once every string of `typed`
+/// (what the user typed: paths, column names, inputs) and the catalogue's own terms (`SaaS`,
+/// `IT` in product and industry names) have been taken out.
+pub fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
+    let mut text = text.to_owned();
+    let terms = digicat::products()
+        .iter()
+        .map(|p| p.name())
+        .chain(digicat::rows().iter().map(|r| r.name()))
+        .chain(digicat::industries().iter().map(|i| i.name()))
+        .chain(CATALOGUE_WORDS.iter().copied())
+        .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()));
+    let mut typed: Vec<&str> = typed.iter().copied().chain(terms).collect();
+    typed.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for s in typed.iter().filter(|s| !s.is_empty()) {
+        text = text.replace(s, " ");
+    }
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "_-./+*\\".contains(c);
+    text.split(|c: char| !token_char(c))
+        .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|t| {
+            !(t.chars()
+                .any(|c| c.is_ascii_digit() || c == '/' || c == '.')
+                || t.starts_with('-'))
+        })
+        .flat_map(|t| t.split(|c: char| !(c.is_ascii_alphabetic() || c == '_')))
+        .filter(|w| {
+            let column = |c: &&str| c == w;
+            w.len() > 1
+                && !ALLOWED_WORDS.contains(w)
+                && !digicat::report::CODE_COLUMNS.iter().any(column)
+                && !digicat::report::TEXT_COLUMNS.iter().any(column)
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Catalogue aliases written in ASCII letters (data, as the product names are).
+const CATALOGUE_WORDS: &[&str] = &["SaaS", "PaaS", "IaaS", "EIP", "IT"];
+
+/// Asserts that `text` holds Chinese and no English word ([`english_words`]).
+pub fn assert_chinese(text: &str, typed: &[&str]) {
+    let words = english_words(text, typed);
+    assert!(words.is_empty(), "English words {words:?} in: {text}");
+    assert!(
+        text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+        "no Chinese in: {text}"
+    );
+}

@@ -205,6 +205,44 @@ pub enum ColumnError {
     },
 }
 
+impl ColumnError {
+    /// The message in `lang`: `Display`'s English for `Lang::En`, Chinese for `Lang::Zh`
+    /// (column names as they are).
+    ///
+    /// ```
+    /// use digicat::report::{ColumnError, Lang};
+    /// let e = ColumnError::NotFound { role: "code", name: "行业".into() };
+    /// assert_eq!(e.message(Lang::Zh), "找不到行业代码列“行业”");
+    /// ```
+    pub fn message(&self, lang: super::Lang) -> String {
+        if lang == super::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ColumnError::NotFound { role, name } => {
+                let role = if *role == "code" {
+                    "行业代码"
+                } else {
+                    "经营范围"
+                };
+                format!("找不到{role}列“{name}”")
+            }
+            ColumnError::NotDetected => format!(
+                "找不到行业代码列（{}），也找不到经营范围列（{}）",
+                CODE_COLUMNS.join("、"),
+                TEXT_COLUMNS.join("、")
+            ),
+            ColumnError::IndustryColumnsNotRecognised { columns } => {
+                let columns: Vec<String> = columns.iter().map(|c| format!("“{c}”")).collect();
+                format!(
+                    "未识别出行业代码列，但有看似行业的列（{}）",
+                    columns.join("、")
+                )
+            }
+        }
+    }
+}
+
 /// What became of one row of a table.
 #[derive(Debug, Clone)]
 pub enum RowOutcome {

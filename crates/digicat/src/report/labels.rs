@@ -119,7 +119,8 @@ pub fn code_of(label: &str) -> Option<&'static str> {
 
 /// Puts the added columns' values ([`super::fields`]) in `lang`: with `Lang::Zh` the status and
 /// the reason become their Chinese labels; the other columns (ids, names, terms, message) are
-/// unchanged; with `Lang::En` nothing changes (the stable codes).
+/// unchanged (for the message in `lang`, see [`super::fields_in`]); with `Lang::En` nothing
+/// changes (the stable codes).
 ///
 /// ```
 /// use digicat::report::{fields, localize, Lang};

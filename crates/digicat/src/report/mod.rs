@@ -24,7 +24,8 @@ pub use tally::{
 use crate::classify::{Classification, Reason, Status};
 use crate::error::CodeError;
 
-/// Language of the added column headers (the values are the same in both).
+/// Language of the added column headers, of the status, reason and error values, and of the
+/// messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English snake_case headers (default).
@@ -97,6 +98,25 @@ pub fn fields(result: &Result<Classification, CodeError>) -> [String; 7] {
     }
 }
 
+/// [`fields`] in `lang`: with `Lang::Zh` the status and reason as their Chinese labels
+/// ([`localize`]) and an invalid record's message in Chinese ([`CodeError::message`]); with
+/// `Lang::En` the same as [`fields`].
+///
+/// ```
+/// use digicat::report::{fields_in, Lang};
+/// let f = fields_in(&digicat::classify(Some("9999"), None, &Default::default()), Lang::Zh);
+/// assert_eq!(f[0], "无效输入");
+/// assert_eq!(f[6], "9999 不是 GB/T 4754-2017 的小类，也不是 GB/T 4754-2011 的小类");
+/// ```
+pub fn fields_in(result: &Result<Classification, CodeError>, lang: Lang) -> [String; 7] {
+    let mut f = match result {
+        Err(e) => invalid_fields(e.kind(), e.message(lang)),
+        Ok(c) => classification_fields(c),
+    };
+    localize(&mut f, lang);
+    f
+}
+
 /// The added columns of a classified record (see [`fields`]).
 pub fn classification_fields(c: &Classification) -> [String; 7] {
     let ids: Vec<String> = c.industry_ids().map(|i| i.to_string()).collect();
@@ -139,6 +159,18 @@ pub fn skipped_fields(reason: Reason) -> [String; 7] {
     f[0] = Status::Skipped.as_str().into();
     f[1] = reason.as_str().into();
     f
+}
+
+/// [`row_fields`] in `lang` (see [`fields_in`]).
+pub fn row_fields_in(outcome: &RowOutcome, lang: Lang) -> [String; 7] {
+    match outcome {
+        RowOutcome::Classified(result) => fields_in(result, lang),
+        RowOutcome::Skipped(reason) => {
+            let mut f = skipped_fields(*reason);
+            localize(&mut f, lang);
+            f
+        }
+    }
 }
 
 /// The added columns of a row's outcome: [`fields`] or [`skipped_fields`].
