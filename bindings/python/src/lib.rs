@@ -505,7 +505,7 @@ fn assess_table(
         attrs,
         units,
         columns,
-    } = request.prepare().map_err(PyValueError::new_err)?;
+    } = request.prepare().map_err(|m| PyValueError::new_err(m.en))?;
     let roster_options = digicat_assess::RosterOptions {
         code_col,
         text_col,

@@ -462,6 +462,34 @@ pub enum CriteriaError {
     },
 }
 
+impl CriteriaError {
+    /// The message in Chinese (a row's reason names the file's own column values).
+    pub fn message_zh(&self) -> String {
+        match self {
+            CriteriaError::Header { set } => {
+                format!(
+                    "准则文件 {set}：标题行应为规定的 {} 列：{}",
+                    COLUMNS.len(),
+                    COLUMNS.join(",")
+                )
+            }
+            CriteriaError::Row {
+                set,
+                line,
+                id,
+                reason,
+            } => format!("准则文件 {set} 第 {line} 行（{id}）有误：{reason}"),
+            CriteriaError::Empty { set } => format!("准则文件 {set} 没有数据行"),
+            CriteriaError::Unknown { id } => format!(
+                "未知的准则集“{id}”；内置的有：{}，也可给出 .tsv 文件路径",
+                SHIPPED.iter().map(|s| s.0).collect::<Vec<_>>().join("、")
+            ),
+            CriteriaError::Reading(r) => format!("--reading {r}：没有这个有另一读法的准则"),
+            CriteriaError::Io { path, message } => format!("无法读取准则文件 {path}：{message}"),
+        }
+    }
+}
+
 /// A criteria set: one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriteriaSet {

@@ -245,7 +245,10 @@ fn membership(
     if e.error.is_some() {
         return (
             Tri::Maybe,
-            Some(format!("unread row, {} (无法读取的行)", e.reason)),
+            Some(format!(
+                "无法读取的行（{}）",
+                digicat::report::reason_label(&e.reason, digicat::report::Lang::Zh)
+            )),
         );
     }
     let base = match &c.population {
@@ -253,7 +256,13 @@ fn membership(
         Population::InScope => match e.status.as_str() {
             "in_scope" => (Tri::Yes, None),
             "out_of_scope" => (Tri::No, None),
-            "needs_review" => (Tri::Maybe, Some(format!("needs_review ({})", e.reason))),
+            "needs_review" => (
+                Tri::Maybe,
+                Some(format!(
+                    "待复核（{}）",
+                    digicat::report::reason_label(&e.reason, digicat::report::Lang::Zh)
+                )),
+            ),
             _ => (Tri::Maybe, Some(format!("{} ({})", e.status, e.reason))),
         },
         Population::Divisions(ds) => match &e.code {
@@ -264,17 +273,21 @@ fn membership(
                     (Tri::No, None)
                 }
             }
-            Some(letter) if letter == "I" => (Tri::Maybe, Some("门类 I only (仅门类)".to_owned())),
+            Some(letter) if letter == "I" => (Tri::Maybe, Some("只有门类 I".to_owned())),
             Some(_) => (Tri::No, None),
             None => match e.status.as_str() {
                 // Every catalogue row is in 大类 64 or 65.
                 "in_scope" if ds.iter().any(|d| d == "64") && ds.iter().any(|d| d == "65") => {
                     (Tri::Yes, None)
                 }
-                "out_of_scope" => (Tri::Maybe, Some("no code (无行业代码)".to_owned())),
+                "out_of_scope" => (Tri::Maybe, Some("无行业代码".to_owned())),
                 _ => (
                     Tri::Maybe,
-                    Some(format!("no code, {} (无行业代码)", e.status)),
+                    Some(format!(
+                        "无行业代码，{}",
+                        digicat::report::label(&e.status, digicat::report::Lang::Zh)
+                            .unwrap_or(&e.status)
+                    )),
                 ),
             },
         },
@@ -284,7 +297,7 @@ fn membership(
         Filter::Regulated => match e.cell(Field::Regulated, None) {
             Cell::Flag { set: true } => (Tri::Yes, None),
             Cell::Flag { set: false } => (Tri::No, None),
-            _ => (Tri::Maybe, Some("规上 unknown (规上未知)".to_owned())),
+            _ => (Tri::Maybe, Some("是否规上未知".to_owned())),
         },
         Filter::NewInPeriod => match (attrs.get(park, "period_start"), e.settle) {
             (Some(AttrValue::Date(start)), Some(d)) => {
@@ -294,10 +307,7 @@ fn membership(
                     (Tri::No, None)
                 }
             }
-            _ => (
-                Tri::Maybe,
-                Some("settle date or period_start unknown (入驻日期或创建期起点未知)".to_owned()),
-            ),
+            _ => (Tri::Maybe, Some("入驻日期或创建期起点未知".to_owned())),
         },
     };
     match (base, filtered) {
@@ -506,9 +516,8 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
     };
     if matches!(c.metric, Metric::Expert | Metric::None) {
         out.notes.push(match c.metric {
-            Metric::Expert => "scored by experts (专家评分)".to_owned(),
-            _ => "no number in the document: reported, not judged (文件未给出数值，不判定)"
-                .to_owned(),
+            Metric::Expert => "专家评分".to_owned(),
+            _ => "文件未给出数值，只列出、不判定".to_owned(),
         });
         return out;
     }
@@ -518,9 +527,8 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
         Threshold::Attribute(name) => {
             let v = attr_number(attrs, g.park, name);
             if v.is_none() {
-                out.notes.push(format!(
-                    "park attribute {name} not given (缺少园区属性 {name}，用 --attr {name}=…)"
-                ));
+                out.notes
+                    .push(format!("缺少园区属性 {name}，请用 --attr {name}=… 给出"));
             }
             v
         }
@@ -543,17 +551,13 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
         let has_column = roster.columns.iter().any(|col| col.field == f);
         if !has_column && c.metric != Metric::Attribute {
             out.verdict = Verdict::Undetermined;
-            out.notes.push(format!(
-                "the roster has no {} column (名册没有“{}”列)",
-                f.as_str(),
-                f.name_zh()
-            ));
+            out.notes.push(format!("名册没有“{}”列", f.name_zh()));
         }
         let ys = field_years(f);
         if c.years.span() > 1 && ys.len() < c.years.span() {
             out.verdict = Verdict::Undetermined;
             out.notes.push(format!(
-                "{} needs {} years of {}, the roster has {} (名册年份不足)",
+                "{} 需要 {} 年的{}，名册只有 {} 年",
                 c.id,
                 c.years.span(),
                 f.name_zh(),
@@ -680,7 +684,8 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
                         Some((Q::ratio(low * ONE, total), hi))
                     }
                     _ => {
-                        out.notes.push(format!("park attribute {name} not given (缺少园区属性 {name}，用 --attr {name}=…)"));
+                        out.notes
+                            .push(format!("缺少园区属性 {name}，请用 --attr {name}=… 给出"));
                         None
                     }
                 }
@@ -759,15 +764,12 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
                 }
                 (Some(l), Some(h)) => {
                     if confirmed.is_none() {
-                        out.notes.push(
-                            "no confirmed enterprise has figures (无已确认企业数据)".to_owned(),
-                        );
+                        out.notes.push("无已确认企业的数据".to_owned());
                     }
                     Some((l, h))
                 }
                 _ => {
-                    out.notes
-                        .push("no figures in the population (总体中无数据)".to_owned());
+                    out.notes.push("统计范围内没有数据".to_owned());
                     None
                 }
             }
@@ -777,9 +779,8 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
             match attr_number(attrs, g.park, &name) {
                 Some(v) => Some((Q::int(v), Q::int(v))),
                 None => {
-                    out.notes.push(format!(
-                        "park attribute {name} not given (缺少园区属性 {name}，用 --attr {name}=…)"
-                    ));
+                    out.notes
+                        .push(format!("缺少园区属性 {name}，请用 --attr {name}=… 给出"));
                     None
                 }
             }
@@ -837,8 +838,7 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
     }
     if out.verdict == Verdict::Undetermined {
         out.notes.push(format!(
-            "{} enterprise(s) under review or with missing cells could change the verdict ({} 家待复核或数据缺失的企业可能改变结论)",
-            out.review_lines.len(),
+            "{} 家待复核或数据缺失的企业可能改变结论",
             out.review_lines.len()
         ));
     }

@@ -143,12 +143,12 @@ pub enum CellError {
 }
 
 impl CellError {
-    /// The message (English + Chinese gloss).
+    /// The message, in Chinese (it is a value of the Chinese report).
     pub fn message(&self) -> &'static str {
         match self {
-            CellError::Negative => "negative number (负数)",
-            CellError::NotANumber => "not a number (无法读取的数值)",
-            CellError::OutOfRange => "number out of range (数值超出范围)",
+            CellError::Negative => "负数",
+            CellError::NotANumber => "无法读取的数值",
+            CellError::OutOfRange => "数值超出范围",
         }
     }
 }

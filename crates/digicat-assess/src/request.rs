@@ -22,6 +22,24 @@ pub struct Request {
     pub columns: Vec<String>,
 }
 
+/// A message for the user in English and in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+}
+
+impl Message {
+    fn new(en: impl Into<String>, zh: impl Into<String>) -> Message {
+        Message {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+}
+
 /// The request read: criteria sets (readings applied), attributes, units, named columns.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -35,10 +53,15 @@ pub struct Prepared {
     pub columns: Vec<(String, String)>,
 }
 
-fn pair(s: &str, what: &str) -> Result<(String, String), String> {
+fn pair(s: &str, what: &str) -> Result<(String, String), Message> {
     s.split_once('=')
         .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
-        .ok_or_else(|| format!("{what} {s:?}: expected NAME=VALUE (应为 名称=值)"))
+        .ok_or_else(|| {
+            Message::new(
+                format!("{what} {s:?}: expected NAME=VALUE"),
+                format!("“{s}”应写成 名称=值"),
+            )
+        })
 }
 
 fn add_attr(
@@ -46,37 +69,54 @@ fn add_attr(
     park: Option<String>,
     name: &str,
     value: &str,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     if !ATTRIBUTES.contains(&name) {
-        return Err(format!(
-            "unknown park attribute {name:?}; known: {} (未知的园区属性)",
-            ATTRIBUTES.join(", ")
+        return Err(Message::new(
+            format!(
+                "unknown park attribute {name:?}; known: {}",
+                ATTRIBUTES.join(", ")
+            ),
+            format!(
+                "未知的园区属性“{name}”；可用的有：{}",
+                ATTRIBUTES.join("、")
+            ),
         ));
     }
-    let v = read_attribute(name, value)
-        .ok_or_else(|| format!("attribute {name}: cannot read {value:?} (无法读取属性值)"))?;
+    let v = read_attribute(name, value).ok_or_else(|| {
+        Message::new(
+            format!("attribute {name}: cannot read {value:?}"),
+            format!("园区属性 {name} 的值“{value}”无法读取"),
+        )
+    })?;
     attrs.values.insert((park, name.to_owned()), v);
     Ok(())
 }
 
 impl Request {
     /// Reads the request; `Err` is a message for the user.
-    pub fn prepare(&self) -> Result<Prepared, String> {
+    pub fn prepare(&self) -> Result<Prepared, Message> {
+        let criteria_error = |e: crate::CriteriaError| Message::new(e.to_string(), e.message_zh());
         if self.criteria.is_empty() {
-            return Err("no criteria given (未指定准则)".to_owned());
+            return Err(Message::new("no criteria given", "未指定准则"));
         }
         let mut sets = Vec::new();
         for spec in &self.criteria {
-            sets.push(CriteriaSet::load(spec.trim()).map_err(|e| e.to_string())?);
+            sets.push(CriteriaSet::load(spec.trim()).map_err(criteria_error)?);
         }
         for r in &self.readings {
-            let (set, id) = r
-                .split_once('.')
-                .ok_or_else(|| format!("reading {r:?}: expected SET.ID (应为 准则集.编号)"))?;
-            let target = sets.iter_mut().find(|s| s.id == set).ok_or_else(|| {
-                format!("reading {r:?}: criteria {set:?} not selected (未选用该准则集)")
+            let (set, id) = r.split_once('.').ok_or_else(|| {
+                Message::new(
+                    format!("reading {r:?}: expected SET.ID"),
+                    format!("--reading “{r}”应写成 准则集.编号"),
+                )
             })?;
-            target.choose_alternative(id).map_err(|e| e.to_string())?;
+            let target = sets.iter_mut().find(|s| s.id == set).ok_or_else(|| {
+                Message::new(
+                    format!("reading {r:?}: criteria {set:?} not selected"),
+                    format!("--reading “{r}”：未选用准则集 {set}"),
+                )
+            })?;
+            target.choose_alternative(id).map_err(criteria_error)?;
         }
         let mut attrs = Attributes::default();
         if let Some((name, text)) = &self.attr_file {
@@ -86,9 +126,12 @@ impl Request {
                 }
                 let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
                 let [park, attr, value] = cells[..] else {
-                    return Err(format!(
-                        "{name} line {}: expected 园区<TAB>属性<TAB>值 (属性文件格式有误)",
-                        i + 1
+                    return Err(Message::new(
+                        format!("{name} line {}: expected 园区<TAB>属性<TAB>值", i + 1),
+                        format!(
+                            "属性文件 {name} 第 {} 行格式有误：应为 园区<TAB>属性<TAB>值",
+                            i + 1
+                        ),
                     ));
                 };
                 add_attr(
@@ -111,7 +154,10 @@ impl Request {
         for u in &self.units {
             let (name, unit) = pair(u, "unit")?;
             let parsed = Unit::parse(&unit).filter(|u| u.is_money()).ok_or_else(|| {
-                format!("unit {u:?}: the unit must be 元, 万元 or 亿元 (单位应为 元/万元/亿元)")
+                Message::new(
+                    format!("unit {u:?}: the unit must be 元, 万元 or 亿元"),
+                    format!("--unit “{u}”：单位应为 元、万元 或 亿元"),
+                )
             })?;
             units.push((name, parsed));
         }

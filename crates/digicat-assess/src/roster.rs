@@ -55,6 +55,22 @@ pub enum RosterError {
     Empty,
 }
 
+impl RosterError {
+    /// The message in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            RosterError::Columns(e) => e.message(digicat::report::Lang::Zh),
+            RosterError::NoUnit(h) => format!(
+                "“{h}”列的表头未注明单位（（万元）、亿元、元），不做猜测；请用 --unit \"{h}=万元\" 指明"
+            ),
+            RosterError::Ambiguous(a, b, what) => format!("“{a}”和“{b}”两列都是{what}"),
+            RosterError::NotFound(h) => format!("找不到指定的列“{h}”"),
+            RosterError::UnknownRole(r) => format!("未知的列用途“{r}”"),
+            RosterError::Empty => "名册没有企业行".to_owned(),
+        }
+    }
+}
+
 /// A record that could not be read (e.g. its field count differs from the header's): it is
 /// kept as an `invalid` row, none of its cells is read, and since it could belong to any park
 /// and any population, every verdict it could change is `undetermined`.
@@ -234,7 +250,7 @@ fn read_flag(raw: &str, field: Field) -> Cell {
     } else {
         Cell::Bad {
             raw: t.to_owned(),
-            why: "not yes/no (无法判断是/否)".to_owned(),
+            why: "无法判断是/否".to_owned(),
         }
     }
 }

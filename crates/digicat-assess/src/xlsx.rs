@@ -30,6 +30,19 @@ fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
 
 /// Writes the report as an XLSX workbook at `path`.
 pub fn write(report: &Report, path: &Path) -> Result<(), XlsxError> {
+    workbook(report)?.save(path)
+}
+
+/// Writes the workbook of `report` to `out` (a file opened by the caller, e.g. a temporary file
+/// renamed into place once complete).
+pub fn write_to<W: std::io::Write + std::io::Seek + Send>(
+    report: &Report,
+    out: W,
+) -> Result<(), XlsxError> {
+    workbook(report)?.save_to_writer(out)
+}
+
+fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let mut taken = vec!["总览".to_owned(), "企业".to_owned()];
@@ -234,5 +247,5 @@ pub fn write(report: &Report, path: &Path) -> Result<(), XlsxError> {
                 .unwrap_or_default(),
         )?;
     }
-    book.save(path)
+    Ok(book)
 }

@@ -114,7 +114,7 @@ fn a_missing_cell_is_listed_and_can_make_the_verdict_undetermined() {
     assert!(o
         .missing
         .iter()
-        .any(|m| m.raw == "约100" && m.why.contains("not a number")));
+        .any(|m| m.raw == "约100" && m.why.contains("无法读取的数值")));
 }
 
 #[test]

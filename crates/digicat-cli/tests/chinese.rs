@@ -230,3 +230,94 @@ fn lookup_match_and_catalogue_speak_chinese() {
         "English stays"
     );
 }
+
+#[test]
+fn assess_speaks_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = fs::read_to_string(example().with_file_name("park_roster.csv")).unwrap();
+    let mut lines: Vec<&str> = roster.lines().collect();
+    let bad = format!("{},多余", lines[3]);
+    lines[3] = &bad;
+    let csv = dir.path().join("名册.csv");
+    fs::write(&csv, lines.join("\n")).unwrap();
+    let scores = dir.path().join("评分.csv");
+    fs::write(&scores, "园区,指标,得分\n*,2,2\n").unwrap();
+    let attrs = example().with_file_name("park_attributes.tsv");
+    let (json, err) = zh(
+        &[
+            "assess",
+            arg(&csv),
+            "--criteria",
+            "pilot-park-2019,cluster-2021",
+            "--attr-file",
+            arg(&attrs),
+            "--scores",
+            arg(&scores),
+        ],
+        None,
+        0,
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // Criterion and set ids are the report's stable codes.
+    let mut ids: Vec<String> = vec![
+        "digicat assess".into(),
+        "pilot-park-2019".into(),
+        "cluster-2021".into(),
+    ];
+    for g in report["groups"].as_array().unwrap() {
+        for r in g["results"].as_array().unwrap() {
+            ids.push(r["id"].as_str().unwrap().to_owned());
+        }
+    }
+    let typed: Vec<&str> = ids.iter().map(String::as_str).collect();
+    assert!(err.contains("无法读取"), "{err}");
+    assert_chinese(&err, &typed);
+    for (args, typed) in [
+        (
+            vec!["assess", arg(&csv), "--criteria", "nope"],
+            vec!["nope"],
+        ),
+        (
+            vec![
+                "assess",
+                arg(&csv),
+                "--criteria",
+                "pilot-park-2019",
+                "--attr",
+                "x=1",
+            ],
+            vec![
+                "x",
+                "matching_ratio",
+                "city_employees",
+                "industry_rd_intensity",
+                "period_start",
+            ],
+        ),
+        (
+            vec![
+                "assess",
+                arg(&csv),
+                "--criteria",
+                "pilot-park-2019",
+                "-o",
+                "r.pdf",
+            ],
+            vec!["pdf"],
+        ),
+        (
+            vec![
+                "assess",
+                arg(&csv),
+                "--criteria",
+                "cluster-2021",
+                "--scores",
+                arg(&csv),
+            ],
+            vec![],
+        ),
+    ] {
+        let (_, err) = zh(&args, None, 2);
+        assert_chinese(&err, &typed);
+    }
+}

@@ -3,10 +3,11 @@
 use crate::cli::{EncodingArg, TableArgs};
 use crate::error::Failure;
 use crate::input::{HeaderSpec, Input, Record};
+use crate::output::Target;
 use clap::Args;
 use digicat::report::{Choice, Lang};
 use digicat_assess::report::Report;
-use digicat_assess::request::{Prepared, Request};
+use digicat_assess::request::{Message, Prepared, Request};
 use digicat_assess::{Roster, RosterOptions, ScoreSheet, Unread, Verdict};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -65,14 +66,14 @@ pub struct AssessArgs {
     pub quiet: bool,
 }
 
-/// A message of the assessment crate (English with a Chinese gloss), the same in both languages.
-fn usage(m: impl Into<String>) -> Failure {
-    let m = m.into();
-    Failure::said(m.clone(), m)
+/// A message of the assessment crate in both languages.
+fn usage(m: Message) -> Failure {
+    Failure::said(m.en, m.zh)
 }
 
 /// Runs `digicat assess`.
 pub fn run(args: &AssessArgs, lang: Lang) -> Result<ExitCode, Failure> {
+    let kind = output_kind(args.output.as_deref())?;
     let attr_file = match &args.attr_file {
         Some(path) => Some((
             path.display().to_string(),
@@ -121,47 +122,62 @@ pub fn run(args: &AssessArgs, lang: Lang) -> Result<ExitCode, Failure> {
         }
         records.push((rec.line, rec.fields.clone()));
     }
-    let roster = Roster::read_marked(&input.header, &records, &unread, &options)
-        .map_err(|e| usage(format!("{}: {e}", input.name.get(lang))))?;
+    let roster = Roster::read_marked(&input.header, &records, &unread, &options).map_err(|e| {
+        Failure::said(
+            format!("{}: {e}", input.name.en),
+            format!("{}：{}", input.name.zh, e.message_zh()),
+        )
+    })?;
     let sheet = match &args.scores {
         Some(path) => read_scores(path, &sets, &roster.group_names(), lang)?,
         None => ScoreSheet::default(),
     };
     let report = Report::build(&roster, &sets, &attrs, &sheet);
-    let extension = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str());
-    if let (Some("xlsx"), Some(path)) = (extension, &args.output) {
-        digicat_assess::xlsx::write(&report, path)
-            .map_err(|e| Failure::output(path.display(), std::io::Error::other(e.to_string())))?;
-        if !args.quiet {
-            eprint!("{}", summary(&report));
+    let mut target = Target::new(args.output.as_deref(), &args.input)?;
+    match kind {
+        Kind::Xlsx => {
+            target.write_with(|file| digicat_assess::xlsx::write_to(&report, file))?;
         }
-        return Ok(ExitCode::SUCCESS);
+        Kind::Html => write_text(&mut target, &digicat_assess::html::render(&report))?,
+        Kind::Json => write_text(&mut target, &(report.to_json() + "\n"))?,
     }
-    let text = match extension {
-        Some("html" | "htm") => digicat_assess::html::render(&report),
-        Some("json") | None => {
-            let mut t = report.to_json();
-            t.push('\n');
-            t
-        }
-        Some(other) => {
-            return Err(usage(format!(
-            "-o: unknown output type .{other}; use .json, .html or .xlsx (输出格式应为 .json、.html 或 .xlsx)"
-        )))
-        }
-    };
-    match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| Failure::output(path.display(), e))?,
-        None => super::print(&text)?,
-    }
+    target.commit()?;
     if !args.quiet {
-        eprint!("{}", summary(&report));
+        eprint!("{}", summary(&report, lang));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `-o` asks for, by its extension.
+enum Kind {
+    Json,
+    Html,
+    Xlsx,
+}
+
+fn output_kind(output: Option<&Path>) -> Result<Kind, Failure> {
+    let extension = output
+        .filter(|p| *p != Path::new("-"))
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    match extension.as_deref() {
+        None | Some("json") => Ok(Kind::Json),
+        Some("html" | "htm") => Ok(Kind::Html),
+        Some("xlsx") => Ok(Kind::Xlsx),
+        Some(other) => Err(Failure::said(
+            format!("-o: unknown output type .{other}; use .json, .html or .xlsx"),
+            format!("-o：不支持 .{other} 输出，请用 .json、.html 或 .xlsx"),
+        )),
+    }
+}
+
+/// Writes a whole text document to the output.
+fn write_text(target: &mut Target, text: &str) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let name = target.name().clone();
+    target
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::output(&name, e))
 }
 
 /// Reads the experts' score sheet (its header on the first row).
@@ -189,70 +205,81 @@ fn read_scores(
         }
         rows.push((rec.line, rec.fields.clone()));
     }
-    ScoreSheet::read(input.name.get(lang), &input.header, &rows, sets, groups).map_err(usage)
+    ScoreSheet::read(input.name.get(lang), &input.header, &rows, sets, groups)
+        .map_err(|zh| Failure::said(zh.clone(), zh))
 }
 
-/// The standard-error summary: the roster, then one line per group and criteria set.
-fn summary(report: &Report) -> String {
+/// The standard-error summary: the roster, then one line per group and criteria set, in `lang`
+/// (English keeps a Chinese gloss; the gaps and notes are the report's own Chinese values).
+fn summary(report: &Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let list = |lines: &mut dyn Iterator<Item = String>| {
+        lines.collect::<Vec<_>>().join(if zh { "、" } else { ", " })
+    };
     let r = &report.roster;
-    let mut s = format!(
-        "digicat assess: {} rows, {} enterprises counted (名册 {} 行，计入 {} 家)\n",
-        r.rows, r.counted, r.rows, r.counted
-    );
+    let mut s = if zh {
+        format!(
+            "digicat assess：名册 {} 行，计入 {} 家企业\n",
+            r.rows, r.counted
+        )
+    } else {
+        format!(
+            "digicat assess: {} rows, {} enterprises counted (名册 {} 行，计入 {} 家)\n",
+            r.rows, r.counted, r.rows, r.counted
+        )
+    };
     if !r.duplicates.is_empty() {
-        let lines: Vec<String> = r
-            .duplicates
-            .iter()
-            .map(|d| format!("{} (= {})", d.line, d.duplicate_of))
-            .collect();
-        s.push_str(&format!(
-            "  duplicates counted once (重复企业只计一次): lines {}\n",
-            lines.join(", ")
-        ));
+        let lines = list(
+            &mut r
+                .duplicates
+                .iter()
+                .map(|d| format!("{} (= {})", d.line, d.duplicate_of)),
+        );
+        s.push_str(&if zh {
+            format!("  重复企业只计一次：第 {lines} 行\n")
+        } else {
+            format!("  duplicates counted once (重复企业只计一次): lines {lines}\n")
+        });
     }
     if !r.without_park.is_empty() {
-        s.push_str(&format!(
-            "  {} row(s) without a park, left out of per-park results (无园区的行): lines {}\n",
-            r.without_park.len(),
-            r.without_park
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let n = r.without_park.len();
+        let lines = list(&mut r.without_park.iter().map(u64::to_string));
+        s.push_str(&if zh {
+            format!("  {n} 行没有园区，不计入各园区结果：第 {lines} 行\n")
+        } else {
+            format!("  {n} row(s) without a park, left out of per-park results (无园区的行): lines {lines}\n")
+        });
     }
     if !r.unread.is_empty() {
-        s.push_str(&format!(
-            "  {} record(s) could not be read, kept as invalid rows; verdicts they could change are undetermined (无法读取的行): lines {}\n",
-            r.unread.len(),
-            r.unread
-                .iter()
-                .map(|u| u.line.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let n = r.unread.len();
+        let lines = list(&mut r.unread.iter().map(|u| u.line.to_string()));
+        s.push_str(&if zh {
+            format!("  {n} 行无法读取，保留为无效行，它们可能改变的结论记为无法判定：第 {lines} 行\n")
+        } else {
+            format!("  {n} record(s) could not be read, kept as invalid rows; verdicts they could change are undetermined (无法读取的行): lines {lines}\n")
+        });
     }
     for score in &report.scores {
-        s.push_str(&format!(
-            "  {} · {}: score {} / {} (得分){}\n",
-            score.group,
-            score.set,
-            digicat_assess::score::range_text(score.low, score.high),
-            score.out_of,
-            if score.complete {
-                String::new()
-            } else {
-                format!(
-                    " — not scored yet (未评分指标): {}",
-                    score
-                        .missing
-                        .iter()
-                        .map(u32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-        ));
+        let total = digicat_assess::score::range_text(score.low, score.high);
+        let missing = list(&mut score.missing.iter().map(u32::to_string));
+        s.push_str(&match (zh, score.complete) {
+            (true, true) => format!(
+                "  {} · {}：得分 {total} / {}\n",
+                score.group, score.set, score.out_of
+            ),
+            (true, false) => format!(
+                "  {} · {}：得分 {total} / {}，未评分指标：{missing}\n",
+                score.group, score.set, score.out_of
+            ),
+            (false, true) => format!(
+                "  {} · {}: score {total} / {} (得分)\n",
+                score.group, score.set, score.out_of
+            ),
+            (false, false) => format!(
+                "  {} · {}: score {total} / {} (得分) — not scored yet (未评分指标): {missing}\n",
+                score.group, score.set, score.out_of
+            ),
+        });
     }
     for g in &report.groups {
         for set in &report.criteria_sets {
@@ -269,32 +296,52 @@ fn summary(report: &Report) -> String {
             } else {
                 Verdict::Met
             };
-            s.push_str(&format!(
-                "  {} · {}: {} ({}) — met {}/{}, not met {}, undetermined {}, not computable {}\n",
-                g.group,
-                set.id,
-                overall.as_str(),
-                overall.name_zh(),
-                n(Verdict::Met),
-                computed,
-                n(Verdict::NotMet),
-                n(Verdict::Undetermined),
-                n(Verdict::NotComputable)
-            ));
+            s.push_str(&if zh {
+                format!(
+                    "  {} · {}：{} —— 达到 {}/{}，未达到 {}，无法判定 {}，不可计算 {}\n",
+                    g.group,
+                    set.id,
+                    overall.name_zh(),
+                    n(Verdict::Met),
+                    computed,
+                    n(Verdict::NotMet),
+                    n(Verdict::Undetermined),
+                    n(Verdict::NotComputable)
+                )
+            } else {
+                format!(
+                    "  {} · {}: {} ({}) — met {}/{}, not met {}, undetermined {}, not computable {}\n",
+                    g.group,
+                    set.id,
+                    overall.as_str(),
+                    overall.name_zh(),
+                    n(Verdict::Met),
+                    computed,
+                    n(Verdict::NotMet),
+                    n(Verdict::Undetermined),
+                    n(Verdict::NotComputable)
+                )
+            });
             for o in results
                 .iter()
                 .filter(|o| matches!(o.verdict, Verdict::NotMet | Verdict::Undetermined))
             {
+                let notes = if o.verdict == Verdict::Undetermined {
+                    if zh {
+                        format!("［{}］", o.notes.join("；"))
+                    } else {
+                        format!(" [{}]", o.notes.join("; "))
+                    }
+                } else {
+                    String::new()
+                };
                 s.push_str(&format!(
-                    "      {} {}: {}{}\n",
+                    "      {} {}{}{}{}\n",
                     o.id,
                     o.verdict.name_zh(),
+                    if zh { "：" } else { ": " },
                     o.gap.clone().unwrap_or_default(),
-                    if o.verdict == Verdict::Undetermined {
-                        format!(" [{}]", o.notes.join("; "))
-                    } else {
-                        String::new()
-                    }
+                    notes
                 ));
             }
         }
