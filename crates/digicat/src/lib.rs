@@ -95,8 +95,12 @@ mod classify;
 mod code;
 mod error;
 mod matcher;
+#[cfg(feature = "old-engine")]
+#[doc(hidden)]
+pub mod matcher_old;
 mod normalize;
 pub mod report;
+mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
 mod tables;

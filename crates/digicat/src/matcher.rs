@@ -2,8 +2,8 @@
 
 use crate::catalogue::{Product, Relation, Row, ScopePhrase, Variant};
 use crate::normalize::{is_normal, normalize_char, normalize_mapped, Shift};
+use crate::scan::Scanner;
 use crate::tables;
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::cell::RefCell;
 use std::fmt;
 use std::sync::OnceLock;
@@ -68,7 +68,7 @@ impl Policy {
         }
     }
 
-    fn admits(self, kind: EvidenceKind) -> bool {
+    pub(crate) fn admits(self, kind: EvidenceKind) -> bool {
         self == Policy::Standard || matches!(kind, EvidenceKind::Product | EvidenceKind::Alias)
     }
 }
@@ -182,41 +182,20 @@ impl PartialEq for Evidence {
 
 impl Eq for Evidence {}
 
-/// An automaton over a set of normalised patterns; a pattern's value is its index in `PATTERNS`.
-type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
-
-fn build(patterns: impl Iterator<Item = usize>, kind: MatchKind) -> Automaton {
-    // The patterns are a few hundred short, distinct, non-empty strings (checked at build time);
-    // construction fails only on empty/duplicate patterns or sizes far above these.
-    #[allow(clippy::expect_used)]
-    CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(kind)
-        .build_with_values(patterns.map(|i| (tables::PATTERNS[i], i as u32)))
-        .expect("the catalogue's patterns are distinct and non-empty")
-}
-
-/// Leftmost-longest automaton of the products and aliases (the strict policy).
-fn strict() -> &'static Automaton {
-    static STRICT: OnceLock<Automaton> = OnceLock::new();
-    STRICT.get_or_init(|| {
-        build(
-            tables::STRICT_PATTERNS.iter().map(|i| usize::from(*i)),
-            MatchKind::LeftmostLongest,
-        )
+/// The automaton of every catalogue pattern (a match reports the pattern's index in `PATTERNS`).
+fn scanner() -> &'static Scanner {
+    static SCANNER: OnceLock<Scanner> = OnceLock::new();
+    SCANNER.get_or_init(|| {
+        // A few hundred short patterns: the table is far below `u32` offsets.
+        #[allow(clippy::expect_used)]
+        Scanner::new(&tables::PATTERNS).expect("the catalogue's automaton fits its offsets")
     })
 }
 
-/// Automaton of every pattern, reporting overlapping matches (the standard policy chooses
-/// among them, see `choose`).
-fn standard() -> &'static Automaton {
-    static STANDARD: OnceLock<Automaton> = OnceLock::new();
-    STANDARD.get_or_init(|| build(0..tables::PATTERNS.len(), MatchKind::Standard))
-}
-
-/// Builds the automaton of the default (standard) policy now instead of at the first scan (well
-/// under a millisecond; call it at start-up to keep that off the first request).
+/// Builds the automaton now instead of at the first scan (see BENCHMARKS.md for its cost; call
+/// it at start-up to keep that off the first request).
 pub fn warm_up() {
-    standard();
+    scanner();
 }
 
 /// Finds every catalogue term named in `text`, after normalisation (NFKC, ASCII case folded,
@@ -243,6 +222,10 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 
 /// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
+    #[cfg(feature = "old-engine")]
+    if crate::matcher_old::in_use() {
+        return crate::matcher_old::find_terms_into(text, policy, out);
+    }
     thread_local! {
         /// Per-thread scratch reused across calls: the normalised text, its shifts, the matches.
         static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
@@ -256,9 +239,10 @@ pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
 
 /// Buffers of one scan.
 struct Scratch {
+    /// The normalised text and its shifts, for texts with characters that expand.
     norm: String,
     shifts: Vec<Shift>,
-    /// Matches in the normalised text.
+    /// Matches, in the original text or (after expansion) in `norm`.
     found: Vec<Found>,
 }
 
@@ -272,29 +256,45 @@ impl Scratch {
     }
 }
 
+/// The strongest term of a pattern.
+fn strongest(pattern: usize) -> Option<&'static Term> {
+    tables::PATTERN_TERMS.get(pattern).and_then(|t| t.first())
+}
+
 fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidence>) {
     let Scratch {
         norm,
         shifts,
         found,
     } = scratch;
-    norm.clear();
-    shifts.clear();
     found.clear();
-    normalize_mapped(text, norm, |s| shifts.push(s));
-    match policy {
-        Policy::Strict => {
-            found.extend(strict().leftmost_find_iter(norm.as_str()).map(Found::from));
+    // Under the strict policy only patterns naming a product or alias count, all of them
+    // decisive; under the standard policy every pattern counts.
+    let counts = |pattern: usize| {
+        policy == Policy::Standard || strongest(pattern).is_some_and(|t| policy.admits(t.kind))
+    };
+    let push = |found: &mut Vec<Found>, start, end, pattern| {
+        if counts(pattern) {
+            found.push(Found {
+                start,
+                end,
+                pattern,
+                keep: false,
+            });
         }
-        Policy::Standard => {
-            found.extend(
-                standard()
-                    .find_overlapping_iter(norm.as_str())
-                    .map(Found::from),
-            );
-            choose(found);
-        }
+    };
+    let scanner = scanner();
+    let expanded = scanner
+        .scan_raw(text, |s, e, p| push(found, s, e, p))
+        .is_err();
+    if expanded {
+        found.clear();
+        norm.clear();
+        shifts.clear();
+        normalize_mapped(text, norm, |s| shifts.push(s));
+        scanner.scan_normal(norm, |s, e, p| push(found, s, e, p));
     }
+    choose(found, policy);
     for &Found {
         start,
         end,
@@ -302,10 +302,14 @@ fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidenc
         ..
     } in found.iter()
     {
-        // A match that begins or ends inside one character's expansion is not a whole term.
-        let (Some(start), Some(end)) = (original_start(shifts, start), original_end(shifts, end))
-        else {
-            continue;
+        let (start, end) = if expanded {
+            // A match that begins or ends inside one character's expansion is not a whole term.
+            match (original_start(shifts, start), original_end(shifts, end)) {
+                (Some(start), Some(end)) => (start, end),
+                _ => continue,
+            }
+        } else {
+            (start, end)
         };
         let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
         out.extend(
@@ -317,7 +321,7 @@ fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidenc
     }
 }
 
-/// A match in the normalised text.
+/// A match.
 #[derive(Clone, Copy)]
 struct Found {
     start: usize,
@@ -326,25 +330,11 @@ struct Found {
     keep: bool,
 }
 
-impl From<daachorse::Match<u32>> for Found {
-    fn from(m: daachorse::Match<u32>) -> Self {
-        Found {
-            start: m.start(),
-            end: m.end(),
-            pattern: m.value() as usize,
-            keep: false,
-        }
-    }
-}
-
 /// Keeps, of all (overlapping) matches, the decisive ones leftmost-longest and non-overlapping,
 /// then the broader-only ones leftmost-longest in the text those leave; in text order.
-fn choose(found: &mut Vec<Found>) {
+fn choose(found: &mut Vec<Found>, policy: Policy) {
     found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    let decisive = |f: &Found| {
-        let strongest = tables::PATTERN_TERMS.get(f.pattern).and_then(|t| t.first());
-        strongest.is_some_and(|t| t.is_decisive(Policy::Standard))
-    };
+    let decisive = |f: &Found| strongest(f.pattern).is_some_and(|t| t.is_decisive(policy));
     let mut end_of_last = 0;
     for f in found.iter_mut().filter(|f| decisive(f)) {
         if f.start >= end_of_last {
