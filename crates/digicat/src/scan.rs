@@ -23,17 +23,20 @@ pub(crate) struct Scanner {
     norm_class: [u8; 256],
     /// Number of classes: bytes of no pattern (0), each byte of a pattern, the special class.
     stride: usize,
-    /// `table[state + class]`: the next state, premultiplied by `stride`. States at or above
-    /// `attention` are match states; `special` (past the table) marks a byte to decode.
+    /// `table[state + class]`: the next state, premultiplied by `stride`, with [`FLAG`] set on
+    /// match states; `special` (past the states) marks a byte to decode. The length is a power of
+    /// two, so `& (len - 1)` both drops the flag and bounds the index.
     table: Vec<u32>,
-    attention: u32,
     special: u32,
-    /// For the `m`-th match state, its patterns are `outputs[out_ranges[m]..out_ranges[m + 1]]`.
+    /// The patterns of state `s` are `outputs[out_ranges[s]..out_ranges[s + 1]]`.
     out_ranges: Vec<u32>,
     outputs: Vec<u32>,
     /// Length in bytes of each pattern.
     lens: Vec<u32>,
 }
+
+/// Set on the entries of match states and of `special`.
+const FLAG: u32 = 1 << 31;
 
 /// A trie node while building.
 struct Node {
@@ -130,42 +133,40 @@ impl Scanner {
             }
         }
 
-        // Final numbering: states without matches first, so one comparison finds the others.
-        let mut id = vec![0u32; nodes.len()];
-        let mut next_id = 0u32;
-        for pass in [false, true] {
-            for &at in order.iter().filter(|&&at| matches[at] == pass) {
-                id[at] = next_id;
-                next_id += 1;
-            }
+        // A state's number is its trie node's; an entry is the state premultiplied by `stride`,
+        // with FLAG set for match states (and `special`).
+        let stride32 = u32::try_from(stride).ok()?;
+        let entry = |state: usize| {
+            let premul = u32::try_from(state).ok()?.checked_mul(stride32)?;
+            Some(if matches[state] {
+                premul | FLAG
+            } else {
+                premul
+            })
+        };
+        let len = (nodes.len().checked_mul(stride)?).checked_next_power_of_two()?;
+        if len > FLAG as usize {
+            return None;
         }
-        let premul = |state: usize| u32::try_from(stride).ok()?.checked_mul(id[state]);
-        let attention = u32::try_from(order.iter().filter(|&&at| !matches[at]).count())
-            .ok()?
-            .checked_mul(u32::try_from(stride).ok()?)?;
-        let special = u32::try_from(nodes.len().checked_mul(stride)?).ok()?;
-
-        let mut table = vec![0u32; nodes.len() * stride];
+        let special = u32::try_from(nodes.len() * stride).ok()? | FLAG;
+        let mut table = vec![0u32; len];
         for &at in &order {
-            let row = id[at] as usize * stride;
+            let row = at * stride;
             if at == 0 {
                 table[row + usize::from(special_class)] = special;
             } else {
-                let from = id[fail[at]] as usize * stride;
+                let from = fail[at] * stride;
                 table.copy_within(from..from + stride, row);
             }
             for &(class, child) in &nodes[at].children {
-                table[row + usize::from(class)] = premul(child as usize)?;
+                table[row + usize::from(class)] = entry(child as usize)?;
             }
         }
 
-        // Outputs of each match state: its own patterns, then those of its failure chain.
-        let mut match_states: Vec<usize> =
-            order.iter().copied().filter(|&at| matches[at]).collect();
-        match_states.sort_by_key(|&at| id[at]);
+        // Outputs of each state: its own patterns, then those of its failure chain.
         let mut out_ranges = vec![0u32];
         let mut outputs = Vec::new();
-        for at in match_states {
+        for at in 0..nodes.len() {
             let mut s = at;
             while s != 0 {
                 outputs.extend_from_slice(&nodes[s].own);
@@ -182,7 +183,6 @@ impl Scanner {
             norm_class,
             stride,
             table,
-            attention,
             special,
             out_ranges,
             outputs,
@@ -190,11 +190,11 @@ impl Scanner {
         })
     }
 
-    /// The patterns of match state `state`, each with its length.
+    /// The patterns of match state `state` (an entry), each with its length.
     #[inline]
     fn outputs(&self, state: u32) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let m = ((state - self.attention) as usize) / self.stride;
-        let range = self.out_ranges[m] as usize..self.out_ranges[m + 1] as usize;
+        let s = ((state & !FLAG) as usize) / self.stride;
+        let range = self.out_ranges[s] as usize..self.out_ranges[s + 1] as usize;
         self.outputs[range]
             .iter()
             .map(|&p| (p as usize, self.lens[p as usize] as usize))
@@ -210,55 +210,84 @@ impl Scanner {
         mut found: impl FnMut(usize, usize, usize),
     ) -> Result<(), Expanding> {
         let bytes = text.as_bytes();
-        let (table, raw_class) = (self.table.as_slice(), &self.raw_class);
-        let (attention, special) = (self.attention, self.special);
+        let (table, raw_class, norm_class) =
+            (self.table.as_slice(), &self.raw_class, &self.norm_class);
+        let mask = table.len() - 1;
         let mut state = 0u32;
         // Just past the last character whose normalised form is not itself (whitespace,
         // full-width forms): a match reaching back over it needs its start recomputed.
         let mut irregular = 0usize;
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let next = table[state as usize + usize::from(raw_class[usize::from(b)])];
-            i += 1;
-            if next < attention {
-                state = next;
-                continue;
-            }
-            if next != special {
+        while i < bytes.len() {
+            let (steps, at, next) = run(table, raw_class, state, &bytes[i..]);
+            i += steps;
+            state = at;
+            let Some(next) = next else {
+                break;
+            };
+            if next != self.special {
                 state = next;
                 self.report(text, state, i, irregular, &mut found);
                 continue;
             }
-            // A byte to decode: the character starting at `i - 1`.
+            // A byte to decode: the character starting at `at`.
             let at = i - 1;
-            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                break;
+            let feed = |state: u32, b: u8| {
+                table[(state as usize + usize::from(norm_class[usize::from(b)])) & mask]
             };
-            i = at + c.len_utf8();
-            let mut norm = ['\0'; 2];
-            let mut count = 0;
-            normalize_char(c, |d| {
-                if let Some(slot) = norm.get_mut(count) {
-                    *slot = d;
+            match bytes[at..] {
+                // ASCII whitespace.
+                [b, ..] if b < 0x80 => {
+                    irregular = i;
+                    continue;
                 }
-                count += 1;
-            });
-            match count {
-                0 => irregular = i,
-                1 => {
-                    if norm[0] != c {
-                        irregular = i;
-                    }
-                    let mut buf = [0u8; 4];
-                    for &b in norm[0].encode_utf8(&mut buf).as_bytes() {
-                        state =
-                            table[state as usize + usize::from(self.norm_class[usize::from(b)])];
-                    }
-                    if state >= self.attention {
-                        self.report(text, state, i, irregular, &mut found);
+                // Full-width ASCII (U+FF01–U+FF5E): one ASCII byte, lower-cased.
+                [0xEF, b1 @ (0xBC | 0xBD), b2, ..]
+                    if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) =>
+                {
+                    let ascii = if b1 == 0xBC { 0x20 } else { 0x60 } + (b2 & 0x3F);
+                    i = at + 3;
+                    irregular = i;
+                    state = feed(state, ascii.to_ascii_lowercase());
+                }
+                // 、 and 。 (U+3001, U+3002): themselves.
+                [0xE3, 0x80, b2 @ (0x81 | 0x82), ..] => {
+                    i = at + 3;
+                    state = feed(feed(feed(state, 0xE3), 0x80), b2);
+                }
+                _ => {
+                    let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    i = at + c.len_utf8();
+                    let mut norm = ['\0'; 2];
+                    let mut count = 0;
+                    normalize_char(c, |d| {
+                        if let Some(slot) = norm.get_mut(count) {
+                            *slot = d;
+                        }
+                        count += 1;
+                    });
+                    match count {
+                        0 => {
+                            irregular = i;
+                            continue;
+                        }
+                        1 => {
+                            if norm[0] != c {
+                                irregular = i;
+                            }
+                            let mut buf = [0u8; 4];
+                            for &b in norm[0].encode_utf8(&mut buf).as_bytes() {
+                                state = feed(state, b);
+                            }
+                        }
+                        _ => return Err(Expanding),
                     }
                 }
-                _ => return Err(Expanding),
+            }
+            if state & FLAG != 0 {
+                self.report(text, state, i, irregular, &mut found);
             }
         }
         Ok(())
@@ -286,17 +315,56 @@ impl Scanner {
     /// Reports every occurrence of a pattern in `norm`, already normalised, as
     /// `found(start, end, pattern)` in order of `end`.
     pub(crate) fn scan_normal(&self, norm: &str, mut found: impl FnMut(usize, usize, usize)) {
-        let table = self.table.as_slice();
+        let bytes = norm.as_bytes();
         let mut state = 0u32;
-        for (i, &b) in norm.as_bytes().iter().enumerate() {
-            state = table[state as usize + usize::from(self.norm_class[usize::from(b)])];
-            if state >= self.attention {
-                for (pattern, len) in self.outputs(state) {
-                    found(i + 1 - len, i + 1, pattern);
-                }
+        let mut i = 0;
+        while i < bytes.len() {
+            let (steps, _, next) = run(&self.table, &self.norm_class, state, &bytes[i..]);
+            i += steps;
+            let Some(next) = next else {
+                break;
+            };
+            state = next;
+            for (pattern, len) in self.outputs(state) {
+                found(i - len, i, pattern);
             }
         }
     }
+}
+
+/// Steps through `bytes` until a flagged entry: the bytes consumed, the state before the last
+/// step, and the flagged entry (`None` at the end of `bytes`). Four bytes at a time, since a
+/// flagged entry is rare; the block with one is stepped through again a byte at a time.
+#[inline(always)]
+fn run(
+    table: &[u32],
+    classes: &[u8; 256],
+    mut state: u32,
+    bytes: &[u8],
+) -> (usize, u32, Option<u32>) {
+    let mask = table.len().wrapping_sub(1);
+    let step =
+        |state: u32, b: u8| table[(state as usize + usize::from(classes[usize::from(b)])) & mask];
+    let mut done = 0;
+    for block in bytes.chunks_exact(4) {
+        let s1 = step(state, block[0]);
+        let s2 = step(s1, block[1]);
+        let s3 = step(s2, block[2]);
+        let s4 = step(s3, block[3]);
+        if (s1 | s2 | s3 | s4) & FLAG != 0 {
+            break;
+        }
+        state = s4;
+        done += 4;
+    }
+    for (k, &b) in bytes[done..].iter().enumerate() {
+        let next = step(state, b);
+        if next & FLAG != 0 {
+            return (done + k + 1, state, Some(next));
+        }
+        state = next;
+    }
+    (bytes.len(), state, None)
 }
 
 /// Start of the whole characters of `text` ending at `end` whose normalised forms are `len`
