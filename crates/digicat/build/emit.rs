@@ -440,16 +440,11 @@ fn emit_terms(w: &mut String, d: &Data) {
         by_pattern.len()
     )
     .ok();
-    // The patterns of the strict policy's automaton: those naming a product or an alias.
-    let mut strict = Vec::new();
     for (i, (pattern, mut list)) in by_pattern.into_iter().enumerate() {
         index.entry(pattern, &i.to_string());
         list.sort_by_key(|t| (t.row, t.strength));
         list.dedup_by_key(|t| t.row);
         list.sort_by_key(|t| (t.strength, t.row));
-        if list.first().is_some_and(|t| t.strength <= Strength::Alias) {
-            strict.push(i);
-        }
         let items: Vec<String> = list
             .iter()
             .map(|t| {
@@ -477,14 +472,6 @@ fn emit_terms(w: &mut String, d: &Data) {
         w,
         "pub(crate) static PATTERN_INDEX: phf::Map<&str, u16> = {};",
         index.build()
-    )
-    .ok();
-    let list: Vec<String> = strict.iter().map(usize::to_string).collect();
-    writeln!(
-        w,
-        "pub(crate) static STRICT_PATTERNS: [u16; {}] = [{}];",
-        strict.len(),
-        list.join(", ")
     )
     .ok();
 }

@@ -95,9 +95,6 @@ mod classify;
 mod code;
 mod error;
 mod matcher;
-#[cfg(feature = "old-engine")]
-#[doc(hidden)]
-pub mod matcher_old;
 mod normalize;
 pub mod report;
 mod scan;

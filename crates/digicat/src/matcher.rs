@@ -222,10 +222,6 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 
 /// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
-    #[cfg(feature = "old-engine")]
-    if crate::matcher_old::in_use() {
-        return crate::matcher_old::find_terms_into(text, policy, out);
-    }
     thread_local! {
         /// Per-thread scratch reused across calls: the normalised text, its shifts, the matches.
         static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
