@@ -10,6 +10,7 @@ pub mod error;
 mod input;
 mod outcome;
 mod output;
+mod parallel;
 mod summary;
 mod workbook;
 mod xlsx;
