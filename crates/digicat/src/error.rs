@@ -77,6 +77,15 @@ pub enum CodeError {
         /// Its official name.
         inner_name: &'static str,
     },
+    /// A 经营范围 text longer than [`crate::MAX_TEXT_BYTES`] (16 MiB): no real one comes near,
+    /// and refusing it keeps what one record can cost bounded (evidence grows with the matches).
+    #[error("text of {len} bytes is longer than the limit of {limit} bytes (经营范围文字过长)")]
+    TextTooLong {
+        /// The text's length in bytes.
+        len: usize,
+        /// [`crate::MAX_TEXT_BYTES`].
+        limit: usize,
+    },
     /// An option value that is not one of the allowed names.
     #[error("invalid {option} {value:?}; expected {expected}")]
     Option {
@@ -92,7 +101,7 @@ pub enum CodeError {
 impl CodeError {
     /// Stable snake_case name of the error kind: `empty_code`, `malformed_code`,
     /// `section_mismatch`, `unknown_code`, `unknown_class_name`, `code_name_mismatch`,
-    /// `hierarchy_mismatch` or `invalid_option`.
+    /// `hierarchy_mismatch`, `text_too_long` or `invalid_option`.
     pub fn kind(&self) -> &'static str {
         match self {
             CodeError::Empty => "empty_code",
@@ -102,6 +111,7 @@ impl CodeError {
             CodeError::UnknownName { .. } => "unknown_class_name",
             CodeError::NameMismatch { .. } => "code_name_mismatch",
             CodeError::HierarchyMismatch { .. } => "hierarchy_mismatch",
+            CodeError::TextTooLong { .. } => "text_too_long",
             CodeError::Option { .. } => "invalid_option",
         }
     }

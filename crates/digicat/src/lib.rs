@@ -108,7 +108,7 @@ pub use catalogue::{
     Variant, CATALOGUE_VERSION,
 };
 pub use classify::{
-    classify, read_code_field, Classification, CodeReading, Options, Reason, Status,
+    classify, read_code_field, Classification, CodeReading, Options, Reason, Status, MAX_TEXT_BYTES,
 };
 pub use code::{successors_2011, Code, Edition, GbtEntry, Level};
 pub use error::CodeError;
