@@ -101,6 +101,7 @@ mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
 mod tables;
+mod term;
 
 pub use catalogue::{
     aliases, categories, industries, industry, meta, products, row, rows, rows_for_code,

@@ -4,6 +4,6 @@ use crate::catalogue::{
     Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase, Variant,
 };
 use crate::code::{Code, GbtEntry, Level};
-use crate::matcher::{EvidenceKind, Term};
+use crate::term::{EvidenceKind, Term};
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
