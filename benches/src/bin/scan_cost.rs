@@ -1,6 +1,6 @@
 //! Runs `find_terms` (or `classify`) over N generated records, for `valgrind --tool=callgrind`
 //! instruction counts. Usage: `scan_cost N [typical|mixed|short|long] [find_terms|classify]`;
-//! prints the records' total text bytes. The records are generated before the first scan, and
+//! prints the records' total text bytes and the time `warm_up` took. The records are generated before the first scan, and
 //! the automaton is built by `warm_up` first, so the scan can be told apart in the profile.
 #![forbid(unsafe_code)]
 
@@ -16,7 +16,9 @@ fn main() {
         _ => digicat_benches::records_of_length(n, 2019, Length::Typical),
     };
     let classify = args.next().as_deref() == Some("classify");
+    let start = std::time::Instant::now();
     digicat::warm_up();
+    let built = start.elapsed();
     let mut found = 0usize;
     let options = digicat::Options::default();
     for r in &records {
@@ -29,5 +31,5 @@ fn main() {
         }
     }
     let bytes: usize = records.iter().map(|r| r.text.len()).sum();
-    println!("{n} records, {bytes} text bytes, {found} evidence");
+    println!("{n} records, {bytes} text bytes, {found} evidence; automaton built in {built:?}");
 }

@@ -6,7 +6,6 @@ use crate::scan::Scanner;
 use crate::tables;
 pub use crate::term::{EvidenceKind, Policy, Term};
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 /// A catalogue term found in a text, with its byte span in the original text.
 #[derive(Debug, Clone, Copy)]
@@ -53,21 +52,15 @@ impl PartialEq for Evidence {
 
 impl Eq for Evidence {}
 
-/// The automaton of every catalogue pattern (a match reports the pattern's index in `PATTERNS`).
+/// The automaton of every catalogue pattern (a match reports the pattern's index in `PATTERN_TERMS`),
+/// built by the build script.
 fn scanner() -> &'static Scanner {
-    static SCANNER: OnceLock<Scanner> = OnceLock::new();
-    SCANNER.get_or_init(|| {
-        // A few hundred short patterns: the table is far below `u32` offsets.
-        #[allow(clippy::expect_used)]
-        Scanner::new(&tables::PATTERNS).expect("the catalogue's automaton fits its offsets")
-    })
+    &tables::SCANNER
 }
 
-/// Builds the automaton now instead of at the first scan (see BENCHMARKS.md for its cost; call
-/// it at start-up to keep that off the first request).
-pub fn warm_up() {
-    scanner();
-}
+/// Nothing to build any more: the automaton is compiled into the binary (kept so that callers
+/// that warm up at start-up still compile; it touches nothing).
+pub fn warm_up() {}
 
 /// Finds every catalogue term named in `text`, after normalisation (NFKC, ASCII case folded,
 /// whitespace ignored). Spans are byte offsets in `text`. The terms that can decide under the

@@ -9,44 +9,54 @@
 //! [`Scanner::scan_normal`].
 
 use crate::normalize::normalize_char;
+use std::borrow::Cow;
 
 /// A character normalises to several characters: scan the normalised copy instead.
 #[derive(Debug)]
 pub(crate) struct Expanding;
 
 /// An automaton over a set of normalised patterns, reporting every (overlapping) occurrence.
+///
+/// Its parts are plain data, so the build script can build the catalogue's automaton at compile
+/// time and write it out as a `static` (`tables::SCANNER`): nothing is built at run time, and
+/// the table's pages are read from the binary as the scan first touches them.
 pub(crate) struct Scanner {
-    /// Class of each byte of raw text: upper-case ASCII folded, [`Scanner::special_class`] for
-    /// bytes that need decoding.
-    raw_class: [u8; 256],
+    /// Class of each byte of raw text: upper-case ASCII folded, the last class (`stride - 1`)
+    /// for bytes that need decoding.
+    pub(crate) raw_class: [u8; 256],
     /// Class of each byte of normalised text.
-    norm_class: [u8; 256],
+    pub(crate) norm_class: [u8; 256],
     /// Number of classes: bytes of no pattern (0), each byte of a pattern, the special class.
-    stride: usize,
+    pub(crate) stride: usize,
     /// `table[state + class]`: the next state, premultiplied by `stride`, with [`FLAG`] set on
     /// match states; `special` (past the states) marks a byte to decode. The length is a power of
     /// two, so `& (len - 1)` both drops the flag and bounds the index.
-    table: Vec<u32>,
-    special: u32,
+    pub(crate) table: Cow<'static, [u32]>,
+    pub(crate) special: u32,
     /// The patterns of state `s` are `outputs[out_ranges[s]..out_ranges[s + 1]]`.
-    out_ranges: Vec<u32>,
-    outputs: Vec<u32>,
+    pub(crate) out_ranges: Cow<'static, [u32]>,
+    pub(crate) outputs: Cow<'static, [u32]>,
     /// Length in bytes of each pattern.
-    lens: Vec<u32>,
+    pub(crate) lens: Cow<'static, [u32]>,
 }
 
 /// Set on the entries of match states and of `special`.
 const FLAG: u32 = 1 << 31;
 
-/// A trie node while building.
-struct Node {
-    children: Vec<(u8, u32)>,
-    own: Vec<u32>,
+/// No node or pattern (in the build's linked lists).
+#[cfg_attr(not(test), allow(dead_code))] // The build script builds; the library only scans.
+const NONE: u32 = u32::MAX;
+
+/// The `special` entry: past the states, flagged.
+#[cfg_attr(not(test), allow(dead_code))]
+fn special_of(nodes: usize, stride: usize) -> Option<u32> {
+    Some(u32::try_from(nodes.checked_mul(stride)?).ok()? | FLAG)
 }
 
 impl Scanner {
     /// Builds the automaton of `patterns` (normalised, as [`crate::normalize`] gives them; a
     /// match reports the pattern's index). `None` only when the table would exceed `u32` offsets.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn new(patterns: &[&str]) -> Option<Scanner> {
         let mut used = [false; 256];
         for p in patterns {
@@ -73,103 +83,88 @@ impl Scanner {
             };
         }
 
-        // The trie, then failure links and inherited outputs in breadth-first order.
-        let mut nodes = vec![Node {
-            children: Vec::new(),
-            own: Vec::new(),
-        }];
+        // The trie, built in the table itself (an entry is the child's number times `stride`;
+        // 0, the root, is never a child), with each node's children linked for the walk below.
+        let max_nodes = 1 + patterns.iter().map(|p| p.len()).sum::<usize>();
+        let len = max_nodes.checked_mul(stride)?.checked_next_power_of_two()?;
+        if len > FLAG as usize {
+            return None;
+        }
+        let mut table = vec![0u32; len];
+        let (mut first_child, mut next_sibling) = (vec![NONE; max_nodes], vec![NONE; max_nodes]);
+        let mut class_of = vec![0u8; max_nodes];
+        let (mut first_own, mut next_own) = (vec![NONE; max_nodes], vec![NONE; patterns.len()]);
+        let mut nodes = 1usize;
         for (i, p) in patterns.iter().enumerate() {
             let mut at = 0usize;
             for &b in p.as_bytes() {
                 let class = norm_class[usize::from(b)];
-                at = match nodes[at].children.iter().find(|(c, _)| *c == class) {
-                    Some(&(_, child)) => child as usize,
-                    None => {
-                        let child = nodes.len();
-                        nodes.push(Node {
-                            children: Vec::new(),
-                            own: Vec::new(),
-                        });
-                        nodes[at].children.push((class, u32::try_from(child).ok()?));
-                        child
-                    }
-                };
+                let cell = at * stride + usize::from(class);
+                if table[cell] == 0 {
+                    table[cell] = u32::try_from(nodes * stride).ok()?;
+                    class_of[nodes] = class;
+                    next_sibling[nodes] = first_child[at];
+                    first_child[at] = u32::try_from(nodes).ok()?;
+                    nodes += 1;
+                }
+                at = table[cell] as usize / stride;
             }
             if at != 0 {
-                nodes[at].own.push(u32::try_from(i).ok()?);
-            }
-        }
-        let goto = |nodes: &[Node], at: usize, class: u8| {
-            nodes[at]
-                .children
-                .iter()
-                .find(|(c, _)| *c == class)
-                .map(|&(_, child)| child as usize)
-        };
-        let mut fail = vec![0usize; nodes.len()];
-        let mut matches = vec![false; nodes.len()];
-        let mut order = Vec::with_capacity(nodes.len());
-        order.push(0usize);
-        let mut head = 0;
-        while let Some(&at) = order.get(head) {
-            head += 1;
-            for &(class, child) in &nodes[at].children {
-                let child = child as usize;
-                let mut f = fail[at];
-                fail[child] = loop {
-                    if at == 0 {
-                        break 0;
-                    }
-                    if let Some(next) = goto(&nodes, f, class) {
-                        break next;
-                    }
-                    if f == 0 {
-                        break 0;
-                    }
-                    f = fail[f];
-                };
-                matches[child] = !nodes[child].own.is_empty() || matches[fail[child]];
-                order.push(child);
+                next_own[i] = first_own[at];
+                first_own[at] = u32::try_from(i).ok()?;
             }
         }
 
-        // A state's number is its trie node's; an entry is the state premultiplied by `stride`,
-        // with FLAG set for match states (and `special`).
-        let stride32 = u32::try_from(stride).ok()?;
-        let entry = |state: usize| {
-            let premul = u32::try_from(state).ok()?.checked_mul(stride32)?;
-            Some(if matches[state] {
-                premul | FLAG
-            } else {
-                premul
-            })
-        };
-        let len = (nodes.len().checked_mul(stride)?).checked_next_power_of_two()?;
-        if len > FLAG as usize {
-            return None;
-        }
-        let special = u32::try_from(nodes.len() * stride).ok()? | FLAG;
-        let mut table = vec![0u32; len];
-        for &at in &order {
+        // Breadth first: a node's row becomes its failure node's (complete, being shallower),
+        // with its own children over it; FLAG marks nodes where a pattern ends, theirs or a
+        // suffix's.
+        let mut fail = vec![0usize; nodes];
+        let mut matches = vec![false; nodes];
+        let mut order = Vec::with_capacity(nodes);
+        order.push(0usize);
+        let mut head = 0;
+        let mut children = Vec::new();
+        while let Some(&at) = order.get(head) {
+            head += 1;
             let row = at * stride;
+            children.clear();
+            let mut c = first_child[at];
+            while c != NONE {
+                children.push(c as usize);
+                c = next_sibling[c as usize];
+            }
             if at == 0 {
-                table[row + usize::from(special_class)] = special;
+                table[row + usize::from(special_class)] = special_of(nodes, stride)?;
             } else {
                 let from = fail[at] * stride;
                 table.copy_within(from..from + stride, row);
             }
-            for &(class, child) in &nodes[at].children {
-                table[row + usize::from(class)] = entry(child as usize)?;
+            for &child in &children {
+                let class = usize::from(class_of[child]);
+                fail[child] = if at == 0 {
+                    0
+                } else {
+                    (table[fail[at] * stride + class] & !FLAG) as usize / stride
+                };
+                matches[child] = first_own[child] != NONE || matches[fail[child]];
+                let entry = u32::try_from(child * stride).ok()?;
+                table[row + class] = if matches[child] { entry | FLAG } else { entry };
+                order.push(child);
             }
         }
+        let special = special_of(nodes, stride)?;
 
-        // Outputs of each state: its own patterns, then those of its failure chain.
+        // Outputs of each node: its own patterns, then those of its failure chain.
         let mut out_ranges = vec![0u32];
         let mut outputs = Vec::new();
-        for at in 0..nodes.len() {
+        for at in 0..nodes {
             let mut s = at;
             while s != 0 {
-                outputs.extend_from_slice(&nodes[s].own);
+                let mut p = first_own[s];
+                while p != NONE {
+                    outputs.push(p);
+                    p = next_own[p as usize];
+                }
                 s = fail[s];
             }
             out_ranges.push(u32::try_from(outputs.len()).ok()?);
@@ -178,15 +173,18 @@ impl Scanner {
             .iter()
             .map(|p| u32::try_from(p.len()).ok())
             .collect::<Option<Vec<u32>>>()?;
+        // Only the rows of the nodes made are kept (still a power of two).
+        table.truncate(nodes.checked_mul(stride)?.checked_next_power_of_two()?);
+        table.shrink_to_fit();
         Some(Scanner {
             raw_class,
             norm_class,
             stride,
-            table,
+            table: Cow::Owned(table),
             special,
-            out_ranges,
-            outputs,
-            lens,
+            out_ranges: Cow::Owned(out_ranges),
+            outputs: Cow::Owned(outputs),
+            lens: Cow::Owned(lens),
         })
     }
 
@@ -211,7 +209,7 @@ impl Scanner {
     ) -> Result<(), Expanding> {
         let bytes = text.as_bytes();
         let (table, raw_class, norm_class) =
-            (self.table.as_slice(), &self.raw_class, &self.norm_class);
+            (self.table.as_ref(), &self.raw_class, &self.norm_class);
         let mask = table.len() - 1;
         let mut state = 0u32;
         // Just past the last character whose normalised form is not itself (whitespace,
