@@ -1,6 +1,6 @@
 //! Runs `find_terms` (or `classify`) over N generated records, for `valgrind --tool=callgrind`
 //! instruction counts. Usage: `scan_cost N [typical|mixed|short|long] [find_terms|classify]`;
-//! prints the records' total text bytes and the time `warm_up` took. The records are generated before the first scan, and
+//! prints the records' total text bytes, the time a record took and the time `warm_up` took. The records are generated before the first scan, and
 //! the automaton is built by `warm_up` first, so the scan can be told apart in the profile.
 #![forbid(unsafe_code)]
 
@@ -21,6 +21,7 @@ fn main() {
     let built = start.elapsed();
     let mut found = 0usize;
     let options = digicat::Options::default();
+    let start = std::time::Instant::now();
     for r in &records {
         if classify {
             let code = Some(r.code.as_str()).filter(|c| !c.is_empty());
@@ -30,6 +31,10 @@ fn main() {
             found += digicat::find_terms(&r.text, digicat::Policy::Standard).len();
         }
     }
+    let per_record = start.elapsed().as_nanos() / n.max(1) as u128;
     let bytes: usize = records.iter().map(|r| r.text.len()).sum();
-    println!("{n} records, {bytes} text bytes, {found} evidence; automaton built in {built:?}");
+    println!(
+        "{n} records, {bytes} text bytes, {found} evidence; {per_record} ns a record; \
+         automaton built in {built:?}"
+    );
 }

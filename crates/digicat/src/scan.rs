@@ -154,10 +154,30 @@ impl Scanner {
         }
         let special = special_of(nodes, stride)?;
 
-        // Outputs of each node: its own patterns, then those of its failure chain.
+        // Renumbered breadth first, so that the rows a scan mostly visits (the shallow states)
+        // lie together.
+        let mut rank = vec![0u32; nodes];
+        for (i, &at) in order.iter().enumerate() {
+            rank[at] = u32::try_from(i).ok()?;
+        }
+        let stride32 = u32::try_from(stride).ok()?;
+        let mut ranked = vec![0u32; nodes.checked_mul(stride)?.checked_next_power_of_two()?];
+        for (i, &at) in order.iter().enumerate() {
+            for class in 0..stride {
+                let e = table[at * stride + class];
+                ranked[i * stride + class] = if e == special {
+                    special
+                } else {
+                    rank[(e & !FLAG) as usize / stride] * stride32 | (e & FLAG)
+                };
+            }
+        }
+        let table = ranked;
+
+        // Outputs of each state: its own patterns, then those of its failure chain.
         let mut out_ranges = vec![0u32];
         let mut outputs = Vec::new();
-        for at in 0..nodes {
+        for &at in &order {
             let mut s = at;
             while s != 0 {
                 let mut p = first_own[s];
@@ -174,8 +194,6 @@ impl Scanner {
             .map(|p| u32::try_from(p.len()).ok())
             .collect::<Option<Vec<u32>>>()?;
         // Only the rows of the nodes made are kept (still a power of two).
-        table.truncate(nodes.checked_mul(stride)?.checked_next_power_of_two()?);
-        table.shrink_to_fit();
         Some(Scanner {
             raw_class,
             norm_class,
