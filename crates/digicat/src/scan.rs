@@ -168,7 +168,7 @@ impl Scanner {
                 ranked[i * stride + class] = if e == special {
                     special
                 } else {
-                    rank[(e & !FLAG) as usize / stride] * stride32 | (e & FLAG)
+                    (rank[(e & !FLAG) as usize / stride] * stride32) | (e & FLAG)
                 };
             }
         }
