@@ -16,7 +16,7 @@ pub enum EvidenceKind {
     Product,
     /// A curated alias of a listed product.
     Alias,
-    /// A standard business-scope phrase from the crosswalk (see [`Evidence::relation`]).
+    /// A standard business-scope phrase from the crosswalk (see [`Evidence::relation`](crate::Evidence::relation)).
     ScopePhrase,
     /// The GB/T 4754-2017 name of a whole-class catalogue code, e.g. `集成电路设计`.
     ClassName,
