@@ -909,8 +909,8 @@ void digicat_code_error_free(struct digicat_code_error *error);
 
 /**
  * Stable snake_case kind of a code error: `empty_code`, `malformed_code`, `section_mismatch`,
- * `unknown_code`, `unknown_class_name`, `code_name_mismatch`, `hierarchy_mismatch` or
- * `invalid_option` (batch surfaces report it as the reason of an `invalid` row). The empty string when `error` is NULL.
+ * `unknown_code`, `unknown_class_name`, `code_name_mismatch`, `hierarchy_mismatch`,
+ * `text_too_long` or `invalid_option` (batch surfaces report it as the reason of an `invalid` row). The empty string when `error` is NULL.
  *
  * Static memory, nothing to free; valid after the error is freed.
  *

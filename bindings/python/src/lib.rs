@@ -48,9 +48,10 @@ create_exception!(
     InvalidCodeError,
     DigicatError,
     "A code field that cannot be read: malformed, not a GB/T 4754 code, an unknown industry name, \
-     a code and name that disagree, or parts of a hierarchy that contradict each other. `kind` \
-     says which (`malformed_code`, `section_mismatch`, `unknown_code`, `unknown_class_name`, \
-     `code_name_mismatch`, `hierarchy_mismatch`, `empty_code`)."
+     a code and name that disagree, or parts of a hierarchy that contradict each other; or a text \
+     longer than 16 MiB. `kind` says which (`malformed_code`, `section_mismatch`, `unknown_code`, \
+     `unknown_class_name`, `code_name_mismatch`, `hierarchy_mismatch`, `empty_code`, \
+     `text_too_long`)."
 );
 create_exception!(
     digicat,

@@ -218,6 +218,19 @@ pub struct ClassifyArgs {
     /// Exit with 1 when any row is invalid
     #[arg(long)]
     pub strict: bool,
+    /// Threads that classify [default: all cores]; 1 reads, classifies and writes on one thread.
+    /// Rows are written in input order either way
+    #[arg(long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
+}
+
+impl ClassifyArgs {
+    /// The number of classifying threads: `--threads`, else the available cores.
+    pub fn threads(&self) -> usize {
+        self.threads
+            .or_else(|| std::thread::available_parallelism().ok())
+            .map_or(1, std::num::NonZeroUsize::get)
+    }
 }
 
 /// The locale's language as POSIX chooses the messages' locale: the first non-empty of `LC_ALL`,

@@ -10,6 +10,7 @@ pub mod error;
 mod input;
 mod outcome;
 mod output;
+mod parallel;
 mod summary;
 pub mod usage;
 mod workbook;

@@ -257,6 +257,30 @@ pub enum RowFormat {
     Xlsx,
 }
 
+/// The CSV/TSV writer of the rows.
+fn table_writer<W: Write>(delimiter: u8, out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .buffer_capacity(64 * 1024)
+        .from_writer(out)
+}
+
+/// Renders rows as [`Output::write`] writes them to CSV/TSV, appending to `out`.
+pub fn render_rows<'a>(
+    delimiter: u8,
+    lang: Lang,
+    rows: impl Iterator<Item = (&'a Record, &'a Outcome)>,
+    out: Vec<u8>,
+) -> Vec<u8> {
+    let mut w = table_writer(delimiter, out);
+    for (rec, outcome) in rows {
+        let fields = outcome.fields(lang);
+        // Writing into memory cannot fail.
+        let _ = w.write_record(rec.fields.iter().chain(&fields).map(String::as_str));
+    }
+    w.into_inner().unwrap_or_default()
+}
+
 /// Position of `error` among the added columns ([`report::COLUMNS_EN`]).
 const ERROR: usize = 6;
 
@@ -268,6 +292,8 @@ pub struct Output {
     lang: Lang,
     /// Rows written so far.
     written: u64,
+    /// The delimiter of CSV/TSV output.
+    delimiter: Option<u8>,
 }
 
 enum Writer {
@@ -307,10 +333,7 @@ impl Output {
                         .write_all("\u{FEFF}".as_bytes())
                         .map_err(|e| Failure::output(&target.name, e))?;
                 }
-                let mut w = csv::WriterBuilder::new()
-                    .delimiter(delimiter)
-                    .buffer_capacity(64 * 1024)
-                    .from_writer(target);
+                let mut w = table_writer(delimiter, target);
                 let added = report::columns(lang);
                 w.write_record(
                     header
@@ -329,10 +352,50 @@ impl Output {
                 Writer::Xlsx(Box::new(crate::xlsx::Book::new(target, header, lang)?))
             }
         };
+        let delimiter = match format {
+            RowFormat::Delimited(d) => Some(d),
+            _ => None,
+        };
         Ok(Output {
             writer,
             lang,
             written: 0,
+            delimiter,
+        })
+    }
+
+    /// For CSV/TSV output, how other threads render rows ahead ([`render_rows`]): the delimiter
+    /// and the language.
+    pub fn rendering(&self) -> Option<(u8, Lang)> {
+        self.delimiter.map(|d| (d, self.lang))
+    }
+
+    /// Writes `rows` rows that [`render_rows`] rendered as `bytes` (CSV/TSV output only).
+    pub fn write_rendered(self, rows: u64, bytes: &[u8]) -> Result<Output, Failure> {
+        let Output {
+            writer,
+            lang,
+            written,
+            delimiter,
+        } = self;
+        let writer = match (writer, delimiter) {
+            (Writer::Table(w), Some(d)) => {
+                let name = w.get_ref().name.clone();
+                let mut target = w
+                    .into_inner()
+                    .map_err(|e| Failure::output(&name, e.into_error()))?;
+                target
+                    .write_all(bytes)
+                    .map_err(|e| Failure::output(&target.name, e))?;
+                Writer::Table(Box::new(table_writer(d, target)))
+            }
+            (other, _) => other,
+        };
+        Ok(Output {
+            writer,
+            lang,
+            written: written + rows,
+            delimiter,
         })
     }
 

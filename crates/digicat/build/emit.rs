@@ -423,16 +423,8 @@ fn emit_terms(w: &mut String, d: &Data) {
         .ok();
     }
     writeln!(w, "];").ok();
-    writeln!(
-        w,
-        "pub(crate) static PATTERNS: [&str; {}] = [",
-        by_pattern.len()
-    )
-    .ok();
-    for p in by_pattern.keys() {
-        writeln!(w, "    {},", s(p)).ok();
-    }
-    writeln!(w, "];").ok();
+    let patterns: Vec<&str> = by_pattern.keys().map(String::as_str).collect();
+    scanner(w, &patterns);
     let mut index = phf_codegen::Map::new();
     writeln!(
         w,
@@ -440,16 +432,11 @@ fn emit_terms(w: &mut String, d: &Data) {
         by_pattern.len()
     )
     .ok();
-    // The patterns of the strict policy's automaton: those naming a product or an alias.
-    let mut strict = Vec::new();
     for (i, (pattern, mut list)) in by_pattern.into_iter().enumerate() {
         index.entry(pattern, &i.to_string());
         list.sort_by_key(|t| (t.row, t.strength));
         list.dedup_by_key(|t| t.row);
         list.sort_by_key(|t| (t.strength, t.row));
-        if list.first().is_some_and(|t| t.strength <= Strength::Alias) {
-            strict.push(i);
-        }
         let items: Vec<String> = list
             .iter()
             .map(|t| {
@@ -479,12 +466,35 @@ fn emit_terms(w: &mut String, d: &Data) {
         index.build()
     )
     .ok();
-    let list: Vec<String> = strict.iter().map(usize::to_string).collect();
+}
+
+/// The automaton of every pattern (`SCANNER`), built now so that nothing is built at run time.
+fn scanner(w: &mut String, patterns: &[&str]) {
+    let sc = crate::scan::Scanner::new(patterns).expect("the automaton fits u32 offsets");
+    let list = |v: &[u32]| {
+        let mut s = String::with_capacity(v.len() * 7);
+        for (i, x) in v.iter().enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            s.push_str(&x.to_string());
+        }
+        s
+    };
+    let bytes = |v: &[u8; 256]| list(&v.iter().map(|&b| u32::from(b)).collect::<Vec<_>>());
     writeln!(
         w,
-        "pub(crate) static STRICT_PATTERNS: [u16; {}] = [{}];",
-        strict.len(),
-        list.join(", ")
+        "pub(crate) static SCANNER: Scanner = Scanner {{ raw_class: [{}], norm_class: [{}], stride: {}, \
+         table: Cow::Borrowed(&[{}]), special: {}, out_ranges: Cow::Borrowed(&[{}]), \
+         outputs: Cow::Borrowed(&[{}]), lens: Cow::Borrowed(&[{}]) }};",
+        bytes(&sc.raw_class),
+        bytes(&sc.norm_class),
+        sc.stride,
+        list(&sc.table),
+        sc.special,
+        list(&sc.out_ranges),
+        list(&sc.outputs),
+        list(&sc.lens),
     )
     .ok();
 }

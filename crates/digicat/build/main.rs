@@ -14,6 +14,11 @@ mod tsv;
 #[path = "../src/normalize.rs"]
 mod normalize;
 
+// The catalogue's automaton is built here and written out as a static.
+#[allow(dead_code)]
+#[path = "../src/scan.rs"]
+mod scan;
+
 use std::path::PathBuf;
 
 fn main() {
@@ -23,6 +28,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", data_dir.display());
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/normalize.rs");
+    println!("cargo:rerun-if-changed=src/scan.rs");
     let data = match data::Data::load(&data_dir) {
         Ok(d) => d,
         Err(e) => {

@@ -817,10 +817,17 @@ impl Classification {
     }
 }
 
+/// The longest text [`classify`] reads, in bytes (16 MiB; a real 经营范围 is a few KB). A longer
+/// one is [`CodeError::TextTooLong`] (batch surfaces: status `invalid`, reason `text_too_long`),
+/// so that what one record costs stays bounded: the evidence grows with the matches, to about
+/// 20× the text for one catalogue term repeated (see BENCHMARKS.md).
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
+
 /// Classifies one record: an optional code field and an optional text (经营范围 or product list).
 ///
-/// Empty or blank fields count as absent. A code field that cannot be read is an `Err`, never a
-/// status. See the crate documentation for the rules, with examples.
+/// Empty or blank fields count as absent. A code field that cannot be read, or a text longer than
+/// [`MAX_TEXT_BYTES`] (16 MiB), is an `Err`, never a status. See the crate documentation for the rules,
+/// with examples.
 ///
 /// ```
 /// use digicat::{classify, Options, Reason, Status};
@@ -833,6 +840,12 @@ pub fn classify(
     text: Option<&str>,
     options: &Options,
 ) -> Result<Classification, CodeError> {
+    if let Some(len) = text.map(str::len).filter(|len| *len > MAX_TEXT_BYTES) {
+        return Err(CodeError::TextTooLong {
+            len,
+            limit: MAX_TEXT_BYTES,
+        });
+    }
     let reading = match code {
         Some(field) => read_code_field(field, options.edition)?,
         None => None,

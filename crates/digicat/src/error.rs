@@ -79,6 +79,15 @@ pub enum CodeError {
         /// Its official name.
         inner_name: &'static str,
     },
+    /// A 经营范围 text longer than [`crate::MAX_TEXT_BYTES`] (16 MiB): no real one comes near,
+    /// and refusing it keeps what one record can cost bounded (evidence grows with the matches).
+    #[error("text of {len} bytes is longer than the limit of {limit} bytes (经营范围文字过长)")]
+    TextTooLong {
+        /// The text's length in bytes.
+        len: usize,
+        /// [`crate::MAX_TEXT_BYTES`].
+        limit: usize,
+    },
     /// An option value that is not one of the allowed names.
     #[error("invalid {option} {value:?}; expected {expected}")]
     Option {
@@ -94,7 +103,7 @@ pub enum CodeError {
 impl CodeError {
     /// Stable snake_case name of the error kind: `empty_code`, `malformed_code`,
     /// `section_mismatch`, `unknown_code`, `unknown_class_name`, `code_name_mismatch`,
-    /// `hierarchy_mismatch` or `invalid_option`.
+    /// `hierarchy_mismatch`, `text_too_long` or `invalid_option`.
     pub fn kind(&self) -> &'static str {
         match self {
             CodeError::Empty => "empty_code",
@@ -104,6 +113,7 @@ impl CodeError {
             CodeError::UnknownName { .. } => "unknown_class_name",
             CodeError::NameMismatch { .. } => "code_name_mismatch",
             CodeError::HierarchyMismatch { .. } => "hierarchy_mismatch",
+            CodeError::TextTooLong { .. } => "text_too_long",
             CodeError::Option { .. } => "invalid_option",
         }
     }
@@ -171,6 +181,9 @@ impl CodeError {
             } => format!(
                 "行业各级互相矛盾：“{input}”中 {outer}（{outer_name}）不包含 {inner}（{inner_name}）"
             ),
+            CodeError::TextTooLong { len, limit } => {
+                format!("经营范围文字过长：{len} 字节，超过上限 {limit} 字节")
+            }
             CodeError::Option {
                 option,
                 value,

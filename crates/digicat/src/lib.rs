@@ -97,9 +97,11 @@ mod error;
 mod matcher;
 mod normalize;
 pub mod report;
+mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
 mod tables;
+mod term;
 
 pub use catalogue::{
     aliases, categories, industries, industry, meta, products, row, rows, rows_for_code,
@@ -107,7 +109,7 @@ pub use catalogue::{
     Variant, CATALOGUE_VERSION,
 };
 pub use classify::{
-    classify, read_code_field, Classification, CodeReading, Options, Reason, Status,
+    classify, read_code_field, Classification, CodeReading, Options, Reason, Status, MAX_TEXT_BYTES,
 };
 pub use code::{successors_2011, Code, Edition, GbtEntry, Level};
 pub use error::{CodeError, Malformation, UnknownHint};

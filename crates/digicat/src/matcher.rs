@@ -1,141 +1,11 @@
 //! Finding catalogue terms (products, aliases, scope phrases, class names) in free text.
 
-use crate::catalogue::{Product, Relation, Row, ScopePhrase, Variant};
-use crate::normalize::{is_normal, normalize_char, normalize_mapped, Shift};
+use crate::catalogue::{Product, Relation, Row};
+use crate::normalize::{normalize_mapped, KeyBuf, Shift};
+use crate::scan::Scanner;
 use crate::tables;
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+pub use crate::term::{EvidenceKind, Policy, Term};
 use std::cell::RefCell;
-use std::fmt;
-use std::sync::OnceLock;
-
-/// What kind of catalogue term a piece of evidence is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum EvidenceKind {
-    /// A listed product or service of the catalogue.
-    Product,
-    /// A curated alias of a listed product.
-    Alias,
-    /// A standard business-scope phrase from the crosswalk (see [`Evidence::relation`]).
-    ScopePhrase,
-    /// The GB/T 4754-2017 name of a whole-class catalogue code, e.g. `集成电路设计`.
-    ClassName,
-}
-
-impl EvidenceKind {
-    /// Stable snake_case name: `product`, `alias`, `scope_phrase` or `class_name`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EvidenceKind::Product => "product",
-            EvidenceKind::Alias => "alias",
-            EvidenceKind::ScopePhrase => "scope_phrase",
-            EvidenceKind::ClassName => "class_name",
-        }
-    }
-}
-
-impl fmt::Display for EvidenceKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Which terms count as evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum Policy {
-    /// Catalogue products and aliases, plus registration phrases and class names (default).
-    #[default]
-    Standard,
-    /// Only catalogue products and their aliases.
-    Strict,
-}
-
-impl Policy {
-    /// Stable name: `standard` or `strict`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Policy::Standard => "standard",
-            Policy::Strict => "strict",
-        }
-    }
-
-    fn admits(self, kind: EvidenceKind) -> bool {
-        self == Policy::Standard || matches!(kind, EvidenceKind::Product | EvidenceKind::Alias)
-    }
-}
-
-impl std::str::FromStr for Policy {
-    type Err = crate::CodeError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim() {
-            "standard" => Ok(Policy::Standard),
-            "strict" => Ok(Policy::Strict),
-            other => Err(crate::CodeError::Option {
-                option: "policy",
-                value: other.to_owned(),
-                expected: "standard or strict",
-            }),
-        }
-    }
-}
-
-/// A matchable catalogue term bound to one row.
-#[derive(Debug)]
-pub struct Term {
-    pub(crate) text: &'static str,
-    pub(crate) kind: EvidenceKind,
-    pub(crate) relation: Option<Relation>,
-    pub(crate) row: usize,
-    pub(crate) product: Option<usize>,
-    pub(crate) phrase: Option<usize>,
-    pub(crate) variant: Option<usize>,
-}
-
-impl Term {
-    /// The term as written in the data (product name, alias, phrase or class name).
-    pub fn text(&self) -> &'static str {
-        self.text
-    }
-    /// What kind of term it is.
-    pub fn kind(&self) -> EvidenceKind {
-        self.kind
-    }
-    /// For scope phrases: equivalent or broader.
-    pub fn relation(&self) -> Option<Relation> {
-        self.relation
-    }
-    /// The row this term is evidence for.
-    pub fn row(&self) -> &'static Row {
-        &tables::ROWS[self.row]
-    }
-    /// The product, for products and aliases.
-    pub fn product(&self) -> Option<&'static Product> {
-        self.product.map(|p| &tables::PRODUCTS[p])
-    }
-    /// The crosswalk entry, for scope phrases.
-    pub fn scope_phrase(&self) -> Option<&'static ScopePhrase> {
-        self.phrase.map(|p| &tables::SCOPE_PHRASES[p])
-    }
-    /// When the match was an older wording of this term (`data/vocabulary/variants.tsv`), that
-    /// variant; the term's text, kind and relation are the target's own.
-    pub fn variant(&self) -> Option<&'static Variant> {
-        self.variant.map(|v| &tables::VARIANTS[v])
-    }
-    /// `true` when this term can by itself place a record with the row's code in scope
-    /// under `policy` (everything but broader phrases).
-    pub fn is_decisive(&self, policy: Policy) -> bool {
-        policy.admits(self.kind) && self.relation != Some(Relation::Broader)
-    }
-}
 
 /// A catalogue term found in a text, with its byte span in the original text.
 #[derive(Debug, Clone, Copy)]
@@ -182,42 +52,15 @@ impl PartialEq for Evidence {
 
 impl Eq for Evidence {}
 
-/// An automaton over a set of normalised patterns; a pattern's value is its index in `PATTERNS`.
-type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
-
-fn build(patterns: impl Iterator<Item = usize>, kind: MatchKind) -> Automaton {
-    // The patterns are a few hundred short, distinct, non-empty strings (checked at build time);
-    // construction fails only on empty/duplicate patterns or sizes far above these.
-    #[allow(clippy::expect_used)]
-    CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(kind)
-        .build_with_values(patterns.map(|i| (tables::PATTERNS[i], i as u32)))
-        .expect("the catalogue's patterns are distinct and non-empty")
+/// The automaton of every catalogue pattern (a match reports the pattern's index in `PATTERN_TERMS`),
+/// built by the build script.
+fn scanner() -> &'static Scanner {
+    &tables::SCANNER
 }
 
-/// Leftmost-longest automaton of the products and aliases (the strict policy).
-fn strict() -> &'static Automaton {
-    static STRICT: OnceLock<Automaton> = OnceLock::new();
-    STRICT.get_or_init(|| {
-        build(
-            tables::STRICT_PATTERNS.iter().map(|i| usize::from(*i)),
-            MatchKind::LeftmostLongest,
-        )
-    })
-}
-
-/// Automaton of every pattern, reporting overlapping matches (the standard policy chooses
-/// among them, see `choose`).
-fn standard() -> &'static Automaton {
-    static STANDARD: OnceLock<Automaton> = OnceLock::new();
-    STANDARD.get_or_init(|| build(0..tables::PATTERNS.len(), MatchKind::Standard))
-}
-
-/// Builds the automaton of the default (standard) policy now instead of at the first scan (well
-/// under a millisecond; call it at start-up to keep that off the first request).
-pub fn warm_up() {
-    standard();
-}
+/// Nothing to build any more: the automaton is compiled into the binary (kept so that callers
+/// that warm up at start-up still compile; it touches nothing).
+pub fn warm_up() {}
 
 /// Finds every catalogue term named in `text`, after normalisation (NFKC, ASCII case folded,
 /// whitespace ignored). Spans are byte offsets in `text`. The terms that can decide under the
@@ -256,9 +99,10 @@ pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
 
 /// Buffers of one scan.
 struct Scratch {
+    /// The normalised text and its shifts, for texts with characters that expand.
     norm: String,
     shifts: Vec<Shift>,
-    /// Matches in the normalised text.
+    /// Matches, in the original text or (after expansion) in `norm`.
     found: Vec<Found>,
 }
 
@@ -272,29 +116,45 @@ impl Scratch {
     }
 }
 
+/// The strongest term of a pattern.
+fn strongest(pattern: usize) -> Option<&'static Term> {
+    tables::PATTERN_TERMS.get(pattern).and_then(|t| t.first())
+}
+
 fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidence>) {
     let Scratch {
         norm,
         shifts,
         found,
     } = scratch;
-    norm.clear();
-    shifts.clear();
     found.clear();
-    normalize_mapped(text, norm, |s| shifts.push(s));
-    match policy {
-        Policy::Strict => {
-            found.extend(strict().leftmost_find_iter(norm.as_str()).map(Found::from));
+    // Under the strict policy only patterns naming a product or alias count, all of them
+    // decisive; under the standard policy every pattern counts.
+    let counts = |pattern: usize| {
+        policy == Policy::Standard || strongest(pattern).is_some_and(|t| policy.admits(t.kind))
+    };
+    let push = |found: &mut Vec<Found>, start, end, pattern| {
+        if counts(pattern) {
+            found.push(Found {
+                start,
+                end,
+                pattern,
+                keep: false,
+            });
         }
-        Policy::Standard => {
-            found.extend(
-                standard()
-                    .find_overlapping_iter(norm.as_str())
-                    .map(Found::from),
-            );
-            choose(found);
-        }
+    };
+    let scanner = scanner();
+    let expanded = scanner
+        .scan_raw(text, |s, e, p| push(found, s, e, p))
+        .is_err();
+    if expanded {
+        found.clear();
+        norm.clear();
+        shifts.clear();
+        normalize_mapped(text, norm, |s| shifts.push(s));
+        scanner.scan_normal(norm, |s, e, p| push(found, s, e, p));
     }
+    choose(found, policy);
     for &Found {
         start,
         end,
@@ -302,10 +162,14 @@ fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidenc
         ..
     } in found.iter()
     {
-        // A match that begins or ends inside one character's expansion is not a whole term.
-        let (Some(start), Some(end)) = (original_start(shifts, start), original_end(shifts, end))
-        else {
-            continue;
+        let (start, end) = if expanded {
+            // A match that begins or ends inside one character's expansion is not a whole term.
+            match (original_start(shifts, start), original_end(shifts, end)) {
+                (Some(start), Some(end)) => (start, end),
+                _ => continue,
+            }
+        } else {
+            (start, end)
         };
         let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
         out.extend(
@@ -317,7 +181,7 @@ fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidenc
     }
 }
 
-/// A match in the normalised text.
+/// A match.
 #[derive(Clone, Copy)]
 struct Found {
     start: usize,
@@ -326,25 +190,11 @@ struct Found {
     keep: bool,
 }
 
-impl From<daachorse::Match<u32>> for Found {
-    fn from(m: daachorse::Match<u32>) -> Self {
-        Found {
-            start: m.start(),
-            end: m.end(),
-            pattern: m.value() as usize,
-            keep: false,
-        }
-    }
-}
-
 /// Keeps, of all (overlapping) matches, the decisive ones leftmost-longest and non-overlapping,
 /// then the broader-only ones leftmost-longest in the text those leave; in text order.
-fn choose(found: &mut Vec<Found>) {
+fn choose(found: &mut Vec<Found>, policy: Policy) {
     found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    let decisive = |f: &Found| {
-        let strongest = tables::PATTERN_TERMS.get(f.pattern).and_then(|t| t.first());
-        strongest.is_some_and(|t| t.is_decisive(Policy::Standard))
-    };
+    let decisive = |f: &Found| strongest(f.pattern).is_some_and(|t| t.is_decisive(policy));
     let mut end_of_last = 0;
     for f in found.iter_mut().filter(|f| decisive(f)) {
         if f.start >= end_of_last {
@@ -422,46 +272,4 @@ pub fn find_product(name: &str) -> Option<&'static Product> {
         .iter()
         .find(|t| t.kind == EvidenceKind::Product)
         .and_then(Term::product)
-}
-
-/// A fixed stack buffer for normalising lookup keys without allocating.
-pub(crate) struct KeyBuf {
-    bytes: [u8; KeyBuf::CAPACITY],
-}
-
-impl KeyBuf {
-    /// Longer than any key: the longest product, phrase or GB/T name is under 100 bytes (the
-    /// catalogue tests check that every key fits).
-    pub(crate) const CAPACITY: usize = 256;
-
-    pub(crate) fn new() -> Self {
-        KeyBuf {
-            bytes: [0; KeyBuf::CAPACITY],
-        }
-    }
-
-    /// The normalised form of `s`: `s` itself when it is already normal, else written into the
-    /// buffer; `None` when it does not fit (then it is no key).
-    pub(crate) fn normalized<'a>(&'a mut self, s: &'a str) -> Option<&'a str> {
-        if is_normal(s) {
-            return Some(s);
-        }
-        let mut len = 0;
-        let mut fits = true;
-        for c in s.chars() {
-            normalize_char(c, |d| {
-                let n = d.len_utf8();
-                if fits && len + n <= self.bytes.len() {
-                    d.encode_utf8(&mut self.bytes[len..len + n]);
-                    len += n;
-                } else {
-                    fits = false;
-                }
-            });
-            if !fits {
-                return None;
-            }
-        }
-        std::str::from_utf8(&self.bytes[..len]).ok()
-    }
 }

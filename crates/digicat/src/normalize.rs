@@ -140,6 +140,48 @@ pub(crate) fn normalize_mapped(text: &str, out: &mut String, mut shift: impl FnM
     out.push_str(text.get(run..).unwrap_or_default());
 }
 
+/// A fixed stack buffer for normalising lookup keys without allocating.
+pub(crate) struct KeyBuf {
+    bytes: [u8; KeyBuf::CAPACITY],
+}
+
+impl KeyBuf {
+    /// Longer than any key: the longest product, phrase or GB/T name is under 100 bytes (the
+    /// catalogue tests check that every key fits).
+    pub(crate) const CAPACITY: usize = 256;
+
+    pub(crate) fn new() -> Self {
+        KeyBuf {
+            bytes: [0; KeyBuf::CAPACITY],
+        }
+    }
+
+    /// The normalised form of `s`: `s` itself when it is already normal, else written into the
+    /// buffer; `None` when it does not fit (then it is no key).
+    pub(crate) fn normalized<'a>(&'a mut self, s: &'a str) -> Option<&'a str> {
+        if is_normal(s) {
+            return Some(s);
+        }
+        let mut len = 0;
+        let mut fits = true;
+        for c in s.chars() {
+            normalize_char(c, |d| {
+                let n = d.len_utf8();
+                if fits && len + n <= self.bytes.len() {
+                    d.encode_utf8(&mut self.bytes[len..len + n]);
+                    len += n;
+                } else {
+                    fits = false;
+                }
+            });
+            if !fits {
+                return None;
+            }
+        }
+        std::str::from_utf8(&self.bytes[..len]).ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,8 @@ use crate::catalogue::{
     Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase, Variant,
 };
 use crate::code::{Code, GbtEntry, Level};
-use crate::matcher::{EvidenceKind, Term};
+use crate::scan::Scanner;
+use crate::term::{EvidenceKind, Term};
+use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));

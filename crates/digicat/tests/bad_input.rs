@@ -133,3 +133,25 @@ fn a_term_begun_or_ended_inside_one_characters_expansion_is_not_found() {
     let found = find_terms("ＳａａＳ", Policy::Standard);
     assert!(!found.is_empty() && found.iter().all(|e| (e.start, e.end) == (0, 12)));
 }
+
+#[test]
+fn a_text_over_the_limit_is_an_error_not_a_scan() {
+    let options = digicat::Options::default();
+    let text = "软件开发；".repeat(digicat::MAX_TEXT_BYTES / "软件开发；".len() + 1);
+    let err = digicat::classify(Some("6513"), Some(&text), &options).unwrap_err();
+    assert_eq!(err.kind(), "text_too_long");
+    assert_eq!(
+        err,
+        digicat::CodeError::TextTooLong {
+            len: text.len(),
+            limit: digicat::MAX_TEXT_BYTES
+        }
+    );
+    let filler = "餐饮服务；".repeat(digicat::MAX_TEXT_BYTES / 15);
+    let at_limit = format!(
+        "{filler}{}",
+        "x".repeat(digicat::MAX_TEXT_BYTES - filler.len())
+    );
+    assert_eq!(at_limit.len(), digicat::MAX_TEXT_BYTES);
+    assert!(digicat::classify(Some("6513"), Some(&at_limit), &options).is_ok());
+}

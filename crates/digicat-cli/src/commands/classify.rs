@@ -3,11 +3,11 @@
 use crate::cli::{ClassifyArgs, TableFormat};
 use crate::columns;
 use crate::error::Failure;
-use crate::input::{Input, Record, Unit};
+use crate::input::{Decoder, Input, Record, Unit};
 use crate::outcome::Outcome;
 use crate::output::{Output, RowFormat, Target};
 use crate::summary::Summary;
-use digicat::report::{self, Lang, Tally};
+use digicat::report::{self, Lang, Layout, Tally};
 use digicat::Options;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal, Write as _};
@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// How many rows pass between progress-bar updates.
-const PROGRESS_EVERY: u64 = 1024;
+pub const PROGRESS_EVERY: u64 = 1024;
 
 /// Runs the command; `Ok` when every row was written.
 pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
@@ -33,30 +33,36 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
     let groups = group_columns(&args.group_by, &input.header)?;
-    let mut output = Output::new(target, format, &input.header, lang, bom(args))?;
+    let output = Output::new(target, format, &input.header, lang, bom(args))?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input, lang));
     let mut summary = Summary::start(groups);
-    let mut rec = Record::default();
-    while input.next(&mut rec)? {
-        let outcome = match &rec.problem {
-            Some(p) => match p.skip_reason(&rec.fields) {
-                // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
-                Some(reason) => Outcome::Skipped(reason),
-                None => Outcome::Unread {
-                    reason: p.reason(),
-                    error: p.message(rec.line, &input.header, input.decoder, lang),
-                },
-            },
-            None => layout.classify(&rec.fields, &options).into(),
-        };
-        summary.add(rec.line, &rec.fields, &outcome);
-        output.write(&rec, &outcome)?;
-        if let Some(bar) = &bar {
-            if summary.rows().is_multiple_of(PROGRESS_EVERY) {
-                bar.set_position(input.progress().0);
+    let threads = args.threads();
+    let output = if threads > 1 {
+        crate::parallel::classify_rows(
+            &mut input,
+            &layout,
+            &options,
+            threads,
+            output,
+            &mut summary,
+            bar.as_ref(),
+            lang,
+        )?
+    } else {
+        let mut output = output;
+        let mut rec = Record::default();
+        while input.next(&mut rec)? {
+            let outcome = outcome_of(&rec, &layout, &options, &input.header, input.decoder, lang);
+            summary.add(rec.line, &rec.fields, &outcome);
+            output.write(&rec, &outcome)?;
+            if let Some(bar) = &bar {
+                if summary.rows().is_multiple_of(PROGRESS_EVERY) {
+                    bar.set_position(input.progress().0);
+                }
             }
         }
-    }
+        output
+    };
     let about = about(args, &input, &layout, &options, lang);
     let written = output.finish(summary.tally(), &about)?;
     if let (Some(path), Some(kind)) = (args.summary.as_deref(), summary_file) {
@@ -122,6 +128,28 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What becomes of one record: skipped, unread (malformed, undecodable) or classified.
+pub fn outcome_of(
+    rec: &Record,
+    layout: &Layout,
+    options: &Options,
+    header: &[String],
+    decoder: Option<Decoder>,
+    lang: Lang,
+) -> Outcome {
+    match &rec.problem {
+        Some(p) => match p.skip_reason(&rec.fields) {
+            // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
+            Some(reason) => Outcome::Skipped(reason),
+            None => Outcome::Unread {
+                reason: p.reason(),
+                error: p.message(rec.line, header, decoder, lang),
+            },
+        },
+        None => layout.classify(&rec.fields, options).into(),
+    }
 }
 
 /// A progress bar on standard error: bytes of a file, rows of a sheet, or a row counter.
@@ -300,7 +328,7 @@ fn edition_zh(edition: &str) -> &'static str {
 fn about(
     args: &ClassifyArgs,
     input: &Input,
-    layout: &digicat::report::Layout,
+    layout: &Layout,
     options: &Options,
     lang: Lang,
 ) -> Vec<(String, String)> {

@@ -8,7 +8,7 @@ use crate::classify::Status;
 
 /// Every reason code with its Chinese label: the engine's [`crate::Reason`]s, the error kinds of
 /// [`crate::CodeError`], and the batch surfaces' own `malformed_record` and `invalid_encoding`.
-pub const REASON_LABELS: [(&str, &str); 25] = [
+pub const REASON_LABELS: [(&str, &str); 26] = [
     ("whole_class", "整个小类属于目录"),
     ("listed_product", "写有目录所列重点产品"),
     ("scope_phrase", "写有等同的经营范围规范表述"),
@@ -34,6 +34,7 @@ pub const REASON_LABELS: [(&str, &str); 25] = [
     ("invalid_option", "选项值无效"),
     ("malformed_record", "记录字段数与表头不符"),
     ("invalid_encoding", "编码错误"),
+    ("text_too_long", "经营范围文字过长"),
 ];
 
 /// Evidence kinds and scope-phrase relations with their Chinese labels.
