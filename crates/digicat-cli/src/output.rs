@@ -364,6 +364,11 @@ impl Output {
         })
     }
 
+    /// The language of the added columns' values and messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// For CSV/TSV output, how other threads render rows ahead ([`render_rows`]): the delimiter
     /// and the language.
     pub fn rendering(&self) -> Option<(u8, Lang)> {

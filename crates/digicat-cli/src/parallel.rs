@@ -13,7 +13,7 @@ use crate::input::{Input, Record};
 use crate::outcome::Outcome;
 use crate::output::{render_rows, Output};
 use crate::summary::Summary;
-use digicat::report::{Lang, Layout};
+use digicat::report::Layout;
 use digicat::Options;
 use indicatif::ProgressBar;
 use std::collections::BTreeMap;
@@ -83,8 +83,8 @@ pub fn classify_rows(
     mut output: Output,
     summary: &mut Summary,
     bar: Option<&ProgressBar>,
-    lang: Lang,
 ) -> Result<Output, Failure> {
+    let lang = output.lang();
     let header = input.header.clone();
     let decoder = input.decoder;
     let rendering = output.rendering();

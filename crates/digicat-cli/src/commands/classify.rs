@@ -46,7 +46,6 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
             output,
             &mut summary,
             bar.as_ref(),
-            lang,
         )?
     } else {
         let mut output = output;
