@@ -97,8 +97,10 @@ mod error;
 mod matcher;
 mod normalize;
 pub mod report;
+mod rules;
 #[cfg(feature = "serde")]
 mod serialize;
+pub mod szjj;
 mod tables;
 
 pub use catalogue::{
