@@ -91,6 +91,7 @@
 )]
 
 mod catalogue;
+mod catalogue_id;
 mod classify;
 mod code;
 mod error;
@@ -108,6 +109,7 @@ pub use catalogue::{
     scope_phrases, variants, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
     Variant, CATALOGUE_VERSION,
 };
+pub use catalogue_id::CatalogueId;
 pub use classify::{
     classify, read_code_field, Classification, CodeReading, Options, Reason, Status,
 };

@@ -15,6 +15,8 @@
 
 mod catalogue;
 mod classify;
+#[cfg(feature = "serde")]
+mod serialize;
 mod tables;
 
 pub use catalogue::{
@@ -22,3 +24,5 @@ pub use catalogue::{
     Division, GbtRef, Group, Meta, TermEntry, NOT_CLASSIFIABLE,
 };
 pub use classify::{classify, find_terms, Classification, Evidence, Term};
+#[cfg(feature = "serde")]
+pub use serialize::Catalogue;
