@@ -5,7 +5,7 @@ use crate::error::Failure;
 use crate::input::Record;
 use crate::outcome::Outcome;
 use digicat::report::{self, Lang, Tally};
-use digicat::{Classification, Code, Evidence, Status};
+use digicat::{szjj, CatalogueId, Classification, Code, Evidence, Status};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fs::File;
@@ -263,6 +263,8 @@ enum Writer {
     Jsonl {
         out: BufWriter<Target>,
         keys: Vec<String>,
+        /// The catalogues, in output order.
+        catalogues: Vec<CatalogueId>,
     },
     Xlsx(Box<crate::xlsx::Book>),
 }
@@ -285,9 +287,14 @@ impl Output {
         mut target: Target,
         format: RowFormat,
         header: &[String],
+        catalogues: &[CatalogueId],
         lang: Lang,
         bom: bool,
     ) -> Result<Output, Failure> {
+        let added: Vec<&str> = catalogues
+            .iter()
+            .flat_map(|c| report::catalogue_columns(*c, lang).iter().copied())
+            .collect();
         let writer = match format {
             RowFormat::Delimited(delimiter) => {
                 if bom {
@@ -299,7 +306,6 @@ impl Output {
                     .delimiter(delimiter)
                     .buffer_capacity(64 * 1024)
                     .from_writer(target);
-                let added = report::columns(lang);
                 w.write_record(
                     header
                         .iter()
@@ -312,10 +318,11 @@ impl Output {
             RowFormat::Jsonl => Writer::Jsonl {
                 out: BufWriter::with_capacity(64 * 1024, target),
                 keys: json_keys(header),
+                catalogues: catalogues.to_vec(),
             },
-            RowFormat::Xlsx => {
-                Writer::Xlsx(Box::new(crate::xlsx::Book::new(target, header, lang)?))
-            }
+            RowFormat::Xlsx => Writer::Xlsx(Box::new(crate::xlsx::Book::new(
+                target, header, &added, lang,
+            )?)),
         };
         Ok(Output {
             writer,
@@ -324,38 +331,38 @@ impl Output {
         })
     }
 
-    /// Writes one row: the input values, then the outcome (JSONL: a skipped row has the keys of
-    /// an invalid one, `error` null).
-    pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
-        match &mut self.writer {
-            Writer::Table(w) => {
+    /// Writes one row: the input values, then the outcome of each catalogue, in the order of
+    /// `--catalogue` (JSONL: the first catalogue's keys at the top level, each further one as an
+    /// object under its id, e.g. `"szjj-2021"`; a skipped row has the keys of an invalid one,
+    /// `error` null).
+    pub fn write(&mut self, rec: &Record, outcomes: &[Outcome]) -> Result<(), Failure> {
+        let added = || {
+            let mut all = Vec::with_capacity(7 * outcomes.len());
+            for outcome in outcomes {
                 let mut fields = outcome.fields();
                 report::localize(&mut fields, self.lang);
+                all.extend(fields);
+            }
+            all
+        };
+        match &mut self.writer {
+            Writer::Table(w) => {
+                let fields = added();
                 w.write_record(rec.fields.iter().chain(&fields).map(String::as_str))
                     .map_err(|e| csv_failure(&w.get_ref().name, e))?;
             }
             Writer::Xlsx(book) => {
-                let mut fields = outcome.fields();
-                report::localize(&mut fields, self.lang);
+                let fields = added();
                 book.write(rec, &fields)?;
             }
-            Writer::Jsonl { out, keys } => {
-                let fields;
-                let (result, error) = match outcome.classification() {
-                    Some(c) => (JsonResult::Classified(c), None),
-                    None => {
-                        fields = outcome.fields();
-                        let invalid = JsonResult::Invalid {
-                            status: outcome.status(),
-                            reason: outcome.reason(),
-                            code: None,
-                            industries: [],
-                            rows: [],
-                            evidence: [],
-                        };
-                        let error = Some(fields[ERROR].as_str()).filter(|e| !e.is_empty());
-                        (invalid, error)
-                    }
+            Writer::Jsonl {
+                out,
+                keys,
+                catalogues,
+            } => {
+                let answers: Vec<JsonAnswer<'_>> = outcomes.iter().map(JsonAnswer::of).collect();
+                let Some((first, rest)) = answers.split_first() else {
+                    return Ok(());
                 };
                 let row = JsonRow {
                     line: rec.line,
@@ -363,8 +370,11 @@ impl Output {
                         keys,
                         values: &rec.fields,
                     },
-                    result,
-                    error,
+                    answer: first,
+                    more: More {
+                        ids: catalogues.get(1..).unwrap_or(&[]),
+                        answers: rest,
+                    },
                 };
                 serde_json::to_writer(&mut *out, &row)
                     .map_err(io::Error::from)
@@ -430,21 +440,100 @@ struct JsonRow<'a> {
     line: u64,
     input: InputObject<'a>,
     #[serde(flatten)]
+    answer: &'a JsonAnswer<'a>,
+    #[serde(flatten)]
+    more: More<'a>,
+}
+
+/// The answers of the catalogues after the first, each under its id.
+struct More<'a> {
+    ids: &'a [CatalogueId],
+    answers: &'a [JsonAnswer<'a>],
+}
+
+impl Serialize for More<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.ids.len()))?;
+        for (id, answer) in self.ids.iter().zip(self.answers) {
+            map.serialize_entry(id.as_str(), answer)?;
+        }
+        map.end()
+    }
+}
+
+/// One catalogue's answer: its result keys and `error`.
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    #[serde(flatten)]
     result: JsonResult<'a>,
-    error: Option<&'a str>,
+    error: Option<String>,
+}
+
+impl<'a> JsonAnswer<'a> {
+    fn of(outcome: &'a Outcome) -> JsonAnswer<'a> {
+        match outcome {
+            Outcome::Classified(Ok(c)) => JsonAnswer {
+                result: JsonResult::Classified(c),
+                error: None,
+            },
+            Outcome::Szjj(Ok(c)) => JsonAnswer {
+                result: JsonResult::Szjj(c),
+                error: None,
+            },
+            _ => {
+                let fields = outcome.fields();
+                let status = outcome.status();
+                let reason = outcome.reason();
+                let result = if matches!(outcome, Outcome::Szjj(_)) {
+                    JsonResult::InvalidSzjj {
+                        status,
+                        reason,
+                        code: None,
+                        classes: [],
+                        rows: [],
+                        evidence: [],
+                    }
+                } else {
+                    JsonResult::Invalid {
+                        status,
+                        reason,
+                        code: None,
+                        industries: [],
+                        rows: [],
+                        evidence: [],
+                    }
+                };
+                let error = fields[ERROR].clone();
+                JsonAnswer {
+                    result,
+                    error: Some(error).filter(|e| !e.is_empty()),
+                }
+            }
+        }
+    }
 }
 
 /// The result keys of a row: the core's shape of a [`Classification`] (`status`, `reason`,
-/// `code`, `industries`, `rows`, `evidence`), or the same keys, empty, for an invalid row.
+/// `code`, `industries`, `rows`, `evidence`) or of a `szjj-2021` one (`classes` for
+/// `industries`), or the same keys, empty, for an invalid row.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum JsonResult<'a> {
     Classified(&'a Classification),
+    Szjj(&'a szjj::Classification),
     Invalid {
         status: Status,
         reason: &'static str,
         code: Option<Code>,
         industries: [u8; 0],
+        rows: [&'static str; 0],
+        evidence: [Evidence; 0],
+    },
+    InvalidSzjj {
+        status: Status,
+        reason: &'static str,
+        code: Option<Code>,
+        classes: [&'static str; 0],
         rows: [&'static str; 0],
         evidence: [Evidence; 0],
     },

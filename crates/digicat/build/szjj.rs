@@ -236,7 +236,10 @@ fn gbt_refs(
 fn load_meta(path: &Path) -> Result<(Meta, HashMap<String, usize>), DataError> {
     let mut map = HashMap::new();
     for r in tsv::read(path, &["key", "value"])? {
-        if map.insert(r.fields[0].clone(), r.fields[1].clone()).is_some() {
+        if map
+            .insert(r.fields[0].clone(), r.fields[1].clone())
+            .is_some()
+        {
             return Err(r.error(format!("duplicate key {}", r.fields[0])));
         }
     }
@@ -306,7 +309,10 @@ fn check_counts(
         if counts.get(k) != Some(&n) {
             return Err(error(
                 path,
-                format!("{k}: the data give {n}, meta.tsv publishes {:?}", counts.get(k)),
+                format!(
+                    "{k}: the data give {n}, meta.tsv publishes {:?}",
+                    counts.get(k)
+                ),
             ));
         }
     }
@@ -331,10 +337,7 @@ fn check_counts(
 /// piece of that 小类's 说明; a `listed` term is printed in its source; every line is justified.
 fn load_terms(path: &Path, classes: &[Class]) -> Result<Vec<Term>, DataError> {
     let mut out: Vec<Term> = Vec::new();
-    for r in tsv::read(
-        path,
-        &["term", "class", "source", "decision", "judgment"],
-    )? {
+    for r in tsv::read(path, &["term", "class", "source", "decision", "judgment"])? {
         let f = &r.fields;
         let class = classes
             .iter()
@@ -351,7 +354,10 @@ fn load_terms(path: &Path, classes: &[Class]) -> Result<Vec<Term>, DataError> {
             )));
         }
         if !c.note.contains(f[2].as_str()) {
-            return Err(r.error(format!("source {:?} is not in the 说明 of {}", f[2], c.code)));
+            return Err(r.error(format!(
+                "source {:?} is not in the 说明 of {}",
+                f[2], c.code
+            )));
         }
         let decision = match f[3].as_str() {
             "listed" => Decision::Listed,
@@ -475,6 +481,9 @@ pub fn tables(d: &Szjj) -> String {
         .ok();
     }
     writeln!(w, "];").ok();
+    // Terms are emitted grouped by 小类 (file order within), so each class's are one range.
+    let mut order: Vec<usize> = (0..d.terms.len()).collect();
+    order.sort_by_key(|t| d.terms[*t].class);
     writeln!(
         w,
         "pub(crate) static CLASSES: [Class; {}] = [",
@@ -494,7 +503,7 @@ pub fn tables(d: &Szjj) -> String {
                 )
             })
             .collect();
-        let (a, b) = range(d.terms.len(), &|t| d.terms[t].class == i);
+        let (a, b) = range(order.len(), &|p| d.terms[order[p]].class == i);
         writeln!(
             w,
             "    Class {{ index: {i}, code: {}, name: {}, group: {}, gbt: &[{}], note: {}, terms: {a}..{b} }},",
@@ -507,9 +516,6 @@ pub fn tables(d: &Szjj) -> String {
         .ok();
     }
     writeln!(w, "];").ok();
-    // Terms are emitted grouped by 小类 (file order within), so each class's are one range.
-    let mut order: Vec<usize> = (0..d.terms.len()).collect();
-    order.sort_by_key(|t| d.terms[*t].class);
     let position: HashMap<usize, usize> = order.iter().enumerate().map(|(p, t)| (*t, p)).collect();
     writeln!(
         w,
@@ -546,7 +552,12 @@ pub fn tables(d: &Szjj) -> String {
         }
     }
     let mut code_classes: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
-    for (i, c) in d.classes.iter().enumerate().filter(|(_, c)| is_core(&c.code)) {
+    for (i, c) in d
+        .classes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_core(&c.code))
+    {
         for g in &c.gbt {
             code_classes
                 .entry(g.code.parse().unwrap_or(0))
@@ -625,7 +636,12 @@ fn patterns(
 /// GB/T name of each whole core class → the core 小类 that take it whole.
 fn class_names(d: &Szjj) -> BTreeMap<String, Vec<usize>> {
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, c) in d.classes.iter().enumerate().filter(|(_, c)| is_core(&c.code)) {
+    for (i, c) in d
+        .classes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_core(&c.code))
+    {
         for g in c.gbt.iter().filter(|g| !g.partial) {
             out.entry(g.name.clone()).or_default().push(i);
         }

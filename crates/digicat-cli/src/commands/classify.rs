@@ -8,7 +8,7 @@ use crate::outcome::Outcome;
 use crate::output::{Output, RowFormat, Target};
 use crate::summary::Summary;
 use digicat::report::{self, Lang, Tally};
-use digicat::Options;
+use digicat::{CatalogueId, Options};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
@@ -33,24 +33,47 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
     let groups = group_columns(&args.group_by, &input.header)?;
-    let mut output = Output::new(target, format, &input.header, args.language(), bom(args))?;
+    let catalogues = args.catalogues();
+    let mut output = Output::new(
+        target,
+        format,
+        &input.header,
+        &catalogues,
+        args.language(),
+        bom(args),
+    )?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input));
-    let mut summary = Summary::start(groups);
+    let mut summary = Summary::start(
+        groups,
+        catalogues.first() == Some(&CatalogueId::Dongguan2019),
+    );
     let mut rec = Record::default();
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(catalogues.len());
     while input.next(&mut rec)? {
-        let outcome = match &rec.problem {
-            Some(p) => match p.skip_reason(&rec.fields) {
+        let unclassified = match &rec.problem {
+            Some(p) => Some(match p.skip_reason(&rec.fields) {
                 // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
                 Some(reason) => Outcome::Skipped(reason),
                 None => Outcome::Unread {
                     reason: p.reason(),
                     error: p.message(rec.line, &input.header, input.decoder),
                 },
-            },
-            None => layout.classify(&rec.fields, &options).into(),
+            }),
+            None => report::skip_reason(&rec.fields).map(Outcome::Skipped),
         };
-        summary.add(rec.line, &rec.fields, &outcome);
-        output.write(&rec, &outcome)?;
+        outcomes.clear();
+        outcomes.extend(catalogues.iter().map(|id| match (&unclassified, id) {
+            (Some(o), _) => o.clone(),
+            (None, CatalogueId::Dongguan2019) => layout.classify(&rec.fields, &options).into(),
+            (None, CatalogueId::Szjj2021) => {
+                Outcome::Szjj(layout.classify_szjj(&rec.fields, &options))
+            }
+        }));
+        // The summary counts the first catalogue's answers.
+        if let Some(first) = outcomes.first() {
+            summary.add(rec.line, &rec.fields, first);
+        }
+        output.write(&rec, &outcomes)?;
         if let Some(bar) = &bar {
             if summary.rows().is_multiple_of(PROGRESS_EVERY) {
                 bar.set_position(input.progress().0);
@@ -95,7 +118,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 format!("行业代码列：{code_col}；经营范围列：{text_col}"),
                 format!(
                     "目录版本 {}，判定规则 {}，行业分类版本 {}",
-                    digicat::CATALOGUE_VERSION,
+                    versions(&catalogues),
                     if policy == "strict" {
                         "严格"
                     } else {
@@ -119,7 +142,7 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
                 format!("code column: {code_col}; text column: {text_col}"),
                 format!(
                     "catalogue {}, policy {policy}, edition {edition}",
-                    digicat::CATALOGUE_VERSION
+                    versions(&catalogues)
                 ),
             ]
         };
@@ -133,6 +156,23 @@ pub fn run(args: &ClassifyArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The catalogues' data versions: the Dongguan one alone as before (`2019-07-30+…`), else each
+/// with its id (`dongguan-2019 2019-07-30+…, szjj-2021 2021-05-27+…`); the summary counts the first.
+fn versions(catalogues: &[CatalogueId]) -> String {
+    let version = |c: CatalogueId| match c {
+        CatalogueId::Dongguan2019 => digicat::CATALOGUE_VERSION,
+        CatalogueId::Szjj2021 => digicat::szjj::meta().version(),
+    };
+    match catalogues {
+        [CatalogueId::Dongguan2019] => digicat::CATALOGUE_VERSION.to_owned(),
+        _ => catalogues
+            .iter()
+            .map(|c| format!("{c} {}", version(*c)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 /// A progress bar on standard error: bytes of a file, rows of a sheet, or a row counter.
@@ -302,6 +342,14 @@ fn about(
         (
             label("catalogue", "目录"),
             format!("{} ({})", digicat::CATALOGUE_VERSION, meta_title()),
+        ),
+        (
+            label("catalogues", "分类目录"),
+            args.catalogues()
+                .iter()
+                .map(|c| format!("{c} ({})", c.title()))
+                .collect::<Vec<_>>()
+                .join("; "),
         ),
         (
             label("digicat", "digicat 版本"),

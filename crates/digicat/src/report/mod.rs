@@ -22,9 +22,9 @@ pub use tally::{
 };
 
 use crate::classify::{Classification, Reason, Status};
+use crate::error::CodeError;
 use crate::szjj;
 use crate::CatalogueId;
-use crate::error::CodeError;
 
 /// Language of the added column headers (the values are the same in both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

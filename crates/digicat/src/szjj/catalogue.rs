@@ -304,7 +304,6 @@ pub fn classes_for_code(code: Code) -> impl Iterator<Item = &'static Class> {
     list.iter().map(|i| &tables::CLASSES[usize::from(*i)])
 }
 
-
 macro_rules! eq_by_index {
     ($($t:ty),*) => {$(
         impl PartialEq for $t {

@@ -3,7 +3,9 @@
 
 use super::catalogue::{classes, classes_for_code, Class, GbtRef, TermEntry};
 use super::tables;
-use crate::classify::{old_coarse_successors, read_code_field, CodeReading, Options, Reason, Status};
+use crate::classify::{
+    old_coarse_successors, read_code_field, CodeReading, Options, Reason, Status,
+};
 use crate::code::Code;
 use crate::error::CodeError;
 use crate::matcher::{EvidenceKind, Policy};
@@ -137,7 +139,11 @@ pub fn classify(
                 .iter()
                 .filter(|g| pointed.as_ref().is_some_and(|p| p.contains(&g.code)))
                 .collect();
-            let refs = if hit.is_empty() { c.gbt.iter().collect() } else { hit };
+            let refs = if hit.is_empty() {
+                c.gbt.iter().collect()
+            } else {
+                hit
+            };
             refs.into_iter().map(move |g| (*c, g))
         })
         .collect();
@@ -268,7 +274,8 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
     }
     let mut out = Vec::new();
     for m in automaton(policy).leftmost_find_iter(norm.as_str()) {
-        let (Some(a), Some(b)) = (origin.get(m.start()), origin.get(m.end().wrapping_sub(1))) else {
+        let (Some(a), Some(b)) = (origin.get(m.start()), origin.get(m.end().wrapping_sub(1)))
+        else {
             continue;
         };
         // A match that begins or ends inside one character's normal form is not a whole term.

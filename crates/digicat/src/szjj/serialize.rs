@@ -4,13 +4,15 @@
 //!   {"divisions", "groups", "classes"}, "not_classifiable", "divisions": [..]}`
 //! - [`Division`]: `{"code", "name", "classifiable", "groups": [{"code", "name", "classes": [..]}]}`
 //! - [`Class`]: `{"code", "name", "gbt": [{"code", "name", "partial", "printed"}], "note", "terms":
-//!   [{"term", "decision"}]}`
+//!   [{"term", "decision", "source", "judgment"}]}`
 //! - [`Classification`]: `{"status", "reason", "code", "classes": [codes], "rows":
 //!   ["030304:6429*"], "evidence": [{"text", "class", "start", "end", "kind"}]}`
 
-use super::catalogue::{classes, divisions, groups, meta, Class, Division, GbtRef, Group, NOT_CLASSIFIABLE};
+use super::catalogue::{
+    classes, divisions, groups, meta, Class, Division, GbtRef, Group, TermEntry, NOT_CLASSIFIABLE,
+};
 use super::classify::{Classification, Evidence};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// The whole classification, for `digicat catalogue --catalogue szjj-2021 --format json`.
 ///
@@ -91,10 +93,21 @@ struct Terms<'a>(&'a Class);
 
 impl Serialize for Terms<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
+        let mut seq = s.serialize_seq(Some(self.0.terms().len()))?;
         for t in self.0.terms() {
-            map.serialize_entry(t.term(), t.decision().as_str())?;
+            seq.serialize_element(t)?;
         }
+        seq.end()
+    }
+}
+
+impl Serialize for TermEntry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("term", self.term())?;
+        map.serialize_entry("decision", self.decision().as_str())?;
+        map.serialize_entry("source", self.source())?;
+        map.serialize_entry("judgment", self.judgment())?;
         map.end()
     }
 }
