@@ -161,25 +161,28 @@ pub fn catalogue_columns(catalogue: CatalogueId, lang: Lang) -> &'static [&'stat
 pub fn szjj_fields(result: &Result<szjj::Classification, CodeError>) -> [String; 7] {
     match result {
         Err(e) => error_fields(e),
-        Ok(c) => {
-            let codes: Vec<&str> = c.classes.iter().map(|c| c.code()).collect();
-            let names: Vec<&str> = c.classes.iter().map(|c| c.name()).collect();
-            let rows: Vec<String> = c
-                .rows
-                .iter()
-                .map(|(class, g)| format!("{}:{}", class.code(), g.printed()))
-                .collect();
-            [
-                c.status.as_str().into(),
-                c.reason.as_str().into(),
-                codes.join(","),
-                names.join("；"),
-                rows.join(","),
-                c.terms().join("；"),
-                String::new(),
-            ]
-        }
+        Ok(c) => szjj_classification_fields(c),
     }
+}
+
+/// The `szjj-2021` columns of a classified record (see [`szjj_fields`]).
+pub fn szjj_classification_fields(c: &szjj::Classification) -> [String; 7] {
+    let codes: Vec<&str> = c.classes.iter().map(|c| c.code()).collect();
+    let names: Vec<&str> = c.classes.iter().map(|c| c.name()).collect();
+    let rows: Vec<String> = c
+        .rows
+        .iter()
+        .map(|(class, g)| format!("{}:{}", class.code(), g.printed()))
+        .collect();
+    [
+        c.status.as_str().into(),
+        c.reason.as_str().into(),
+        codes.join(","),
+        names.join("；"),
+        rows.join(","),
+        c.terms().join("；"),
+        String::new(),
+    ]
 }
 
 /// The added columns of a record whose code field is an error (see [`fields`]).
