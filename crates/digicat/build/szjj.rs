@@ -421,6 +421,10 @@ fn code_expr(code: &str) -> String {
     }
 }
 
+/// A pattern's binding: kind (0 a 说明 term, 1 a class name), 小类 index, index into the emitted
+/// term entries (for a 说明 term), the text as written.
+type Bound = (u8, usize, Option<usize>, String);
+
 /// The tables: the classification, its reviewed terms, the matchable patterns and GB/T class → core
 /// 小类.
 pub fn tables(d: &Szjj) -> String {
@@ -540,7 +544,7 @@ pub fn tables(d: &Szjj) -> String {
 
     // Matchable patterns: decisive terms (kind product) and the GB/T names of whole core classes
     // (kind class_name), each bound to its 小类.
-    let mut by_pattern: BTreeMap<String, Vec<(u8, usize, Option<usize>, String)>> = BTreeMap::new();
+    let mut by_pattern: BTreeMap<String, Vec<Bound>> = BTreeMap::new();
     for (i, t) in d.terms.iter().enumerate() {
         if t.decision != Decision::Rejected {
             by_pattern.entry(normalize(&t.term)).or_default().push((
@@ -583,7 +587,7 @@ pub fn tables(d: &Szjj) -> String {
 /// Adds the class-name patterns and writes `PATTERNS` and `PATTERN_TERMS`.
 fn patterns(
     d: &Szjj,
-    mut by_pattern: BTreeMap<String, Vec<(u8, usize, Option<usize>, String)>>,
+    mut by_pattern: BTreeMap<String, Vec<Bound>>,
 ) -> String {
     let names = class_names(d);
     for (name, classes) in names {
