@@ -585,10 +585,7 @@ pub fn tables(d: &Szjj) -> String {
 }
 
 /// Adds the class-name patterns and writes `PATTERNS` and `PATTERN_TERMS`.
-fn patterns(
-    d: &Szjj,
-    mut by_pattern: BTreeMap<String, Vec<Bound>>,
-) -> String {
+fn patterns(d: &Szjj, mut by_pattern: BTreeMap<String, Vec<Bound>>) -> String {
     let names = class_names(d);
     for (name, classes) in names {
         for c in classes {
