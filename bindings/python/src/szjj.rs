@@ -125,7 +125,10 @@ impl SzjjClassification {
 
 /// ``szjj-2021``: one record (the native half of ``digicat.classify(..., catalogue="szjj-2021")``).
 #[pyfunction]
-#[pyo3(signature = (code=None, text=None, *, policy=Name::of("standard"), edition=Name::of("auto")))]
+#[pyo3(
+    signature = (code=None, text=None, *, policy=Name::of("standard"), edition=Name::of("auto")),
+    text_signature = "(code=None, text=None, *, policy='standard', edition='auto')"
+)]
 pub fn classify_szjj(
     py: Python<'_>,
     code: Option<&Bound<'_, PyString>>,
@@ -147,7 +150,10 @@ pub fn classify_szjj(
 /// values are read as ``classify_many`` reads them; a row whose code is an error is ``invalid``
 /// unless ``strict``.
 #[pyfunction]
-#[pyo3(signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto"), strict=false))]
+#[pyo3(
+    signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto"), strict=false),
+    text_signature = "(codes=None, texts=None, *, policy='standard', edition='auto', strict=False)"
+)]
 pub fn classify_many_szjj<'py>(
     py: Python<'py>,
     codes: Option<&Bound<'py, PyAny>>,
