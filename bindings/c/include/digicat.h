@@ -419,6 +419,14 @@ typedef struct digicat_result digicat_result;
 typedef struct digicat_row digicat_row;
 
 /**
+ * A `szjj-2021` classification (opaque). Stands for a `Box<digicat::szjj::Classification>`.
+ *
+ * Made by `digicat_szjj_classify`, read with the `digicat_szjj_result_*` functions, freed with
+ * `digicat_szjj_result_free`. Immutable: several threads may read one at once.
+ */
+typedef struct digicat_szjj_result digicat_szjj_result;
+
+/**
  * A UTF-8 string returned by the library: `len` bytes at `data`, **not** NUL-terminated
  * (print with `printf("%.*s", (int)s.len, s.data)`).
  *
@@ -517,6 +525,34 @@ typedef struct digicat_evidence {
    */
   const struct digicat_row *row;
 } digicat_evidence;
+
+/**
+ * One piece of `szjj-2021` evidence: a reviewed 说明 term (`DIGICAT_EVIDENCE_KIND_PRODUCT`) or
+ * the GB/T name of a whole class (`DIGICAT_EVIDENCE_KIND_CLASS_NAME`) found in the text. Plain
+ * data; it owns nothing.
+ */
+typedef struct digicat_szjj_evidence {
+  /**
+   * Product (a 说明 term) or class name.
+   */
+  digicat_evidence_kind kind;
+  /**
+   * Byte offset of the match in the text given to `digicat_szjj_classify`.
+   */
+  size_t start;
+  /**
+   * Byte offset just past the match.
+   */
+  size_t end;
+  /**
+   * The term as written in the data (static memory).
+   */
+  struct digicat_str text;
+  /**
+   * The 小类 code it is evidence for, e.g. `030307` (static memory).
+   */
+  struct digicat_str class_code;
+} digicat_szjj_evidence;
 
 #ifdef __cplusplus
 extern "C" {
@@ -1170,6 +1206,94 @@ digicat_rc digicat_report_skip_reason(const char *const *fields,
                                       size_t count,
                                       bool *skip_out,
                                       digicat_reason *reason_out);
+
+/**
+ * Classifies one record against `szjj-2021`: the same arguments, return codes and contract as
+ * `digicat_classify` (the code field is read the same way; `options` NULL for the defaults),
+ * but the result is a `digicat_szjj_result` (free it with `digicat_szjj_result_free`).
+ *
+ * # Safety
+ * As `digicat_classify`.
+ */
+digicat_rc digicat_szjj_classify(const char *code,
+                                 size_t code_len,
+                                 const char *text,
+                                 size_t text_len,
+                                 const struct digicat_options *options,
+                                 struct digicat_szjj_result **result_out,
+                                 struct digicat_code_error **error_out);
+
+/**
+ * Frees a result made by `digicat_szjj_classify`. NULL is a no-op; never twice.
+ *
+ * # Safety
+ * `result` must be NULL or a live result from `digicat_szjj_classify`.
+ */
+void digicat_szjj_result_free(struct digicat_szjj_result *result);
+
+/**
+ * Writes the result's status into `*status_out`, as `digicat_result_status` does.
+ *
+ * # Safety
+ * `result` must be NULL or a live result; `status_out` NULL or writable. Thread-safe.
+ */
+digicat_rc digicat_szjj_result_status(const struct digicat_szjj_result *result,
+                                      digicat_status *status_out);
+
+/**
+ * Writes the result's reason into `*reason_out`, as `digicat_result_reason` does.
+ *
+ * # Safety
+ * `result` must be NULL or a live result; `reason_out` NULL or writable. Thread-safe.
+ */
+digicat_rc digicat_szjj_result_reason(const struct digicat_szjj_result *result,
+                                      digicat_reason *reason_out);
+
+/**
+ * Number of evidence items (0 when `result` is NULL).
+ *
+ * # Safety
+ * `result` must be NULL or a live result. Thread-safe.
+ */
+size_t digicat_szjj_result_evidence_count(const struct digicat_szjj_result *result);
+
+/**
+ * Copies the evidence item at `index` into `*evidence_out`. Returns `DIGICAT_RC_OK`,
+ * `DIGICAT_RC_NULL_PARAMETER` or `DIGICAT_RC_OUT_OF_RANGE`.
+ *
+ * # Safety
+ * `result` must be NULL or a live result; `evidence_out` NULL or writable. Thread-safe.
+ */
+digicat_rc digicat_szjj_result_evidence(const struct digicat_szjj_result *result,
+                                        size_t index,
+                                        struct digicat_szjj_evidence *evidence_out);
+
+/**
+ * Writes the value of batch column `column` (0 to `DIGICAT_REPORT_COLUMNS - 1`) of a
+ * `szjj-2021` result into `buf`, as `digicat_result_report_field` does: what the CLI writes in
+ * its `szjj_*` columns (2: the 小类 codes `030304,030307`; 3: their names; 4: the (小类, GB/T
+ * code) pairs `030304:6429*`). An unreadable code field's columns are
+ * `digicat_code_error_report_field`'s.
+ *
+ * # Safety
+ * As `digicat_result_report_field`.
+ */
+digicat_rc digicat_szjj_result_report_field(const struct digicat_szjj_result *result,
+                                            size_t column,
+                                            char *buf,
+                                            size_t len,
+                                            size_t *out_n);
+
+/**
+ * Writes the name of `szjj-2021` batch column `column` in `lang` into `*name_out`, as
+ * `digicat_report_column_name` does: `szjj_status` … `szjj_error`, `数字经济状态` … in Chinese.
+ *
+ * # Safety
+ * `name_out` must be NULL or point to a writable `digicat_str`. Thread-safe.
+ */
+digicat_rc digicat_szjj_report_column_name(uint32_t lang,
+                                           size_t column,
+                                           struct digicat_str *name_out);
 
 #ifdef __cplusplus
 }  // extern "C"

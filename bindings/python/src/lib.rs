@@ -21,11 +21,14 @@
 
 mod arrow;
 mod convert;
+mod szjj;
 mod types;
 
-use convert::{cell, code_error, column, option, options, options_in, row_count, Column, Name};
+use convert::{
+    cell, code_error, column, option, option_in, options, options_in, row_count, Column, Name,
+};
 use digicat::report::{self, Lang};
-use digicat::{CodeError, Edition, Options, Policy};
+use digicat::{CatalogueId, CodeError, Edition, Options, Policy};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -200,12 +203,18 @@ fn in_chunks<R: Send>(n: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<
 
 /// The names of the 7 columns that ``report_columns`` (and the CLI) add, for ``lang`` ``"en"``
 /// (``status``, ``reason``, ``industries``, ``industry_names``, ``rows``, ``evidence``, ``error``)
-/// or ``"zh"``.
+/// or ``"zh"``;
+/// ``catalogue`` ``"szjj-2021"`` gives that catalogue's 7 (``szjj_status`` …, ``数字经济状态`` …).
 #[pyfunction]
-#[pyo3(signature = (lang=Name::of("en")), text_signature = "(lang='en')")]
-fn report_column_names<'py>(py: Python<'py>, lang: Name) -> PyResult<Bound<'py, PyTuple>> {
+#[pyo3(signature = (lang=Name::of("en"), catalogue=Name::of("dongguan-2019")), text_signature = "(lang='en', catalogue='dongguan-2019')")]
+fn report_column_names<'py>(
+    py: Python<'py>,
+    lang: Name,
+    catalogue: Name,
+) -> PyResult<Bound<'py, PyTuple>> {
     let lang: Lang = option(py, &lang.0)?;
-    PyTuple::new(py, report::columns(lang))
+    let catalogue: CatalogueId = option(py, &catalogue.0)?;
+    PyTuple::new(py, report::catalogue_columns(catalogue, lang))
 }
 
 /// The 7 columns the CLI adds, computed for a batch of codes and texts: returns ``(names,
@@ -387,8 +396,8 @@ fn layout(
 /// column but is not recognised (then name it with ``code_col`` or pass ``text_only=True``).
 #[pyfunction]
 #[pyo3(
-    signature = (header, columns, code_col=None, text_col=None, lang=Name::of("en"), *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false),
-    text_signature = "(header, columns, code_col=None, text_col=None, lang='en', *, policy='standard', edition='auto', text_only=False)"
+    signature = (header, columns, code_col=None, text_col=None, lang=Name::of("en"), *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false, catalogues=vec![Name::of("dongguan-2019")]),
+    text_signature = "(header, columns, code_col=None, text_col=None, lang='en', *, policy='standard', edition='auto', text_only=False, catalogues=['dongguan-2019'])"
 )]
 #[allow(clippy::too_many_arguments)]
 fn report_table<'py>(
@@ -401,8 +410,17 @@ fn report_table<'py>(
     policy: Name,
     edition: Name,
     text_only: bool,
+    catalogues: Vec<Name>,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>, bool)> {
     let lang: Lang = option(py, &lang.0)?;
+    let mut ids: Vec<CatalogueId> = Vec::new();
+    for c in &catalogues {
+        let id: CatalogueId = option_in(py, &c.0, lang)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let width = 7 * ids.len();
     let options = options_in(py, &policy.0, &edition.0, lang)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
     let layout = layout(&header, code_col, text_col, text_only, lang)?;
@@ -428,20 +446,36 @@ fn report_table<'py>(
     let by_text_only = layout.text_only();
     let out = py.detach(|| {
         let chunks = in_chunks(n, |rows| {
-            let mut out: [Vec<String>; 7] = Default::default();
+            let mut out: Vec<Vec<String>> = vec![Vec::new(); width];
             let mut fields: Vec<&str> = Vec::with_capacity(values.len());
             for i in rows {
                 fields.clear();
                 fields.extend(values.iter().map(|c| c[i].as_deref().unwrap_or("")));
-                let row = layout.classify(&fields, &options);
-                let row = report::row_fields_in(&row, lang);
+                let skipped = report::skip_reason(&fields);
+                let mut row: Vec<String> = Vec::with_capacity(width);
+                for id in &ids {
+                    let set = match (skipped, id) {
+                        (Some(reason), _) => {
+                            let mut set = report::skipped_fields(reason);
+                            report::localize(&mut set, lang);
+                            set
+                        }
+                        (None, CatalogueId::Dongguan2019) => {
+                            report::row_fields_in(&layout.classify(&fields, &options), lang)
+                        }
+                        (None, CatalogueId::Szjj2021) => {
+                            report::szjj_fields_in(&layout.classify_szjj(&fields, &options), lang)
+                        }
+                    };
+                    row.extend(set);
+                }
                 for (column, field) in out.iter_mut().zip(row) {
                     column.push(field);
                 }
             }
             out
         });
-        let mut out: Vec<Vec<String>> = (0..7).map(|_| Vec::with_capacity(n)).collect();
+        let mut out: Vec<Vec<String>> = (0..width).map(|_| Vec::with_capacity(n)).collect();
         for chunk in chunks {
             for (column, part) in out.iter_mut().zip(chunk) {
                 column.extend(part);
@@ -449,7 +483,11 @@ fn report_table<'py>(
         }
         out
     });
-    Ok((PyTuple::new(py, report::columns(lang))?, out, by_text_only))
+    let names: Vec<&str> = ids
+        .iter()
+        .flat_map(|id| report::catalogue_columns(*id, lang).iter().copied())
+        .collect();
+    Ok((PyTuple::new(py, names)?, out, by_text_only))
 }
 
 /// Assesses a roster against policy criteria (the native half of ``digicat.assess``): ``header``,
@@ -603,6 +641,9 @@ fn _digicat(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CatalogueInfo>()?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
     m.add_function(wrap_pyfunction!(classify_many, m)?)?;
+    m.add_class::<szjj::SzjjClassification>()?;
+    m.add_function(wrap_pyfunction!(szjj::classify_szjj, m)?)?;
+    m.add_function(wrap_pyfunction!(szjj::classify_many_szjj, m)?)?;
     m.add_function(wrap_pyfunction!(report_column_names, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_function(wrap_pyfunction!(report_table, m)?)?;

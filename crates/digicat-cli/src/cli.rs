@@ -3,7 +3,7 @@
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use digicat::report::{Choice, Lang};
-use digicat::{meta, Edition, Options, Policy};
+use digicat::{meta, CatalogueId, Edition, Options, Policy};
 use std::path::PathBuf;
 
 /// `digicat` and its subcommands.
@@ -222,6 +222,11 @@ pub struct ClassifyArgs {
     /// Rows are written in input order either way
     #[arg(long, value_name = "N")]
     pub threads: Option<std::num::NonZeroUsize>,
+    /// Catalogues to classify against, comma-separated, in column order: dongguan-2019 (东莞市
+    /// 数字产业目录, 2019) and/or szjj-2021 (数字经济及其核心产业统计分类（2021）, columns szjj_* /
+    /// 数字经济…); the summary counts the first
+    #[arg(long, value_name = "IDS", value_delimiter = ',', default_value = "dongguan-2019", value_parser = catalogue_id())]
+    pub catalogue: Vec<CatalogueId>,
 }
 
 impl ClassifyArgs {
@@ -230,6 +235,17 @@ impl ClassifyArgs {
         self.threads
             .or_else(|| std::thread::available_parallelism().ok())
             .map_or(1, std::num::NonZeroUsize::get)
+    }
+
+    /// The catalogues asked for, each once, in the order given.
+    pub fn catalogues(&self) -> Vec<CatalogueId> {
+        let mut out: Vec<CatalogueId> = Vec::new();
+        for c in &self.catalogue {
+            if !out.contains(c) {
+                out.push(*c);
+            }
+        }
+        out
     }
 }
 
@@ -328,6 +344,9 @@ pub struct MatchArgs {
 /// Options of `digicat catalogue`.
 #[derive(Debug, Args)]
 pub struct CatalogueArgs {
+    /// Which catalogue: dongguan-2019 (东莞市数字产业目录) or szjj-2021 (数字经济及其核心产业统计分类（2021）)
+    #[arg(long, value_name = "ID", default_value = "dongguan-2019", value_parser = catalogue_id())]
+    pub catalogue: CatalogueId,
     /// Output format
     #[arg(long, value_enum, default_value_t = CatalogueFormat::Md)]
     pub format: CatalogueFormat,
@@ -383,6 +402,12 @@ fn lang() -> impl TypedValueParser<Value = Lang> {
         PossibleValue::new("zh").help("Chinese: headers, statuses, reasons and summary in Chinese"),
     ])
     .try_map(|s| s.parse::<Lang>())
+}
+
+/// `--catalogue`: a catalogue id, parsed with the core's `FromStr`.
+fn catalogue_id() -> impl TypedValueParser<Value = CatalogueId> {
+    PossibleValuesParser::new(CatalogueId::ALL.map(|c| PossibleValue::new(c.as_str())))
+        .try_map(|s| s.parse::<CatalogueId>())
 }
 
 /// `--policy`: the core's [`Policy`] names, parsed with its `FromStr`.

@@ -1,13 +1,15 @@
 //! What became of one input row: classified by the engine, or kept unread with a reason.
 
 use digicat::report::{self, Lang, RowOutcome};
-use digicat::{Classification, CodeError, Reason, Status};
+use digicat::{szjj, Classification, CodeError, Reason, Status};
 
 /// The result for one row.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Outcome {
     /// The engine's answer (an `Err` is a code that cannot be used: status `invalid`).
     Classified(Result<Classification, CodeError>),
+    /// The answer of `szjj-2021` (《数字经济及其核心产业统计分类（2021）》).
+    Szjj(Result<szjj::Classification, CodeError>),
     /// Not an enterprise (a blank row, a `合计` footer): status `skipped`.
     Skipped(Reason),
     /// The row never reached the engine (malformed record, undecodable bytes): status `invalid`
@@ -34,6 +36,7 @@ impl Outcome {
     pub fn status(&self) -> Status {
         match self {
             Outcome::Classified(Ok(c)) => c.status,
+            Outcome::Szjj(Ok(c)) => c.status,
             Outcome::Skipped(_) => Status::Skipped,
             _ => Status::Invalid,
         }
@@ -43,7 +46,8 @@ impl Outcome {
     pub fn reason(&self) -> &'static str {
         match self {
             Outcome::Classified(Ok(c)) => c.reason.as_str(),
-            Outcome::Classified(Err(e)) => e.kind(),
+            Outcome::Szjj(Ok(c)) => c.reason.as_str(),
+            Outcome::Classified(Err(e)) | Outcome::Szjj(Err(e)) => e.kind(),
             Outcome::Skipped(reason) => reason.as_str(),
             Outcome::Unread { reason, .. } => reason,
         }
@@ -57,12 +61,14 @@ impl Outcome {
         }
     }
 
-    /// The values of the added columns in `lang`, as [`digicat::report::fields_in`] gives
-    /// them; an unread row has the same shape as an invalid code (status, reason and error
-    /// only; its error already in `lang`), a skipped row status and reason only.
+    /// The values of the added columns in `lang`, as [`digicat::report::fields_in`] and
+    /// [`digicat::report::szjj_fields_in`] give them; an unread row has the same shape as an
+    /// invalid code (status, reason and error only; its error already in `lang`), a skipped row
+    /// status and reason only.
     pub fn fields(&self, lang: Lang) -> [String; 7] {
         let mut fields = match self {
             Outcome::Classified(result) => return report::fields_in(result, lang),
+            Outcome::Szjj(result) => return report::szjj_fields_in(result, lang),
             Outcome::Skipped(reason) => report::skipped_fields(*reason),
             Outcome::Unread { reason, error } => report::invalid_fields(reason, error.clone()),
         };

@@ -5,7 +5,7 @@ use crate::error::{Failure, Text};
 use crate::input::Record;
 use crate::outcome::Outcome;
 use digicat::report::{self, Lang, Tally};
-use digicat::{Classification, Code, Evidence, Status};
+use digicat::{szjj, CatalogueId, Classification, Code, Evidence, Status};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fs::File;
@@ -265,16 +265,22 @@ fn table_writer<W: Write>(delimiter: u8, out: W) -> csv::Writer<W> {
         .from_writer(out)
 }
 
-/// Renders rows as [`Output::write`] writes them to CSV/TSV, appending to `out`.
+/// The added columns of a row: each catalogue's, in order, in `lang`.
+fn added_fields(outcomes: &[Outcome], lang: Lang) -> Vec<String> {
+    outcomes.iter().flat_map(|o| o.fields(lang)).collect()
+}
+
+/// Renders rows (each with the outcome of every catalogue) as [`Output::write`] writes them to
+/// CSV/TSV, appending to `out`.
 pub fn render_rows<'a>(
     delimiter: u8,
     lang: Lang,
-    rows: impl Iterator<Item = (&'a Record, &'a Outcome)>,
+    rows: impl Iterator<Item = (&'a Record, &'a [Outcome])>,
     out: Vec<u8>,
 ) -> Vec<u8> {
     let mut w = table_writer(delimiter, out);
-    for (rec, outcome) in rows {
-        let fields = outcome.fields(lang);
+    for (rec, outcomes) in rows {
+        let fields = added_fields(outcomes, lang);
         // Writing into memory cannot fail.
         let _ = w.write_record(rec.fields.iter().chain(&fields).map(String::as_str));
     }
@@ -301,6 +307,8 @@ enum Writer {
     Jsonl {
         out: BufWriter<Target>,
         keys: Vec<String>,
+        /// The catalogues, in output order.
+        catalogues: Vec<CatalogueId>,
     },
     Xlsx(Box<crate::xlsx::Book>),
 }
@@ -323,9 +331,14 @@ impl Output {
         mut target: Target,
         format: RowFormat,
         header: &[String],
+        catalogues: &[CatalogueId],
         lang: Lang,
         bom: bool,
     ) -> Result<Output, Failure> {
+        let added: Vec<&str> = catalogues
+            .iter()
+            .flat_map(|c| report::catalogue_columns(*c, lang).iter().copied())
+            .collect();
         let writer = match format {
             RowFormat::Delimited(delimiter) => {
                 if bom {
@@ -334,7 +347,6 @@ impl Output {
                         .map_err(|e| Failure::output(&target.name, e))?;
                 }
                 let mut w = table_writer(delimiter, target);
-                let added = report::columns(lang);
                 w.write_record(
                     header
                         .iter()
@@ -347,10 +359,11 @@ impl Output {
             RowFormat::Jsonl => Writer::Jsonl {
                 out: BufWriter::with_capacity(64 * 1024, target),
                 keys: json_keys(header),
+                catalogues: catalogues.to_vec(),
             },
-            RowFormat::Xlsx => {
-                Writer::Xlsx(Box::new(crate::xlsx::Book::new(target, header, lang)?))
-            }
+            RowFormat::Xlsx => Writer::Xlsx(Box::new(crate::xlsx::Book::new(
+                target, header, &added, lang,
+            )?)),
         };
         let delimiter = match format {
             RowFormat::Delimited(d) => Some(d),
@@ -362,11 +375,6 @@ impl Output {
             written: 0,
             delimiter,
         })
-    }
-
-    /// The language of the added columns' values and messages.
-    pub fn lang(&self) -> Lang {
-        self.lang
     }
 
     /// For CSV/TSV output, how other threads render rows ahead ([`render_rows`]): the delimiter
@@ -404,36 +412,31 @@ impl Output {
         })
     }
 
-    /// Writes one row: the input values, then the outcome (JSONL: a skipped row has the keys of
-    /// an invalid one, `error` null).
-    pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
+    /// Writes one row: the input values, then the outcome of each catalogue, in the order of
+    /// `--catalogue` (JSONL: the first catalogue's keys at the top level, each further one as an
+    /// object under its id, e.g. `"szjj-2021"`; a skipped row has the keys of an invalid one,
+    /// `error` null).
+    pub fn write(&mut self, rec: &Record, outcomes: &[Outcome]) -> Result<(), Failure> {
         match &mut self.writer {
             Writer::Table(w) => {
-                let fields = outcome.fields(self.lang);
+                let fields = added_fields(outcomes, self.lang);
                 w.write_record(rec.fields.iter().chain(&fields).map(String::as_str))
                     .map_err(|e| csv_failure(&w.get_ref().name, e))?;
             }
             Writer::Xlsx(book) => {
-                let fields = outcome.fields(self.lang);
+                let fields = added_fields(outcomes, self.lang);
                 book.write(rec, &fields)?;
             }
-            Writer::Jsonl { out, keys } => {
-                let fields;
-                let (result, error) = match outcome.classification() {
-                    Some(c) => (JsonResult::Classified(c), None),
-                    None => {
-                        fields = outcome.fields(self.lang);
-                        let invalid = JsonResult::Invalid {
-                            status: outcome.status(),
-                            reason: outcome.reason(),
-                            code: None,
-                            industries: [],
-                            rows: [],
-                            evidence: [],
-                        };
-                        let error = Some(fields[ERROR].as_str()).filter(|e| !e.is_empty());
-                        (invalid, error)
-                    }
+            Writer::Jsonl {
+                out,
+                keys,
+                catalogues,
+            } => {
+                let lang = self.lang;
+                let answers: Vec<JsonAnswer<'_>> =
+                    outcomes.iter().map(|o| JsonAnswer::of(o, lang)).collect();
+                let Some((first, rest)) = answers.split_first() else {
+                    return Ok(());
                 };
                 let row = JsonRow {
                     line: rec.line,
@@ -441,8 +444,11 @@ impl Output {
                         keys,
                         values: &rec.fields,
                     },
-                    result,
-                    error,
+                    answer: first,
+                    more: More {
+                        ids: catalogues.get(1..).unwrap_or(&[]),
+                        answers: rest,
+                    },
                 };
                 serde_json::to_writer(&mut *out, &row)
                     .map_err(io::Error::from)
@@ -508,21 +514,101 @@ struct JsonRow<'a> {
     line: u64,
     input: InputObject<'a>,
     #[serde(flatten)]
+    answer: &'a JsonAnswer<'a>,
+    #[serde(flatten)]
+    more: More<'a>,
+}
+
+/// The answers of the catalogues after the first, each under its id.
+struct More<'a> {
+    ids: &'a [CatalogueId],
+    answers: &'a [JsonAnswer<'a>],
+}
+
+impl Serialize for More<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.ids.len()))?;
+        for (id, answer) in self.ids.iter().zip(self.answers) {
+            map.serialize_entry(id.as_str(), answer)?;
+        }
+        map.end()
+    }
+}
+
+/// One catalogue's answer: its result keys and `error`.
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    #[serde(flatten)]
     result: JsonResult<'a>,
-    error: Option<&'a str>,
+    error: Option<String>,
+}
+
+impl<'a> JsonAnswer<'a> {
+    /// The answer of `outcome`, an error message in `lang`.
+    fn of(outcome: &'a Outcome, lang: Lang) -> JsonAnswer<'a> {
+        match outcome {
+            Outcome::Classified(Ok(c)) => JsonAnswer {
+                result: JsonResult::Classified(c),
+                error: None,
+            },
+            Outcome::Szjj(Ok(c)) => JsonAnswer {
+                result: JsonResult::Szjj(c),
+                error: None,
+            },
+            _ => {
+                let fields = outcome.fields(lang);
+                let status = outcome.status();
+                let reason = outcome.reason();
+                let result = if matches!(outcome, Outcome::Szjj(_)) {
+                    JsonResult::InvalidSzjj {
+                        status,
+                        reason,
+                        code: None,
+                        classes: [],
+                        rows: [],
+                        evidence: [],
+                    }
+                } else {
+                    JsonResult::Invalid {
+                        status,
+                        reason,
+                        code: None,
+                        industries: [],
+                        rows: [],
+                        evidence: [],
+                    }
+                };
+                let error = fields[ERROR].clone();
+                JsonAnswer {
+                    result,
+                    error: Some(error).filter(|e| !e.is_empty()),
+                }
+            }
+        }
+    }
 }
 
 /// The result keys of a row: the core's shape of a [`Classification`] (`status`, `reason`,
-/// `code`, `industries`, `rows`, `evidence`), or the same keys, empty, for an invalid row.
+/// `code`, `industries`, `rows`, `evidence`) or of a `szjj-2021` one (`classes` for
+/// `industries`), or the same keys, empty, for an invalid row.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum JsonResult<'a> {
     Classified(&'a Classification),
+    Szjj(&'a szjj::Classification),
     Invalid {
         status: Status,
         reason: &'static str,
         code: Option<Code>,
         industries: [u8; 0],
+        rows: [&'static str; 0],
+        evidence: [Evidence; 0],
+    },
+    InvalidSzjj {
+        status: Status,
+        reason: &'static str,
+        code: Option<Code>,
+        classes: [&'static str; 0],
         rows: [&'static str; 0],
         evidence: [Evidence; 0],
     },

@@ -7,14 +7,12 @@
 //! [`BATCH_BYTES`] of field text (a larger row makes a batch of its own) plus its rendered
 //! output; a batch's buffers are reused.
 
-use crate::commands::classify::{outcome_of, PROGRESS_EVERY};
+use crate::commands::classify::{Classifier, PROGRESS_EVERY};
 use crate::error::Failure;
 use crate::input::{Input, Record};
 use crate::outcome::Outcome;
 use crate::output::{render_rows, Output};
 use crate::summary::Summary;
-use digicat::report::Layout;
-use digicat::Options;
 use indicatif::ProgressBar;
 use std::collections::BTreeMap;
 use std::sync::mpsc;
@@ -33,6 +31,7 @@ struct Batch {
     /// `records[..len]` are this batch's (the rest are kept for reuse).
     records: Vec<Record>,
     len: usize,
+    /// The outcomes of `records[..len]`, one per catalogue for each record in turn.
     outcomes: Vec<Outcome>,
     /// The rows rendered for CSV/TSV output.
     rendered: Vec<u8>,
@@ -73,20 +72,17 @@ impl Batch {
     }
 }
 
-/// Classifies and writes every remaining record of `input` with `threads` classifying threads;
-/// gives back the output to finish.
+/// Classifies (in every catalogue of `classifier`) and writes every remaining record of `input`
+/// with `threads` classifying threads; gives back the output to finish.
 pub fn classify_rows(
     input: &mut Input,
-    layout: &Layout,
-    options: &Options,
+    classifier: &Classifier<'_>,
     threads: usize,
     mut output: Output,
     summary: &mut Summary,
     bar: Option<&ProgressBar>,
 ) -> Result<Output, Failure> {
-    let lang = output.lang();
-    let header = input.header.clone();
-    let decoder = input.decoder;
+    let per_record = classifier.catalogues.len().max(1);
     let rendering = output.rendering();
     let pool = threads + 2;
     let (work_tx, work_rx) = mpsc::sync_channel::<Batch>(pool);
@@ -94,7 +90,7 @@ pub fn classify_rows(
     let (done_tx, done_rx) = mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            let (work_rx, done_tx, header) = (Arc::clone(&work_rx), done_tx.clone(), &header);
+            let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
             scope.spawn(move || loop {
                 let next = work_rx.lock().ok().and_then(|rx| rx.recv().ok());
                 let Some(mut batch) = next else {
@@ -102,15 +98,13 @@ pub fn classify_rows(
                 };
                 let records = &batch.records[..batch.len];
                 batch.outcomes.clear();
-                batch.outcomes.extend(
-                    records
-                        .iter()
-                        .map(|rec| outcome_of(rec, layout, options, header, decoder, lang)),
-                );
+                for rec in records {
+                    classifier.outcomes(rec, &mut batch.outcomes);
+                }
                 if let Some((delimiter, lang)) = rendering {
                     let mut out = std::mem::take(&mut batch.rendered);
                     out.clear();
-                    let rows = records.iter().zip(&batch.outcomes);
+                    let rows = records.iter().zip(batch.outcomes.chunks(per_record));
                     batch.rendered = render_rows(delimiter, lang, rows, out);
                 }
                 if done_tx.send(batch).is_err() {
@@ -143,15 +137,20 @@ pub fn classify_rows(
             let batch = done_rx.recv().map_err(|_| stopped())?;
             waiting.insert(batch.index, batch);
             while let Some(mut batch) = waiting.remove(&written) {
-                let rows = batch.records[..batch.len].iter().zip(&batch.outcomes);
-                for (rec, outcome) in rows.clone() {
-                    summary.add(rec.line, &rec.fields, outcome);
+                let rows = batch.records[..batch.len]
+                    .iter()
+                    .zip(batch.outcomes.chunks(per_record));
+                for (rec, outcomes) in rows.clone() {
+                    // The summary counts the first catalogue's answers.
+                    if let Some(first) = outcomes.first() {
+                        summary.add(rec.line, &rec.fields, first);
+                    }
                 }
                 if rendering.is_some() {
                     output = output.write_rendered(batch.len as u64, &batch.rendered)?;
                 } else {
-                    for (rec, outcome) in rows {
-                        output.write(rec, outcome)?;
+                    for (rec, outcomes) in rows {
+                        output.write(rec, outcomes)?;
                     }
                 }
                 if let Some(bar) = bar {

@@ -17,17 +17,21 @@ pub struct Summary {
     /// Positions of the grouping columns in the header.
     group_at: Vec<usize>,
     invalid_lines: Vec<u64>,
+    /// Whether the counted answers are the Dongguan catalogue's (with its per-industry table).
+    dongguan: bool,
 }
 
 impl Summary {
-    /// Starts the clock; `groups` are the grouping columns: (header, position).
-    pub fn start(groups: Vec<(String, usize)>) -> Summary {
+    /// Starts the clock; `groups` are the grouping columns: (header, position); `dongguan`: the
+    /// answers counted are the Dongguan catalogue's (else `szjj-2021`'s: no per-industry table).
+    pub fn start(groups: Vec<(String, usize)>, dongguan: bool) -> Summary {
         let (names, group_at) = groups.into_iter().unzip();
         Summary {
             started: Instant::now(),
             tally: Tally::new(names),
             group_at,
             invalid_lines: Vec::new(),
+            dongguan,
         }
     }
 
@@ -123,8 +127,14 @@ impl Summary {
         } else {
             ("in_scope", "needs_review", "industry")
         };
-        let _ = writeln!(s, "  {}{}  {h_industry}", lpad(h_in, 8), lpad(h_review, 14));
-        for (industry, [in_scope, review]) in industries().iter().zip(&total.by_industry) {
+        if self.dongguan {
+            let _ = writeln!(s, "  {}{}  {h_industry}", lpad(h_in, 8), lpad(h_review, 14));
+        }
+        for (industry, [in_scope, review]) in industries()
+            .iter()
+            .zip(&total.by_industry)
+            .filter(|_| self.dongguan)
+        {
             let _ = writeln!(
                 s,
                 "  {in_scope:>8}{review:>14}  {} {}",

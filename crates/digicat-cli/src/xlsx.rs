@@ -41,9 +41,14 @@ pub struct Book {
 }
 
 impl Book {
-    /// Starts the workbook: the rows sheet with the header (the input's, then the added columns
-    /// in `lang`) on its first row.
-    pub fn new(target: Target, header: &[String], lang: Lang) -> Result<Book, Failure> {
+    /// Starts the workbook: the rows sheet with the header (the input's, then the `added`
+    /// columns) on its first row.
+    pub fn new(
+        target: Target,
+        header: &[String],
+        added: &[&str],
+        lang: Lang,
+    ) -> Result<Book, Failure> {
         let mut book = Workbook::new();
         let name = target.name().to_owned();
         let failed = |e: XlsxError| xlsx_failure(&name, e);
@@ -55,7 +60,6 @@ impl Book {
             })
             .map_err(failed)?;
         let bold = Format::new().set_bold();
-        let added = report::columns(lang);
         let names: Vec<&str> = header
             .iter()
             .map(String::as_str)
@@ -87,7 +91,7 @@ impl Book {
     }
 
     /// Writes one row: the input cells with their kinds, then the added columns as text.
-    pub fn write(&mut self, rec: &Record, added: &[String; 7]) -> Result<(), Failure> {
+    pub fn write(&mut self, rec: &Record, added: &[String]) -> Result<(), Failure> {
         if self.row >= MAX_ROWS {
             return Err(Failure::said(
                 format!(

@@ -196,6 +196,68 @@ fn values_and_summary_are_in_chinese() {
 }
 
 #[test]
+fn both_catalogues_values_are_in_chinese() {
+    let mut input = BAD_ROWS.to_vec();
+    input.extend_from_slice(b"\xC7\xE0,6513,\xFF\xFE\n");
+    input.extend_from_slice("寅,6429,网上音乐\n".as_bytes());
+    let typed = [
+        "65a3",
+        "C6513",
+        "6513 基础软件开发",
+        "65/6431",
+        "I-",
+        "多余的字段",
+    ];
+    for threads in ["1", "2"] {
+        for format in ["csv", "jsonl"] {
+            let args = [
+                "classify",
+                "-",
+                "--format",
+                format,
+                "--encoding",
+                "utf-8",
+                "--catalogue",
+                "dongguan-2019,szjj-2021",
+                "--threads",
+                threads,
+            ];
+            let (out, err) = zh(&args, Some(&input), 0);
+            assert_chinese(&err, &[]);
+            let values = if format == "csv" {
+                let rows = table(out.as_bytes(), b',');
+                assert_eq!(rows[0][3..10], digicat::report::COLUMNS_ZH);
+                assert_eq!(rows[0][10..], digicat::report::SZJJ_COLUMNS_ZH);
+                let last = rows.last().unwrap();
+                assert_eq!(
+                    last[10..12],
+                    ["属于目录", "写有目录所列重点产品"],
+                    "{last:?}"
+                );
+                rows[1..]
+                    .iter()
+                    .map(|r| r[3..].join(" "))
+                    .collect::<Vec<_>>()
+            } else {
+                common::jsonl(&out)
+                    .iter()
+                    .flat_map(|o| [&o["error"], &o["szjj-2021"]["error"]])
+                    .map(|e| e.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            };
+            for v in values.iter().filter(|v| !v.trim().is_empty()) {
+                assert!(english_words(v, &typed).is_empty(), "{format}: {v}");
+            }
+            let messages = values.join("\n");
+            assert!(
+                messages.matches("不是 GB/T 4754-2017 的小类").count() >= 2,
+                "{format}: {messages}"
+            );
+        }
+    }
+}
+
+#[test]
 fn lookup_match_and_catalogue_speak_chinese() {
     for (code, want) in [
         ("65a3", 1),
@@ -223,6 +285,8 @@ fn lookup_match_and_catalogue_speak_chinese() {
         assert_chinese(&out, &["SaaS"]);
     }
     let (md, _) = zh(&["catalogue"], None, 0);
+    assert_chinese(&md, &[]);
+    let (md, _) = zh(&["catalogue", "--catalogue", "szjj-2021"], None, 0);
     assert_chinese(&md, &[]);
     let out = run(["lookup", "65a3"], None);
     assert!(

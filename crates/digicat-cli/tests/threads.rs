@@ -1,6 +1,7 @@
 //! `classify --threads N`: the output file, standard output and the summary on standard error
 //! are byte for byte those of `--threads 1`, on the example list and on a generated list that
-//! spans many batches (with malformed, blank, footer and undecodable rows among them).
+//! spans many batches (with malformed, blank, footer and undecodable rows among them), with one
+//! catalogue and with two (`--catalogue dongguan-2019,szjj-2021`).
 
 mod common;
 
@@ -90,11 +91,14 @@ fn same_for_every_thread_count(input: &Path, name: &str, extra: &[&str]) {
             many.1, one.1,
             "--threads {threads}: stdout differs ({name})"
         );
-        // The summary's last line (elapsed time, rows/s) differs from run to run.
+        // The summary's last line (elapsed time, rows/s; 用时 in Chinese) differs from run to run.
         let summary = |s: &[u8]| {
             let s = String::from_utf8_lossy(s).into_owned();
             s.lines()
-                .filter(|l| !l.trim_start().starts_with("elapsed"))
+                .filter(|l| {
+                    let l = l.trim_start();
+                    !(l.starts_with("elapsed") || l.starts_with("用时"))
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         };
@@ -125,6 +129,30 @@ fn generated_list_is_written_the_same_with_any_thread_count() {
         let utf8 = ["--encoding", "utf-8"];
         same_for_every_thread_count(&input, name, &utf8);
         same_for_every_thread_count(&input, name, &[utf8[0], utf8[1], "--policy", "strict"]);
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Both catalogues: the workers classify every record in each.
+const BOTH: [&str; 2] = ["--catalogue", "dongguan-2019,szjj-2021"];
+
+#[test]
+fn two_catalogues_are_written_the_same_with_any_thread_count() {
+    for name in ["csv", "tsv", "jsonl"] {
+        same_for_every_thread_count(&example(), name, &BOTH);
+        same_for_every_thread_count(&example(), name, &[BOTH[0], "szjj-2021", "--lang", "zh"]);
+    }
+    let dir = std::env::temp_dir().join(format!("digicat-threads-two-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("list.csv");
+    fs::write(&input, generated(3000)).unwrap();
+    for name in ["csv", "jsonl"] {
+        same_for_every_thread_count(&input, name, &["--encoding", "utf-8", BOTH[0], BOTH[1]]);
+        same_for_every_thread_count(
+            &input,
+            name,
+            &["--encoding", "utf-8", BOTH[0], BOTH[1], "--lang", "zh"],
+        );
     }
     fs::remove_dir_all(&dir).unwrap();
 }

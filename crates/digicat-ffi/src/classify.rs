@@ -60,7 +60,7 @@ pub struct digicat_evidence {
 }
 
 /// Hands a value to C as an opaque handle.
-fn into_handle<T, H>(value: T) -> *mut H {
+pub(crate) fn into_handle<T, H>(value: T) -> *mut H {
     Box::into_raw(Box::new(value)).cast()
 }
 
@@ -68,7 +68,7 @@ fn into_handle<T, H>(value: T) -> *mut H {
 ///
 /// # Safety
 /// `handle` must be NULL or a live handle made by [`into_handle`] with the same `T`.
-unsafe fn borrow<'a, T, H>(handle: *const H) -> Result<&'a T, digicat_rc> {
+pub(crate) unsafe fn borrow<'a, T, H>(handle: *const H) -> Result<&'a T, digicat_rc> {
     // SAFETY: NULL gives `None`; otherwise the caller guarantees a live `Box<T>` allocation.
     unsafe { handle.cast::<T>().as_ref() }.ok_or(digicat_rc::NullParameter)
 }
@@ -78,7 +78,7 @@ unsafe fn borrow<'a, T, H>(handle: *const H) -> Result<&'a T, digicat_rc> {
 /// # Safety
 /// `handle` must be NULL or a live handle made by [`into_handle`] with the same `T`, not used
 /// afterwards.
-unsafe fn free_handle<T, H>(handle: *mut H) {
+pub(crate) unsafe fn free_handle<T, H>(handle: *mut H) {
     if !handle.is_null() {
         // SAFETY: the caller guarantees `handle` came from `Box::into_raw` of a `Box<T>` and is
         // given up here.
@@ -128,16 +128,8 @@ pub unsafe extern "C" fn digicat_classify(
         unsafe { put(result_out, ptr::null_mut()) }?;
         // SAFETY: forwarded from this function's contract.
         unsafe { clear_error(error_out) };
-        // SAFETY: NULL gives `None`; otherwise the caller guarantees a readable struct.
-        let raw = unsafe { options.as_ref() }.copied().unwrap_or_default();
-        let options = Options {
-            policy: digicat_policy::from_raw(raw.policy)
-                .ok_or(digicat_rc::InvalidOption)?
-                .into(),
-            edition: digicat_edition::from_raw(raw.edition)
-                .ok_or(digicat_rc::InvalidOption)?
-                .into(),
-        };
+        // SAFETY: forwarded from this function's contract.
+        let options = unsafe { read_options(options) }?;
         // SAFETY: forwarded from this function's contract.
         let code = unsafe { input(code, code_len) }?;
         // SAFETY: forwarded from this function's contract.
@@ -155,6 +147,23 @@ pub unsafe extern "C" fn digicat_classify(
                 Err(digicat_rc::InvalidCode)
             }
         }
+    })
+}
+
+/// The engine's options from a `digicat_options` (NULL: the defaults).
+///
+/// # Safety
+/// `options` must be NULL or point to a readable `digicat_options`.
+pub(crate) unsafe fn read_options(options: *const digicat_options) -> Result<Options, digicat_rc> {
+    // SAFETY: NULL gives `None`; otherwise the caller guarantees a readable struct.
+    let raw = unsafe { options.as_ref() }.copied().unwrap_or_default();
+    Ok(Options {
+        policy: digicat_policy::from_raw(raw.policy)
+            .ok_or(digicat_rc::InvalidOption)?
+            .into(),
+        edition: digicat_edition::from_raw(raw.edition)
+            .ok_or(digicat_rc::InvalidOption)?
+            .into(),
     })
 }
 

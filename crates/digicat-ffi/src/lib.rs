@@ -34,11 +34,13 @@ mod catalogue;
 mod classify;
 mod enums;
 mod report;
+mod szjj;
 
 pub use catalogue::*;
 pub use classify::*;
 pub use enums::*;
 pub use report::*;
+pub use szjj::*;
 
 use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -8,6 +8,7 @@
 
 mod data;
 mod emit;
+mod szjj;
 mod tsv;
 
 #[allow(dead_code)]
@@ -37,6 +38,15 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("tables.rs");
-    std::fs::write(&out, emit::tables(&data)).expect("OUT_DIR is writable");
+    let szjj = match szjj::Szjj::load(&data_dir.join("catalogues/szjj-2021"), &data.gbt2017) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: invalid szjj-2021 catalogue data: {e}");
+            println!("cargo:warning=invalid szjj-2021 catalogue data: {e}");
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out.join("tables.rs"), emit::tables(&data)).expect("OUT_DIR is writable");
+    std::fs::write(out.join("szjj_tables.rs"), szjj::tables(&szjj)).expect("OUT_DIR is writable");
 }

@@ -7,6 +7,7 @@ use crate::code::{
 use crate::error::{CodeError, UnknownHint};
 use crate::matcher::{find_terms, Evidence, EvidenceKind, Policy};
 use crate::normalize::name_key;
+use crate::rules::{self, CodeFacts, RowSet};
 use crate::tables;
 use std::fmt;
 
@@ -242,30 +243,32 @@ impl CodeReading {
     /// 门类/大类/中类; the rows of an old class's 2017 successors (for an old coarse code: of the
     /// successors of its 2011 小类). Table order.
     pub fn rows(self) -> Vec<&'static Row> {
-        self.row_set().rows()
+        set_rows(self.row_set())
     }
     /// The industries of [`rows`](Self::rows), by id.
     pub fn industries(self) -> Vec<&'static Industry> {
-        self.row_set().industries()
+        set_industries(self.row_set())
     }
     fn row_set(self) -> RowSet {
         match self {
-            CodeReading::Class(code) => RowSet::of(rows_for_code(code)),
-            CodeReading::Coarse(code) => {
-                RowSet::of(rows().iter().filter(|r| code.contains(r.code())))
-            }
+            CodeReading::Class(code) => row_set(rows_for_code(code)),
+            CodeReading::Coarse(code) => row_set(rows().iter().filter(|r| code.contains(r.code()))),
             CodeReading::OldClass(_, successors) => {
-                RowSet::of(successors.iter().flat_map(|c| rows_for_code(*c)))
+                row_set(successors.iter().flat_map(|c| rows_for_code(*c)))
             }
-            CodeReading::OldCoarse(code) => RowSet::of(
-                tables::SUCCESSORS_2011
-                    .entries()
-                    .filter(|(class, _)| within_2011(code, Code::class(**class)))
-                    .flat_map(|(_, successors)| successors.iter())
-                    .flat_map(|c| rows_for_code(*c)),
-            ),
+            CodeReading::OldCoarse(code) => {
+                row_set(old_coarse_successors(code).flat_map(rows_for_code))
+            }
         }
     }
+}
+
+/// The 2017 successors of the 2011 小类 within the 2011 code `outer` (an old coarse reading).
+pub(crate) fn old_coarse_successors(outer: Code) -> impl Iterator<Item = Code> {
+    tables::SUCCESSORS_2011
+        .entries()
+        .filter(move |(class, _)| within_2011(outer, Code::class(**class)))
+        .flat_map(|(_, successors)| successors.iter().copied())
 }
 
 /// `true` when the 2011 class `class` lies within the 2011 code `outer`.
@@ -738,48 +741,21 @@ fn read_code(code: Code, edition: Edition) -> Result<CodeReading, CodeError> {
     }
 }
 
-/// A set of catalogue rows (by index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct RowSet(u64);
+/// The Dongguan rows of a set, in table order.
+fn set_rows(set: RowSet) -> Vec<&'static Row> {
+    set.indices().filter_map(|i| rows().get(i)).collect()
+}
 
-impl RowSet {
-    fn of<'a>(rows: impl IntoIterator<Item = &'a Row>) -> RowSet {
-        RowSet(rows.into_iter().fold(0, |m, r| m | 1 << r.index))
-    }
-    fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-    fn union(self, o: RowSet) -> RowSet {
-        RowSet(self.0 | o.0)
-    }
-    fn intersect(self, o: RowSet) -> RowSet {
-        RowSet(self.0 & o.0)
-    }
-    /// `self ∩ narrow` when that is not empty, else `self`.
-    fn narrowed_by(self, narrow: RowSet) -> RowSet {
-        let both = self.intersect(narrow);
-        if both.is_empty() {
-            self
-        } else {
-            both
-        }
-    }
-    fn contains(self, row: &Row) -> bool {
-        self.0 & 1 << row.index != 0
-    }
-    fn rows(self) -> Vec<&'static Row> {
-        rows().iter().filter(|r| self.contains(r)).collect()
-    }
-    /// The industries of the rows, by id (rows are in industry order).
-    fn industries(self) -> Vec<&'static Industry> {
-        let mut industries: Vec<&'static Industry> = rows()
-            .iter()
-            .filter(|r| self.contains(r))
-            .map(|r| r.industry())
-            .collect();
-        industries.dedup_by_key(|i| i.id());
-        industries
-    }
+/// The industries of a set's rows, by id (rows are in industry order).
+fn set_industries(set: RowSet) -> Vec<&'static Industry> {
+    let mut industries: Vec<&'static Industry> =
+        set_rows(set).into_iter().map(|r| r.industry()).collect();
+    industries.dedup_by_key(|i| i.id());
+    industries
+}
+
+fn row_set<'a>(rows: impl IntoIterator<Item = &'a Row>) -> RowSet {
+    RowSet::of_indices(rows.into_iter().map(|r| r.index))
 }
 
 /// The classification of one record.
@@ -854,71 +830,30 @@ pub fn classify(
     Ok(decide(reading, evidence, options.policy))
 }
 
-/// The status rules, given the code reading and the evidence.
-///
-/// Candidates come from decisive evidence alone whenever there is any; broader phrases add
-/// candidates only where nothing decisive was named (no code: `broader_phrases_only`; a coarse or
-/// old-edition code: narrowing by the broader phrases' rows).
+/// The status rules ([`rules::decide`]) over the Dongguan rows.
 fn decide(reading: Option<CodeReading>, evidence: Vec<Evidence>, policy: Policy) -> Classification {
-    let decisive = RowSet::of(
+    let decisive = row_set(
         evidence
             .iter()
             .filter(|e| e.term.is_decisive(policy))
             .map(|e| e.row()),
     );
-    let named = RowSet::of(evidence.iter().map(|e| e.row()));
-    // The terms that choose candidates: the decisive ones, or else whatever was named.
-    let choosing = if decisive.is_empty() { named } else { decisive };
-    let (reason, set) = match reading {
-        None if !decisive.is_empty() => (Reason::NoCode, decisive),
-        None if !named.is_empty() => (Reason::BroaderPhrasesOnly, named),
-        None => (Reason::NothingNamed, RowSet::default()),
-        Some(reading) => {
-            let own = reading.row_set();
-            match reading {
-                _ if own.is_empty() && !matches!(reading, CodeReading::OldClass(_, [])) => {
-                    outside(decisive)
-                }
-                CodeReading::Class(code) if rows_for_code(code).any(|r| !r.is_partial()) => {
-                    (Reason::WholeClass, own)
-                }
-                CodeReading::Class(_) if !own.intersect(decisive).is_empty() => {
-                    let hits = own.intersect(decisive);
-                    (basis(&evidence, hits, policy), hits)
-                }
-                // A row whose products are not published can be neither confirmed nor excluded.
-                CodeReading::Class(code) if rows_for_code(code).any(Row::is_inferred) => {
-                    (Reason::ProductsNotPublished, own.union(decisive))
-                }
-                CodeReading::Class(_) if !decisive.is_empty() => {
-                    (Reason::ProductsOutsideCode, own.union(decisive))
-                }
-                CodeReading::Class(_) => (Reason::NoProductEvidence, own),
-                CodeReading::Coarse(_) => (Reason::CoarseCode, own.narrowed_by(choosing)),
-                // With no known successor, the terms named are the only candidates.
-                CodeReading::OldClass(_, []) => (Reason::OldEditionCode, choosing),
-                CodeReading::OldClass(..) | CodeReading::OldCoarse(_) => {
-                    (Reason::OldEditionCode, own.narrowed_by(choosing))
-                }
-            }
-        }
-    };
+    let named = row_set(evidence.iter().map(|e| e.row()));
+    let facts = reading.map_or_else(CodeFacts::default, |r| CodeFacts {
+        own: r.row_set(),
+        whole: matches!(r, CodeReading::Class(code) if rows_for_code(code).any(|r| !r.is_partial())),
+        inferred: matches!(r, CodeReading::Class(code) if rows_for_code(code).any(Row::is_inferred)),
+    });
+    let (reason, set) = rules::decide(reading, facts, decisive, named, |hits| {
+        basis(&evidence, hits, policy)
+    });
     Classification {
         status: reason.status(),
         reason,
         code: reading,
-        industries: set.industries(),
-        rows: set.rows(),
+        industries: set_industries(set),
+        rows: set_rows(set),
         evidence,
-    }
-}
-
-/// A valid code outside the catalogue: review only when decisive catalogue terms are named.
-fn outside(decisive: RowSet) -> (Reason, RowSet) {
-    if decisive.is_empty() {
-        (Reason::CodeOutsideCatalogue, RowSet::default())
-    } else {
-        (Reason::ProductsOutsideCode, decisive)
     }
 }
 
@@ -926,7 +861,7 @@ fn outside(decisive: RowSet) -> (Reason, RowSet) {
 fn basis(evidence: &[Evidence], hits: RowSet, policy: Policy) -> Reason {
     let kinds = evidence
         .iter()
-        .filter(|e| e.term.is_decisive(policy) && hits.contains(e.row()))
+        .filter(|e| e.term.is_decisive(policy) && hits.contains_index(e.row().index))
         .map(|e| e.kind());
     match kinds.min() {
         Some(EvidenceKind::Product | EvidenceKind::Alias) => Reason::ListedProduct,

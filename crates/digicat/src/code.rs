@@ -129,6 +129,12 @@ impl Code {
         }
     }
 
+    /// A code from its number of digits (0 for a section, whose `value` is its letter's byte) and
+    /// its value; for generated tables.
+    pub(crate) const fn from_parts(digits: u8, value: u16) -> Code {
+        Code { digits, value }
+    }
+
     /// The 门类 (section) with this letter (`I` or `i`); `None` for a character that is not an
     /// ASCII letter. Whether the section exists is checked when the code is read.
     pub fn section(letter: char) -> Option<Code> {

@@ -193,6 +193,7 @@ impl CodeError {
                     "lang" => "语言",
                     "policy" => "判定规则",
                     "edition" => "行业分类版本",
+                    "catalogue" => "分类目录",
                     other => other,
                 };
                 let expected = expected.replace(", ", "、").replace(" or ", " 或 ");

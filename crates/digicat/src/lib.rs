@@ -18,6 +18,12 @@
 //! （2018）》 1.3.4, and its products are not published ([`Row::is_inferred`]). See `data/README.md`
 //! for how the extracted table was reconstructed.
 //!
+//! ## A second catalogue
+//! [`szjj`] embeds 《数字经济及其核心产业统计分类（2021）》 (国家统计局令第33号, catalogue id
+//! `szjj-2021`) and classifies into the 小类 of its 数字经济核心产业 (01–04) with the same rules,
+//! statuses and reasons ([`szjj::classify`]); [`CatalogueId`] names both catalogues for the batch
+//! surfaces. The rules themselves live once, over either catalogue's answer units.
+//!
 //! ## Rules
 //! [`classify`] takes an optional code field and an optional text. The code field may be a code
 //! (`6513`, `6513*`, `I6513`, `I 6513`, `I-6513`, `６５１３`), a 门类/大类/中类 (`I`, `65`, `651`),
@@ -91,15 +97,18 @@
 )]
 
 mod catalogue;
+mod catalogue_id;
 mod classify;
 mod code;
 mod error;
 mod matcher;
 mod normalize;
 pub mod report;
+mod rules;
 mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
+pub mod szjj;
 mod tables;
 mod term;
 
@@ -108,6 +117,7 @@ pub use catalogue::{
     scope_phrases, variants, Alias, Category, Industry, Meta, Product, Relation, Row, ScopePhrase,
     Variant, CATALOGUE_VERSION,
 };
+pub use catalogue_id::CatalogueId;
 pub use classify::{
     classify, read_code_field, Classification, CodeReading, Options, Reason, Status, MAX_TEXT_BYTES,
 };

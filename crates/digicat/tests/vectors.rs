@@ -101,3 +101,76 @@ fn shared_row_vectors() {
         assert_eq!(got, reason, "{id}");
     }
 }
+
+const SZJJ_VECTORS: &str = include_str!("../../../tests/vectors/szjj.tsv");
+
+/// One `szjj.tsv` vector's answer, in the file's own format.
+fn szjj_answer(result: &Result<digicat::szjj::Classification, CodeError>) -> [String; 5] {
+    match result {
+        Err(e) => [
+            "invalid".into(),
+            e.kind().into(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+        Ok(c) => {
+            let classes: Vec<&str> = c.classes.iter().map(|c| c.code()).collect();
+            let rows: Vec<String> = c
+                .rows
+                .iter()
+                .map(|(c, g)| format!("{}:{}", c.code(), g.printed()))
+                .collect();
+            let mut ev: Vec<String> = Vec::new();
+            for e in &c.evidence {
+                let item = format!("{}:{}", e.term.kind(), e.term.text());
+                if !ev.contains(&item) {
+                    ev.push(item);
+                }
+            }
+            [
+                c.status.to_string(),
+                c.reason.to_string(),
+                classes.join(","),
+                rows.join(","),
+                ev.join(" | "),
+            ]
+        }
+    }
+}
+
+#[test]
+fn shared_szjj_vectors() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in SZJJ_VECTORS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .skip(1)
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 10, "bad vector line: {line}");
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        let options = Options {
+            policy: opt(f[3]).map_or(Policy::Standard, |p| p.parse().unwrap()),
+            edition: opt(f[4]).map_or(Edition::Auto, |e| e.parse().unwrap()),
+        };
+        let got = szjj_answer(&digicat::szjj::classify(
+            opt(f[1]).as_deref(),
+            opt(f[2]).as_deref(),
+            &options,
+        ));
+        let want = [f[5], f[6], f[7], f[8], f[9]];
+        if got != want {
+            failures.push(format!("{}:\n  want {:?}\n  got  {:?}", f[0], want, got));
+        }
+        count += 1;
+    }
+    assert!(count >= 30, "only {count} vectors");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -28,7 +28,7 @@ library, so all of them give the same answers.
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Literal, Optional, Union, overload
 
 from digicat import _digicat
 from digicat._input import values
@@ -48,8 +48,8 @@ from digicat._digicat import (
     InvalidOptionError,
     Row,
     __version__,
+    SzjjClassification,
     catalogue_info,
-    classify,
     find_products,
     industries,
     label,
@@ -81,7 +81,9 @@ __all__ = [
     "InvalidCodeError",
     "InvalidOptionError",
     "Row",
+    "SzjjClassification",
     "__version__",
+    "CATALOGUES",
     "catalogue_info",
     "classify",
     "classify_many",
@@ -93,6 +95,80 @@ __all__ = [
 ]
 
 
+#: The catalogues: ``dongguan-2019`` (东莞市数字产业目录, the default) and ``szjj-2021``
+#: (《数字经济及其核心产业统计分类（2021）》, 国家统计局令第33号).
+CATALOGUES = ("dongguan-2019", "szjj-2021")
+
+
+@overload
+def classify(
+    code: Optional[str] = ...,
+    text: Optional[str] = ...,
+    *,
+    policy: str = ...,
+    edition: str = ...,
+    catalogue: Literal["dongguan-2019"] = ...,
+) -> Classification: ...
+@overload
+def classify(
+    code: Optional[str] = ...,
+    text: Optional[str] = ...,
+    *,
+    policy: str = ...,
+    edition: str = ...,
+    catalogue: Literal["szjj-2021"],
+) -> SzjjClassification: ...
+def classify(
+    code: Optional[str] = None,
+    text: Optional[str] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+    catalogue: str = "dongguan-2019",
+) -> Union[Classification, SzjjClassification]:
+    """Classify one record: an industry code field and a business-scope or product text, both
+    optional (an empty or blank field counts as absent).
+
+    The code field may be a GB/T 4754-2017 code in any usual form (``6513``, ``6513*``,
+    ``I6513``, ``I-6513``, full-width digits), a 中类/大类 (``651``, ``65``), an exact 小类 name
+    (``应用软件开发``) or a code with its name (``I6513 应用软件开发``). ``policy`` is
+    ``"standard"`` or ``"strict"``; ``edition`` is ``"auto"``, ``"2017"`` or ``"2011"``.
+
+    ``catalogue="dongguan-2019"`` (the default) returns a Classification against the Dongguan
+    catalogue; ``catalogue="szjj-2021"`` a SzjjClassification against 《数字经济及其核心产业统计分类
+    （2021）》 (same statuses and reasons; ``classes`` are its 小类 codes, e.g. ``("030307",)``).
+
+    Raises InvalidCodeError when the code field cannot be read and InvalidOptionError for an
+    unknown policy, edition or catalogue.
+    """
+    if catalogue == "szjj-2021":
+        return _digicat.classify_szjj(code, text, policy=policy, edition=edition)
+    if catalogue != "dongguan-2019":
+        label_ = ", ".join(CATALOGUES)
+        raise InvalidOptionError(f"unknown catalogue {catalogue!r}; catalogues are {label_}")
+    return _digicat.classify(code, text, policy=policy, edition=edition)
+
+
+@overload
+def classify_many(
+    codes: Optional[Iterable[object]] = ...,
+    texts: Optional[Iterable[object]] = ...,
+    *,
+    policy: str = ...,
+    edition: str = ...,
+    strict: bool = ...,
+    catalogue: Literal["dongguan-2019"] = ...,
+) -> List[Classification]: ...
+@overload
+def classify_many(
+    codes: Optional[Iterable[object]] = ...,
+    texts: Optional[Iterable[object]] = ...,
+    *,
+    policy: str = ...,
+    edition: str = ...,
+    strict: bool = ...,
+    catalogue: Literal["szjj-2021"],
+) -> List[SzjjClassification]: ...
 def classify_many(
     codes: Optional[Iterable[object]] = None,
     texts: Optional[Iterable[object]] = None,
@@ -100,7 +176,8 @@ def classify_many(
     policy: str = "standard",
     edition: str = "auto",
     strict: bool = False,
-) -> List[Classification]:
+    catalogue: str = "dongguan-2019",
+) -> Union[List[Classification], List[SzjjClassification]]:
     """Classify a batch of records: one Classification per row, in input order.
 
     ``codes`` and ``texts`` hold one value per row: lists, tuples, generators, numpy arrays or
@@ -119,8 +196,16 @@ def classify_many(
     ``"invalid"``, the error kind as ``reason`` (e.g. ``"malformed_code"``) and the message in
     ``error``. With ``strict=True`` the first such row raises InvalidCodeError instead (its
     ``row`` attribute is the row's index). ``policy`` and ``edition`` are as for ``classify``;
-    an unknown name raises InvalidOptionError.
+    an unknown name raises InvalidOptionError. ``catalogue`` is as for ``classify``
+    (``"szjj-2021"``: SzjjClassification rows).
     """
+    if catalogue == "szjj-2021":
+        return _digicat.classify_many_szjj(
+            values(codes), values(texts), policy=policy, edition=edition, strict=strict
+        )
+    if catalogue != "dongguan-2019":
+        label_ = ", ".join(CATALOGUES)
+        raise InvalidOptionError(f"unknown catalogue {catalogue!r}; catalogues are {label_}")
     return _digicat.classify_many(
         values(codes), values(texts), policy=policy, edition=edition, strict=strict
     )

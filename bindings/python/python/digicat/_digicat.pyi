@@ -20,6 +20,9 @@ __all__ = [
     "CatalogueInfo",
     "classify",
     "classify_many",
+    "SzjjClassification",
+    "classify_szjj",
+    "classify_many_szjj",
     "report_column_names",
     "report_columns",
     "report_table",
@@ -202,7 +205,45 @@ def classify_many(
     edition: str = "auto",
     strict: bool = False,
 ) -> list[Classification]: ...
-def report_column_names(lang: str = "en") -> Tuple[str, ...]: ...
+def report_column_names(
+    lang: str = "en", catalogue: str = "dongguan-2019"
+) -> Tuple[str, ...]: ...
+@final
+class SzjjClassification:
+    """The classification of one record against 《数字经济及其核心产业统计分类（2021）》."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def code(self) -> Optional[str]: ...
+    @property
+    def classes(self) -> Tuple[str, ...]: ...
+    @property
+    def class_names(self) -> Tuple[str, ...]: ...
+    @property
+    def rows(self) -> Tuple[str, ...]: ...
+    @property
+    def evidence(self) -> list[dict[str, Any]]: ...
+    @property
+    def error(self) -> Optional[str]: ...
+
+def classify_szjj(
+    code: Optional[str] = None,
+    text: Optional[str] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+) -> SzjjClassification: ...
+def classify_many_szjj(
+    codes: Optional[Iterable[object]] = None,
+    texts: Optional[Iterable[object]] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+    strict: bool = False,
+) -> list[SzjjClassification]: ...
 def report_columns(
     codes: Optional[Iterable[object]] = None,
     texts: Optional[Iterable[object]] = None,
@@ -221,6 +262,7 @@ def report_table(
     policy: str = "standard",
     edition: str = "auto",
     text_only: bool = False,
+    catalogues: list[str] = ...,
 ) -> Tuple[Tuple[str, ...], list[list[str]], bool]: ...
 def summary_table(
     statuses: list[Optional[str]],

@@ -9,7 +9,7 @@ works without them.
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING, Any, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Union
 
 from digicat import _digicat, arrow
 from digicat._input import values
@@ -31,8 +31,16 @@ def classify_frame(
     text_only: bool = False,
     lists: bool = False,
     explode: bool = False,
+    catalogue: Union[str, Sequence[str]] = "dongguan-2019",
 ) -> Any:
     """Return a copy of ``df`` with the 7 columns the ``digicat`` CLI adds to a file.
+
+    ``catalogue`` chooses the catalogue(s), as the CLI's ``--catalogue`` does: ``"dongguan-2019"``
+    (the default), ``"szjj-2021"`` (《数字经济及其核心产业统计分类（2021）》: columns ``szjj_status``,
+    ``szjj_reason``, ``szjj_classes``, ``szjj_class_names``, ``szjj_rows``, ``szjj_evidence``,
+    ``szjj_error``; in Chinese 数字经济状态 …), or a list such as ``["dongguan-2019",
+    "szjj-2021"]`` for both column sets side by side, in that order. ``lists=True`` is for
+    ``dongguan-2019`` alone (ValueError otherwise).
 
     ``df`` is a pandas DataFrame, a polars DataFrame or a pyarrow Table; the result is of the
     same kind (anything else raises TypeError saying what to pass).
@@ -85,7 +93,8 @@ def classify_frame(
     """
     kind = _kind(df, lang)
     header = [str(c) for c in df.columns] if kind != "arrow" else list(df.column_names)
-    added = _digicat.report_column_names(lang)
+    catalogues = [catalogue] if isinstance(catalogue, str) else list(catalogue)
+    added = [n for c in catalogues for n in _digicat.report_column_names(lang, c)]
     clash = [name for name in added if name in header]
     if clash and lang == "zh":
         raise ValueError(
@@ -97,6 +106,8 @@ def classify_frame(
             f"rename them or use lang={'en' if lang == 'zh' else 'zh'!r}"
         )
     lists = lists or explode
+    if lists and catalogues != ["dongguan-2019"]:
+        raise ValueError("lists=True and explode=True support catalogue='dongguan-2019' only")
     if lists:
         table, by_text_only = _digicat.report_table_arrow(
             header,
@@ -121,6 +132,7 @@ def classify_frame(
             policy=policy,
             edition=edition,
             text_only=text_only,
+            catalogues=catalogues,
         )
     if by_text_only and not text_only:
         warnings.warn(

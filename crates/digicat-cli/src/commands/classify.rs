@@ -8,7 +8,7 @@ use crate::outcome::Outcome;
 use crate::output::{Output, RowFormat, Target};
 use crate::summary::Summary;
 use digicat::report::{self, Lang, Layout, Tally};
-use digicat::Options;
+use digicat::{CatalogueId, Options};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, IsTerminal, Write as _};
 use std::path::Path;
@@ -33,15 +33,27 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
     let groups = group_columns(&args.group_by, &input.header)?;
-    let output = Output::new(target, format, &input.header, lang, bom(args))?;
+    let catalogues = args.catalogues();
+    let output = Output::new(target, format, &input.header, &catalogues, lang, bom(args))?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input, lang));
-    let mut summary = Summary::start(groups);
+    let mut summary = Summary::start(
+        groups,
+        catalogues.first() == Some(&CatalogueId::Dongguan2019),
+    );
+    let header = input.header.clone();
+    let classifier = Classifier {
+        layout: &layout,
+        options: &options,
+        catalogues: &catalogues,
+        header: &header,
+        decoder: input.decoder,
+        lang,
+    };
     let threads = args.threads();
     let output = if threads > 1 {
         crate::parallel::classify_rows(
             &mut input,
-            &layout,
-            &options,
+            &classifier,
             threads,
             output,
             &mut summary,
@@ -50,10 +62,15 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
     } else {
         let mut output = output;
         let mut rec = Record::default();
+        let mut outcomes: Vec<Outcome> = Vec::with_capacity(catalogues.len());
         while input.next(&mut rec)? {
-            let outcome = outcome_of(&rec, &layout, &options, &input.header, input.decoder, lang);
-            summary.add(rec.line, &rec.fields, &outcome);
-            output.write(&rec, &outcome)?;
+            outcomes.clear();
+            classifier.outcomes(&rec, &mut outcomes);
+            // The summary counts the first catalogue's answers.
+            if let Some(first) = outcomes.first() {
+                summary.add(rec.line, &rec.fields, first);
+            }
+            output.write(&rec, &outcomes)?;
             if let Some(bar) = &bar {
                 if summary.rows().is_multiple_of(PROGRESS_EVERY) {
                     bar.set_position(input.progress().0);
@@ -100,7 +117,7 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
                 format!("行业代码列：{code_col}；经营范围列：{text_col}"),
                 format!(
                     "目录版本 {}，判定规则 {}，行业分类版本 {}",
-                    digicat::CATALOGUE_VERSION,
+                    versions(&catalogues),
                     super::policy_zh(options.policy),
                     edition_zh(edition)
                 ),
@@ -116,7 +133,7 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
                 format!("code column: {code_col}; text column: {text_col}"),
                 format!(
                     "catalogue {}, policy {policy}, edition {edition}",
-                    digicat::CATALOGUE_VERSION
+                    versions(&catalogues)
                 ),
             ]
         };
@@ -129,25 +146,63 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
     })
 }
 
-/// What becomes of one record: skipped, unread (malformed, undecodable) or classified.
-pub fn outcome_of(
-    rec: &Record,
-    layout: &Layout,
-    options: &Options,
-    header: &[String],
-    decoder: Option<Decoder>,
-    lang: Lang,
-) -> Outcome {
-    match &rec.problem {
-        Some(p) => match p.skip_reason(&rec.fields) {
-            // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
-            Some(reason) => Outcome::Skipped(reason),
-            None => Outcome::Unread {
-                reason: p.reason(),
-                error: p.message(rec.line, header, decoder, lang),
-            },
-        },
-        None => layout.classify(&rec.fields, options).into(),
+/// What the classifying threads need to turn a record into the outcomes of every catalogue.
+pub struct Classifier<'a> {
+    /// The input's columns.
+    pub layout: &'a Layout,
+    /// Policy and edition.
+    pub options: &'a Options,
+    /// The catalogues, in output order (never empty).
+    pub catalogues: &'a [CatalogueId],
+    /// The input's header (for messages about malformed records).
+    pub header: &'a [String],
+    /// The input's decoder (for messages about undecodable bytes).
+    pub decoder: Option<Decoder>,
+    /// The language of those messages.
+    pub lang: Lang,
+}
+
+impl Classifier<'_> {
+    /// Appends to `out` what becomes of one record in each catalogue, in order: skipped or
+    /// unread (malformed, undecodable) in all of them alike, else classified by each.
+    pub fn outcomes(&self, rec: &Record, out: &mut Vec<Outcome>) {
+        let unclassified = match &rec.problem {
+            Some(p) => Some(match p.skip_reason(&rec.fields) {
+                // A blank or footer line of another width (`合计：26家` alone): nothing is lost.
+                Some(reason) => Outcome::Skipped(reason),
+                None => Outcome::Unread {
+                    reason: p.reason(),
+                    error: p.message(rec.line, self.header, self.decoder, self.lang),
+                },
+            }),
+            None => report::skip_reason(&rec.fields).map(Outcome::Skipped),
+        };
+        out.extend(self.catalogues.iter().map(|id| match (&unclassified, id) {
+            (Some(o), _) => o.clone(),
+            (None, CatalogueId::Dongguan2019) => {
+                self.layout.classify(&rec.fields, self.options).into()
+            }
+            (None, CatalogueId::Szjj2021) => {
+                Outcome::Szjj(self.layout.classify_szjj(&rec.fields, self.options))
+            }
+        }));
+    }
+}
+
+/// The catalogues' data versions: the Dongguan one alone as before (`2019-07-30+…`), else each
+/// with its id (`dongguan-2019 2019-07-30+…, szjj-2021 2021-05-27+…`); the summary counts the first.
+fn versions(catalogues: &[CatalogueId]) -> String {
+    let version = |c: CatalogueId| match c {
+        CatalogueId::Dongguan2019 => digicat::CATALOGUE_VERSION,
+        CatalogueId::Szjj2021 => digicat::szjj::meta().version(),
+    };
+    match catalogues {
+        [CatalogueId::Dongguan2019] => digicat::CATALOGUE_VERSION.to_owned(),
+        _ => catalogues
+            .iter()
+            .map(|c| format!("{c} {}", version(*c)))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
@@ -337,6 +392,14 @@ fn about(
         (
             label("catalogue", "目录"),
             format!("{} ({})", digicat::CATALOGUE_VERSION, meta_title()),
+        ),
+        (
+            label("catalogues", "分类目录"),
+            args.catalogues()
+                .iter()
+                .map(|c| format!("{c} ({})", c.title()))
+                .collect::<Vec<_>>()
+                .join("; "),
         ),
         (
             label("digicat", "digicat 版本"),

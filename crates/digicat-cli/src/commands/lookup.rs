@@ -4,7 +4,9 @@ use crate::cli::{LookupArgs, TextFormat};
 use crate::commands::{json, print};
 use crate::error::Failure;
 use digicat::report::{reason_label, Lang};
-use digicat::{read_code_field, Code, CodeError, CodeReading, Edition, GbtEntry, Row};
+use digicat::{
+    read_code_field, szjj, Code, CodeError, CodeReading, Edition, GbtEntry, Options, Row,
+};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -16,7 +18,24 @@ pub fn run(args: &LookupArgs, lang: Lang) -> Result<ExitCode, Failure> {
         Ok(None) => Err(CodeError::Empty),
         Err(e) => Err(e),
     };
-    let answer = Answer::new(&args.code, reading.as_ref().map(|r| *r), lang);
+    let mut answer = Answer::new(&args.code, reading.as_ref().map(|r| *r), lang);
+    let options = Options {
+        edition: args.edition.unwrap_or_default(),
+        ..Options::default()
+    };
+    // The field's place in szjj-2021, read exactly as the Dongguan answer was.
+    if let Ok(c) = szjj::classify(Some(&args.code), None, &options) {
+        answer.szjj = c
+            .rows
+            .iter()
+            .map(|(class, g)| SzjjJson {
+                class: class.code(),
+                name: class.name(),
+                printed: g.printed(),
+                partial: g.is_partial(),
+            })
+            .collect();
+    }
     print(&match (args.format, lang) {
         (TextFormat::Text, Lang::En) => answer.text(),
         (TextFormat::Text, Lang::Zh) => answer.text_zh(),
@@ -45,6 +64,17 @@ struct Answer<'a> {
     /// Ids of the industries of `rows`.
     industries: Vec<u8>,
     rows: Vec<RowJson>,
+    /// The code's place in `szjj-2021`: the (小类, GB/T code) pairs it points at.
+    szjj: Vec<SzjjJson>,
+}
+
+/// A `szjj-2021` (小类, GB/T code) pair.
+#[derive(Serialize)]
+struct SzjjJson {
+    class: &'static str,
+    name: &'static str,
+    printed: &'static str,
+    partial: bool,
 }
 
 #[derive(Serialize)]
@@ -104,6 +134,7 @@ impl<'a> Answer<'a> {
             in_catalogue: false,
             industries: Vec::new(),
             rows: Vec::new(),
+            szjj: Vec::new(),
         };
         let reading = match reading {
             Ok(reading) => reading,
@@ -215,6 +246,18 @@ impl<'a> Answer<'a> {
                 let _ = writeln!(s, "    the whole 小类 counts (整个小类均属目录)");
             }
         }
+        for p in &self.szjj {
+            let scope = if p.partial {
+                "only what its 说明 describes (仅说明所列部分)"
+            } else {
+                "the whole 小类 (整个小类)"
+            };
+            let _ = writeln!(
+                s,
+                "  szjj-2021: {} {} {} — {scope}",
+                p.class, p.name, p.printed
+            );
+        }
         s
     }
 
@@ -289,6 +332,18 @@ impl<'a> Answer<'a> {
             } else {
                 let _ = writeln!(s, "    整个小类均属目录");
             }
+        }
+        for p in &self.szjj {
+            let scope = if p.partial {
+                "仅说明所列部分"
+            } else {
+                "整个小类"
+            };
+            let _ = writeln!(
+                s,
+                "  数字经济分类（szjj-2021）：{} {} {} — {scope}",
+                p.class, p.name, p.printed
+            );
         }
         s
     }

@@ -197,8 +197,8 @@ pub const ALLOWED_WORDS: &[&str] = &[
 /// [`ALLOWED_WORDS`], not a single letter (a section letter, `N`), not part of a token holding a
 /// digit (a code such as `I6513`, `GB18030`), a `/` or `.` (a path, `GB/T`) or starting with `-`
 /// (an option) and not a recognised column name (`industry_code`), once every string of `typed`
-/// (what the user typed: paths, column names, inputs) and the catalogue's own terms (`SaaS`,
-/// `IT` in product and industry names) have been taken out.
+/// (what the user typed: paths, column names, inputs) and the catalogues' own terms (`SaaS`,
+/// `IT` in product and industry names, szjj-2021's class names and 说明 terms) have been taken out.
 pub fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
     let mut text = text.to_owned();
     let terms = digicat::products()
@@ -206,6 +206,12 @@ pub fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
         .map(|p| p.name())
         .chain(digicat::rows().iter().map(|r| r.name()))
         .chain(digicat::industries().iter().map(|i| i.name()))
+        .chain(digicat::szjj::classes().iter().map(|c| c.name()))
+        .chain(
+            digicat::szjj::classes()
+                .iter()
+                .flat_map(|c| c.terms().iter().map(|t| t.term())),
+        )
         .chain(CATALOGUE_WORDS.iter().copied())
         .filter(|t| t.chars().any(|c| c.is_ascii_alphabetic()));
     let mut typed: Vec<&str> = typed.iter().copied().chain(terms).collect();

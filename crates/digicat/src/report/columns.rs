@@ -353,6 +353,21 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// Classifies one row against `szjj-2021` ([`crate::szjj::classify`]) with the same code field
+    /// and text as [`Layout::classify`]; the caller skips blank and footer rows first
+    /// ([`skip_reason`]), as for every catalogue.
+    pub fn classify_szjj<S: AsRef<str>>(
+        &self,
+        fields: &[S],
+        options: &Options,
+    ) -> Result<crate::szjj::Classification, CodeError> {
+        let code = self.code_field(fields);
+        let text = self.text(fields);
+        crate::szjj::classify(code.as_deref(), text.as_deref(), options)
+    }
+}
+
 /// Header names equal ignoring ASCII case and surrounding spaces.
 pub(crate) fn same_name(header: &str, name: &str) -> bool {
     header.trim().eq_ignore_ascii_case(name.trim())

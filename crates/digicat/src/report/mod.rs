@@ -23,6 +23,8 @@ pub use tally::{
 
 use crate::classify::{Classification, Reason, Status};
 use crate::error::CodeError;
+use crate::szjj;
+use crate::CatalogueId;
 
 /// Language of the added column headers, of the status, reason and error values, and of the
 /// messages.
@@ -126,6 +128,92 @@ pub fn classification_fields(c: &Classification) -> [String; 7] {
         c.status.as_str().into(),
         c.reason.as_str().into(),
         ids.join(","),
+        names.join("；"),
+        rows.join(","),
+        c.terms().join("；"),
+        String::new(),
+    ]
+}
+
+/// Names of the columns added for `szjj-2021` (《数字经济及其核心产业统计分类（2021）》), in the order
+/// of [`COLUMNS_EN`]: prefixed `szjj_`, so that they fit beside the Dongguan columns in one file;
+/// `classes` and `class_names` hold its 小类 (`030304`), `rows` its (小类, GB/T code) pairs
+/// (`030304:6429*`).
+pub const SZJJ_COLUMNS_EN: [&str; 7] = [
+    "szjj_status",
+    "szjj_reason",
+    "szjj_classes",
+    "szjj_class_names",
+    "szjj_rows",
+    "szjj_evidence",
+    "szjj_error",
+];
+
+/// Chinese names of the `szjj-2021` columns, in the same order.
+pub const SZJJ_COLUMNS_ZH: [&str; 7] = [
+    "数字经济状态",
+    "数字经济原因",
+    "数字经济小类",
+    "数字经济小类名称",
+    "数字经济对应行业",
+    "数字经济依据",
+    "数字经济错误信息",
+];
+
+/// The added column names of `catalogue` in `lang` (the Dongguan ones are [`columns`]).
+pub fn catalogue_columns(catalogue: CatalogueId, lang: Lang) -> &'static [&'static str; 7] {
+    match (catalogue, lang) {
+        (CatalogueId::Dongguan2019, _) => columns(lang),
+        (CatalogueId::Szjj2021, Lang::En) => &SZJJ_COLUMNS_EN,
+        (CatalogueId::Szjj2021, Lang::Zh) => &SZJJ_COLUMNS_ZH,
+    }
+}
+
+/// The `szjj-2021` columns' values for one record, shaped as [`fields`]: status, reason, 小类
+/// codes (`030304,030307`), their names (`；`-joined), the (小类, GB/T code) pairs
+/// (`030304:6429*,030307:6429*`), the distinct terms, the error.
+///
+/// ```
+/// let r = digicat::szjj::classify(Some("6429"), Some("网上音乐"), &Default::default());
+/// let f = digicat::report::szjj_fields(&r);
+/// assert_eq!(f, ["in_scope", "listed_product", "030307", "其他互联网相关服务", "030307:6429*", "网上音乐", ""]);
+/// ```
+pub fn szjj_fields(result: &Result<szjj::Classification, CodeError>) -> [String; 7] {
+    match result {
+        Err(e) => error_fields(e),
+        Ok(c) => szjj_classification_fields(c),
+    }
+}
+
+/// [`szjj_fields`] in `lang` (as [`fields_in`] localises the Dongguan columns).
+///
+/// ```
+/// use digicat::report::{szjj_fields_in, Lang};
+/// let f = szjj_fields_in(&digicat::szjj::classify(Some("6513"), None, &Default::default()), Lang::Zh);
+/// assert_eq!(f[0], "属于目录");
+/// ```
+pub fn szjj_fields_in(result: &Result<szjj::Classification, CodeError>, lang: Lang) -> [String; 7] {
+    let mut f = match result {
+        Err(e) => invalid_fields(e.kind(), e.message(lang)),
+        Ok(c) => szjj_classification_fields(c),
+    };
+    localize(&mut f, lang);
+    f
+}
+
+/// The `szjj-2021` columns of a classified record (see [`szjj_fields`]).
+pub fn szjj_classification_fields(c: &szjj::Classification) -> [String; 7] {
+    let codes: Vec<&str> = c.classes.iter().map(|c| c.code()).collect();
+    let names: Vec<&str> = c.classes.iter().map(|c| c.name()).collect();
+    let rows: Vec<String> = c
+        .rows
+        .iter()
+        .map(|(class, g)| format!("{}:{}", class.code(), g.printed()))
+        .collect();
+    [
+        c.status.as_str().into(),
+        c.reason.as_str().into(),
+        codes.join(","),
         names.join("；"),
         rows.join(","),
         c.terms().join("；"),
