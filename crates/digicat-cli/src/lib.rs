@@ -10,6 +10,7 @@ pub mod error;
 mod input;
 mod outcome;
 mod output;
+mod parquet;
 mod summary;
 mod workbook;
 mod xlsx;
