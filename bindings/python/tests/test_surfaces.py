@@ -23,6 +23,7 @@ import pytest
 import digicat
 import digicat.arrow
 import digicat.polars
+import digicat.spark
 from conftest import REPO, Vector
 from test_pandas import cli_command
 
@@ -56,7 +57,7 @@ def canonical(r: Dict[str, Any]) -> Row:
 
 def of_object(c: digicat.Classification) -> Row:
     evidence = tuple((e.text, e.row.id, e.start, e.end, e.kind, e.relation) for e in c.evidence)
-    return (c.status, c.reason, tuple(c.industries), tuple(r.id for r in c.rows), evidence,
+    return (c.status, c.reason, tuple(c.industry_ids), tuple(r.id for r in c.rows), evidence,
             c.error)
 
 
@@ -121,7 +122,6 @@ def test_every_surface_gives_the_same_answers(vectors: List[Vector], tmp_path: P
 
     if shutil.which("java") is None:
         pytest.skip("Spark needs Java, and no `java` is on PATH (every other surface agreed)")
-    import digicat.spark
     from pyspark.sql import SparkSession
 
     spark = (SparkSession.builder.master("local[2]").appName("digicat-surfaces")
