@@ -44,15 +44,21 @@ def main() -> None:
 
     @F.udf(T.StringType())
     def one(code: str, text: str) -> str:
-        return digicat.classify(code or None, text or None).status
+        try:
+            return digicat.classify(code or None, text or None).status
+        except digicat.InvalidCodeError:
+            return "invalid"
 
     result = T.StructType(digicat.spark.result_fields())
 
     @F.udf(result)
     def whole(code: str, text: str) -> tuple:
-        c = digicat.classify(code or None, text or None)
+        try:
+            c = digicat.classify(code or None, text or None)
+        except digicat.InvalidCodeError as e:
+            return ("invalid", e.kind, [], [], [], str(e))
         evidence = [(e.text, e.row.id, e.start, e.end, e.kind, e.relation) for e in c.evidence]
-        return (c.status, c.reason, list(c.industries), [r.id for r in c.rows], evidence, c.error)
+        return (c.status, c.reason, list(c.industry_ids), [r.id for r in c.rows], evidence, c.error)
 
     def identity(batches):  # type: ignore[no-untyped-def]
         yield from batches
