@@ -35,8 +35,9 @@ fn evidence_fields() -> Fields {
 }
 
 /// The schema of the result: `status` and `reason` (dictionary-encoded strings), `industries`
-/// (list of int8 ids), `rows` (list of row ids such as `3.2`), `evidence` (list of structs, see
-/// [`evidence_fields`]) and `error` (the message of an `invalid` row, else null).
+/// (list of int8 ids), `rows` (list of row ids such as `3.2`), `evidence` (list of structs
+/// `text, row, start, end, kind, relation`) and `error` (the message of an `invalid` row, else
+/// null).
 pub fn schema() -> SchemaRef {
     let dict = DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
     let evidence = Field::new("item", DataType::Struct(evidence_fields()), false);
