@@ -1,10 +1,12 @@
-//! Writing the result: CSV/TSV, JSON Lines or an XLSX workbook, to standard output or
+//! Writing the result: CSV/TSV, JSON Lines, an XLSX workbook or Parquet, to standard output or
 //! atomically to a file.
 
 use crate::error::{Failure, Text};
 use crate::input::Record;
 use crate::outcome::Outcome;
-use digicat::report::{self, Lang, Tally};
+use crate::parquet::write::ParquetSink;
+use arrow_schema::SchemaRef;
+use digicat::report::{self, Lang, Layout, Tally};
 use digicat::{Classification, Code, Evidence, Status};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -141,6 +143,28 @@ impl Target {
         }
     }
 
+    /// A file for a writer that needs a `Send` one (Parquet): the output file itself, or, for
+    /// standard output, an anonymous temporary file that [`Target::copy_from`] copies out.
+    pub fn send_file(&self) -> Result<File, Failure> {
+        match &self.sink {
+            Sink::File(file) => file.try_clone(),
+            Sink::Stdout(_) => tempfile::tempfile(),
+        }
+        .map_err(|e| Failure::output(&self.name, e))
+    }
+
+    /// Copies what was written to a [`Target::send_file`] file to standard output (for a file
+    /// output nothing is left to do).
+    pub fn copy_from(&mut self, mut file: File) -> Result<(), Failure> {
+        if let Sink::Stdout(out) = &mut self.sink {
+            use std::io::Seek;
+            file.rewind()
+                .and_then(|()| io::copy(&mut file, out).map(drop))
+                .map_err(|e| Failure::output(&self.name, e))?;
+        }
+        Ok(())
+    }
+
     /// Makes the written result visible: flushes, and for a file syncs it and renames it onto
     /// OUTPUT.
     pub fn commit(self) -> Result<(), Failure> {
@@ -255,6 +279,8 @@ pub enum RowFormat {
     Jsonl,
     /// An XLSX workbook: the rows (cell types kept), a summary sheet, the options used.
     Xlsx,
+    /// Parquet: the input columns (a Parquet input's with their types), the typed results.
+    Parquet,
 }
 
 /// The CSV/TSV writer of the rows.
@@ -303,6 +329,7 @@ enum Writer {
         keys: Vec<String>,
     },
     Xlsx(Box<crate::xlsx::Book>),
+    Parquet(Box<ParquetSink>),
 }
 
 impl Writer {
@@ -312,17 +339,20 @@ impl Writer {
             Writer::Table(w) => w.get_ref(),
             Writer::Jsonl { out, .. } => out.get_ref(),
             Writer::Xlsx(book) => book.target(),
+            Writer::Parquet(sink) => sink.target(),
         }
     }
 }
 
 impl Output {
     /// Starts the output: for CSV/TSV writes the header (the input's, then the added columns in
-    /// `lang`), after a UTF-8 BOM when `bom` is set.
+    /// `lang`), after a UTF-8 BOM when `bom` is set. Parquet needs the input's `schema` (a
+    /// Parquet input's) and the `layout` (which text evidence offsets count in).
     pub fn new(
         mut target: Target,
         format: RowFormat,
         header: &[String],
+        (schema, layout): (Option<SchemaRef>, &Layout),
         lang: Lang,
         bom: bool,
     ) -> Result<Output, Failure> {
@@ -351,6 +381,9 @@ impl Output {
             RowFormat::Xlsx => {
                 Writer::Xlsx(Box::new(crate::xlsx::Book::new(target, header, lang)?))
             }
+            RowFormat::Parquet => Writer::Parquet(Box::new(ParquetSink::new(
+                target, header, schema, layout, lang,
+            )?)),
         };
         let delimiter = match format {
             RowFormat::Delimited(d) => Some(d),
@@ -417,6 +450,7 @@ impl Output {
                 let fields = outcome.fields(self.lang);
                 book.write(rec, &fields)?;
             }
+            Writer::Parquet(sink) => sink.write(rec, outcome)?,
             Writer::Jsonl { out, keys } => {
                 let fields;
                 let (result, error) = match outcome.classification() {
@@ -464,6 +498,10 @@ impl Output {
             Writer::Jsonl { out, .. } => out.into_inner().map_err(|e| e.into_error()),
             Writer::Xlsx(book) => {
                 book.finish(tally, about)?.commit()?;
+                return Ok(self.written);
+            }
+            Writer::Parquet(sink) => {
+                sink.finish(about)?;
                 return Ok(self.written);
             }
         }
