@@ -19,6 +19,8 @@ use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
 use arrow_cast::display::{ArrayFormatter, FormatOptions};
 use arrow_schema::{DataType, SchemaRef};
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::errors::ParquetError;
+use parquet::file::reader::ChunkReader;
 use std::fs::File;
 use std::sync::Arc;
 
@@ -78,37 +80,12 @@ pub fn numeric(ty: &DataType) -> bool {
 impl ParquetRows {
     /// Opens the file (its footer is read here; a file that is not Parquet fails).
     pub fn open(source: ParquetSource, name: &str) -> Result<ParquetRows, Failure> {
-        let failed = |e: parquet::errors::ParquetError| parquet_failure(name, &e);
+        let failed = |e: ParquetError| parquet_failure(name, &e);
         let (reader, total, row_groups, schema) = match source {
-            ParquetSource::File(file) => {
-                let b = ParquetRecordBatchReaderBuilder::try_new(file).map_err(failed)?;
-                let (total, groups) = (
-                    b.metadata().file_metadata().num_rows(),
-                    b.metadata().num_row_groups(),
-                );
-                let schema = Arc::clone(b.schema());
-                (
-                    b.with_batch_size(BATCH_ROWS).build().map_err(failed)?,
-                    total,
-                    groups,
-                    schema,
-                )
-            }
-            ParquetSource::Bytes(bytes) => {
-                let b = ParquetRecordBatchReaderBuilder::try_new(bytes).map_err(failed)?;
-                let (total, groups) = (
-                    b.metadata().file_metadata().num_rows(),
-                    b.metadata().num_row_groups(),
-                );
-                let schema = Arc::clone(b.schema());
-                (
-                    b.with_batch_size(BATCH_ROWS).build().map_err(failed)?,
-                    total,
-                    groups,
-                    schema,
-                )
-            }
-        };
+            ParquetSource::File(file) => open_reader(file),
+            ParquetSource::Bytes(bytes) => open_reader(bytes),
+        }
+        .map_err(failed)?;
         Ok(ParquetRows {
             schema,
             total: u64::try_from(total).unwrap_or(0),
@@ -286,8 +263,24 @@ fn printed(array: &ArrayRef) -> Result<StringArray, arrow_schema::ArrowError> {
         .collect())
 }
 
+/// A batch reader over `source`, with the file's row count, row groups and schema.
+fn open_reader<T: ChunkReader + 'static>(
+    source: T,
+) -> Result<(ParquetRecordBatchReader, i64, usize, SchemaRef), ParquetError> {
+    let b = ParquetRecordBatchReaderBuilder::try_new(source)?;
+    let total = b.metadata().file_metadata().num_rows();
+    let groups = b.metadata().num_row_groups();
+    let schema = Arc::clone(b.schema());
+    Ok((
+        b.with_batch_size(BATCH_ROWS).build()?,
+        total,
+        groups,
+        schema,
+    ))
+}
+
 /// A Parquet error as a failure to read `name`.
-pub fn parquet_failure(name: &str, e: &parquet::errors::ParquetError) -> Failure {
+pub fn parquet_failure(name: &str, e: &ParquetError) -> Failure {
     Failure::said(
         format!("cannot read {name} as Parquet: {e}"),
         format!("无法按 Parquet 读取 {name}：{e}"),
