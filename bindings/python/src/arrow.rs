@@ -15,209 +15,21 @@
 //! is not UTF-8 is a ValueError naming the column); a null is an absent value; number columns
 //! are refused (a code read as a number has lost its leading zeros). Rows are classified with
 //! the GIL released, in contiguous chunks on every core (the chunks of `crate::in_chunks`),
-//! each chunk built into one `RecordBatch` with arrow-rs builders; the batches are returned in
-//! input order as one pyarrow `Table`.
+//! each chunk built into one `RecordBatch` by `digicat_arrow::ResultBuilder` (the builder the
+//! CLI's Parquet output uses too); the batches are returned in input order as one pyarrow
+//! `Table`.
 
-use crate::convert::{char_spans, option, options, options_in, Name};
+use crate::convert::{option, options, options_in, Name};
 use crate::in_chunks;
-use arrow_array::builder::{
-    Int32Builder, Int8Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
-};
 use arrow_array::cast::AsArray;
-use arrow_array::types::Int8Type;
-use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
-use arrow_buffer::{OffsetBuffer, ScalarBuffer};
-use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{ArrowError, DataType};
 use digicat::report::{Lang, RowOutcome};
-use digicat::{Options, Status};
+use digicat::Options;
+use digicat_arrow::{schema, ResultBuilder};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3_arrow::{PyChunkedArray, PyTable};
-use std::sync::Arc;
-
-/// The evidence struct's fields: the catalogue term, its row, its character span in the text
-/// that was scanned, its kind and (for a scope phrase) its relation.
-fn evidence_fields() -> Fields {
-    Fields::from(vec![
-        Field::new("text", DataType::Utf8, false),
-        Field::new("row", DataType::Utf8, false),
-        Field::new("start", DataType::Int32, false),
-        Field::new("end", DataType::Int32, false),
-        Field::new("kind", DataType::Utf8, false),
-        Field::new("relation", DataType::Utf8, true),
-    ])
-}
-
-/// The schema of the result: `status` and `reason` (dictionary-encoded strings), `industries`
-/// (list of int8 ids), `rows` (list of row ids such as `3.2`), `evidence` (list of structs, see
-/// [`evidence_fields`]) and `error` (the message of an `invalid` row, else null).
-pub fn schema() -> SchemaRef {
-    let dict = DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
-    let evidence = Field::new("item", DataType::Struct(evidence_fields()), false);
-    Arc::new(Schema::new(vec![
-        Field::new("status", dict.clone(), false),
-        Field::new("reason", dict, false),
-        Field::new(
-            "industries",
-            DataType::List(Arc::new(Field::new("item", DataType::Int8, false))),
-            false,
-        ),
-        Field::new(
-            "rows",
-            DataType::List(Arc::new(Field::new("item", DataType::Utf8, false))),
-            false,
-        ),
-        Field::new("evidence", DataType::List(Arc::new(evidence)), false),
-        Field::new("error", DataType::Utf8, true),
-    ]))
-}
-
-/// Builds the evidence list column by hand (its struct children side by side), so no builder
-/// has to be looked up by type at run time.
-struct EvidenceBuilder {
-    offsets: Vec<i32>,
-    text: StringBuilder,
-    row: StringBuilder,
-    start: Int32Builder,
-    end: Int32Builder,
-    kind: StringBuilder,
-    relation: StringBuilder,
-}
-
-/// Clamps an offset into the `i32` of the Arrow layout (a text is far shorter than 2 GiB).
-fn offset(n: usize) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
-
-impl EvidenceBuilder {
-    fn new() -> Self {
-        Self {
-            offsets: vec![0],
-            text: StringBuilder::new(),
-            row: StringBuilder::new(),
-            start: Int32Builder::new(),
-            end: Int32Builder::new(),
-            kind: StringBuilder::new(),
-            relation: StringBuilder::new(),
-        }
-    }
-
-    /// Appends one row's evidence, its spans converted to character offsets in `text`.
-    fn append(&mut self, evidence: &[digicat::Evidence], text: &str) {
-        let bytes: Vec<(usize, usize)> = evidence.iter().map(|e| (e.start, e.end)).collect();
-        for (e, (start, end)) in evidence.iter().zip(char_spans(text, &bytes)) {
-            self.text.append_value(e.text());
-            self.row.append_value(e.row().id());
-            self.start.append_value(offset(start));
-            self.end.append_value(offset(end));
-            self.kind.append_value(e.kind().as_str());
-            self.relation
-                .append_option(e.relation().map(|r| r.as_str()));
-        }
-        let last = self.offsets.last().copied().unwrap_or(0);
-        self.offsets.push(last + offset(evidence.len()));
-    }
-
-    fn finish(mut self) -> Result<ListArray, ArrowError> {
-        let children: Vec<ArrayRef> = vec![
-            Arc::new(self.text.finish()),
-            Arc::new(self.row.finish()),
-            Arc::new(self.start.finish()),
-            Arc::new(self.end.finish()),
-            Arc::new(self.kind.finish()),
-            Arc::new(self.relation.finish()),
-        ];
-        let fields = evidence_fields();
-        let structs = StructArray::try_new(fields.clone(), children, None)?;
-        let item = Arc::new(Field::new("item", DataType::Struct(fields), false));
-        // Monotonic by construction: each row adds its (non-negative) count to the last offset.
-        let offsets = OffsetBuffer::new(ScalarBuffer::from(self.offsets));
-        ListArray::try_new(item, offsets, Arc::new(structs), None)
-    }
-}
-
-/// The builders of one batch of results (see [`schema`]).
-struct ResultBuilder {
-    status: StringDictionaryBuilder<Int8Type>,
-    reason: StringDictionaryBuilder<Int8Type>,
-    industries: ListBuilder<Int8Builder>,
-    rows: ListBuilder<StringBuilder>,
-    evidence: EvidenceBuilder,
-    error: StringBuilder,
-}
-
-impl ResultBuilder {
-    fn new() -> Self {
-        Self {
-            status: StringDictionaryBuilder::new(),
-            reason: StringDictionaryBuilder::new(),
-            industries: ListBuilder::new(Int8Builder::new()).with_field(Field::new(
-                "item",
-                DataType::Int8,
-                false,
-            )),
-            rows: ListBuilder::new(StringBuilder::new()).with_field(Field::new(
-                "item",
-                DataType::Utf8,
-                false,
-            )),
-            evidence: EvidenceBuilder::new(),
-            error: StringBuilder::new(),
-        }
-    }
-
-    /// Appends one row: its outcome and the text that was scanned (for character offsets).
-    fn append(
-        &mut self,
-        outcome: &RowOutcome,
-        text: Option<&str>,
-        lang: Lang,
-    ) -> Result<(), ArrowError> {
-        match outcome {
-            RowOutcome::Classified(Ok(c)) => {
-                self.status.append(c.status.as_str())?;
-                self.reason.append(c.reason.as_str())?;
-                for id in c.industry_ids() {
-                    self.industries
-                        .values()
-                        .append_value(i8::try_from(id).unwrap_or(i8::MAX));
-                }
-                for row in &c.rows {
-                    self.rows.values().append_value(row.id());
-                }
-                self.evidence.append(&c.evidence, text.unwrap_or_default());
-                self.error.append_null();
-            }
-            RowOutcome::Classified(Err(e)) => {
-                self.status.append(Status::Invalid.as_str())?;
-                self.reason.append(e.kind())?;
-                self.evidence.append(&[], "");
-                self.error.append_value(e.message(lang));
-            }
-            RowOutcome::Skipped(reason) => {
-                self.status.append(Status::Skipped.as_str())?;
-                self.reason.append(reason.as_str())?;
-                self.evidence.append(&[], "");
-                self.error.append_null();
-            }
-        }
-        self.industries.append(true);
-        self.rows.append(true);
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<RecordBatch, ArrowError> {
-        let columns: Vec<ArrayRef> = vec![
-            Arc::new(self.status.finish()),
-            Arc::new(self.reason.finish()),
-            Arc::new(self.industries.finish()),
-            Arc::new(self.rows.finish()),
-            Arc::new(self.evidence.finish()?),
-            Arc::new(self.error.finish()),
-        ];
-        RecordBatch::try_new(schema(), columns)
-    }
-}
 
 /// One input column: string arrays (`Utf8`, `LargeUtf8`, `Utf8View`) or all-null arrays, in
 /// row order, kept alive while the rows borrow their values.

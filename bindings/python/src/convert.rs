@@ -1,5 +1,5 @@
 //! Conversions between Python values and the core's inputs and outputs: input columns, option
-//! names, errors, and byte offsets to character offsets.
+//! names and errors.
 
 use crate::{DigicatError, InvalidCodeError, InvalidOptionError};
 use digicat::report::Lang;
@@ -180,37 +180,6 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "this value".to_owned(), |n| n.to_string())
 }
 
-/// The character spans of byte spans into `text` (the core's evidence spans, which lie on
-/// character boundaries), in the order given. One forward walk over the text: the distinct
-/// offsets are sorted and each is converted once, so a span repeated for several rows (软件开发
-/// names 7) or spans out of order cost nothing extra.
-pub fn char_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut bytes: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
-    bytes.sort_unstable();
-    bytes.dedup();
-    let (mut at, mut count) = (0, 0);
-    let chars: Vec<usize> = bytes
-        .iter()
-        .map(|&to| {
-            let slice = text.as_bytes().get(at..to).unwrap_or_default();
-            // Every character has exactly one byte that is not a continuation byte (10xxxxxx).
-            count += slice.iter().filter(|b| (**b as i8) >= -0x40).count();
-            at = to;
-            count
-        })
-        .collect();
-    // Every offset looked up is in `bytes`, so the search always finds it.
-    let of = |byte: usize| {
-        bytes
-            .binary_search(&byte)
-            .ok()
-            .and_then(|i| chars.get(i))
-            .copied()
-            .unwrap_or_default()
-    };
-    spans.iter().map(|&(s, e)| (of(s), of(e))).collect()
-}
-
 /// Parses an option name (`policy`, `edition` or `lang`) as the core reads it; a bad name is
 /// an `InvalidOptionError`.
 pub fn option<T: FromStr<Err = CodeError>>(py: Python<'_>, name: &str) -> PyResult<T> {
@@ -232,45 +201,4 @@ pub fn options_in(py: Python<'_>, policy: &str, edition: &str, lang: Lang) -> Py
         policy: option_in(py, policy, lang)?,
         edition: option_in(py, edition, lang)?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::char_spans;
-
-    /// The character offset of each byte offset, counted the slow way.
-    fn slow(text: &str, byte: usize) -> usize {
-        text[..byte].chars().count()
-    }
-
-    #[test]
-    fn char_spans_of_every_pair_of_boundaries() {
-        let text = "a软件b😀c（ＳａａＳ）";
-        let mut bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        bounds.push(text.len());
-        let spans: Vec<(usize, usize)> = bounds
-            .iter()
-            .flat_map(|&s| {
-                bounds
-                    .iter()
-                    .filter(move |&&e| e >= s)
-                    .map(move |&e| (s, e))
-            })
-            .collect();
-        let want: Vec<(usize, usize)> = spans
-            .iter()
-            .map(|&(s, e)| (slow(text, s), slow(text, e)))
-            .collect();
-        assert_eq!(char_spans(text, &spans), want);
-        // Out of order and repeated, as several rows of one match and overlapping matches come.
-        let mixed = [(16, 22), (1, 7), (1, 7), (1, 7), (0, 1), (16, 22), (4, 12)];
-        let want: Vec<(usize, usize)> = mixed
-            .iter()
-            .map(|&(s, e)| (slow(text, s), slow(text, e)))
-            .collect();
-        assert_eq!(char_spans(text, &mixed), want);
-        assert_eq!(want[0], (7, 9));
-        assert!(char_spans(text, &[]).is_empty());
-        assert_eq!(char_spans("", &[(0, 0)]), [(0, 0)]);
-    }
 }

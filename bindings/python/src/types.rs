@@ -1,8 +1,8 @@
 //! The immutable result and catalogue classes: each holds the core's values and builds Python
 //! objects only when a getter asks.
 
-use crate::convert::char_spans;
 use digicat::{CodeError, CodeReading, Relation, Status};
+use digicat_arrow::char_spans;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use std::fmt::Write as _;

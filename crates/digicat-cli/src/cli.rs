@@ -57,7 +57,7 @@ fn version() -> String {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Classify every row of a CSV, TSV or XLSX enterprise list; every input row and column is kept
+    /// Classify every row of a CSV, TSV, XLSX or Parquet enterprise list; every input row and column is kept
     #[command(
         long_about = CLASSIFY_ABOUT,
         after_help = "Example:\n  digicat classify data/examples/enterprises.csv -o classified.csv --lang zh",
@@ -105,11 +105,15 @@ const CLASSIFY_ABOUT: &str = "\
 Classify every row of an enterprise list against the catalogue. Writes every input column \
 unchanged and in order, then the added columns, one output row per input row in the same order.
 
-INPUT is a .csv or .tsv file, an .xlsx workbook (first sheet, or --sheet), or - for standard input \
-(CSV or TSV; an XLSX workbook is recognised by its content). A file that is neither .csv nor .tsv \
+INPUT is a .csv or .tsv file, an .xlsx workbook (first sheet, or --sheet), a .parquet file, or - \
+for standard input (CSV or TSV; an XLSX workbook or a Parquet file is recognised by its content). A file that is neither .csv nor .tsv \
 by name is read as TSV when its header line has a tab, else as CSV. CSV and TSV are streamed: one \
 record is read, classified and written at a time, so memory stays flat however long the file is. \
-An XLSX sheet is loaded into memory whole (calamine); convert very large workbooks to CSV first.
+An XLSX sheet is loaded into memory whole (calamine); convert very large workbooks to CSV first. \
+A Parquet file (.parquet, or recognised by its content) is read one record batch at a time; its \
+column names are the header; strings are read as they are, numbers in decimal (a whole float \
+without .0), a null as empty; a code column of numbers is read so too, with a note on standard \
+error, since a code stored as a number has lost any leading zero (0111 reads as 111).
 
 Encoding: UTF-8 (with or without BOM) when the first 64 KiB are valid UTF-8, else GB18030 (which \
 covers GBK and GB2312); --encoding forces one. A later row whose bytes are not valid in that \
@@ -167,6 +171,14 @@ multi-line fields; a sheet's row number for XLSX; code: the code as read, digits
 start/end: byte offsets in the UTF-8 text of the text column; relation: equivalent or broader for a scope phrase, else null; error: \
 null when none).
 
+--format parquet (or -o NAME.parquet) writes the input columns (a Parquet input's unchanged, with \
+their types; else strings), then typed columns named as --lang names them: status and reason \
+(dictionary-encoded strings, the stable codes in both languages), industries (list of int8), \
+rows (list of strings), evidence (list of struct text, row, start, end, kind, relation; \
+start/end: character offsets in the text column's value) and error (nullable string), as \
+digicat.arrow.classify gives them in Python; row groups of at most 65,536 rows, zstd; an input \
+column named like an added column is refused.
+
 Without -o the result goes to standard output; with -o it is written to a temporary file beside \
 OUTPUT and renamed over it at the end, so OUTPUT is never left half-written. A summary (rows, \
 header line, columns used, statuses with skipped rows apart, industries, invalid rows, speed) goes \
@@ -185,7 +197,7 @@ Examples:
 /// Options of `digicat classify`.
 #[derive(Debug, Args)]
 pub struct ClassifyArgs {
-    /// Input file (.csv, .tsv, .xlsx) or - for standard input
+    /// Input file (.csv, .tsv, .xlsx, .parquet) or - for standard input
     pub input: PathBuf,
     /// Write the result here (atomically) instead of to standard output; - means standard output
     #[arg(short, long, value_name = "OUTPUT")]
@@ -193,7 +205,7 @@ pub struct ClassifyArgs {
     /// How the table is read and classified.
     #[command(flatten)]
     pub table: TableArgs,
-    /// Output format [default: from OUTPUT's extension (.xlsx, .csv, .tsv, .jsonl), else csv,
+    /// Output format [default: from OUTPUT's extension (.xlsx, .csv, .tsv, .jsonl, .parquet), else csv,
     /// or tsv for TSV input]
     #[arg(long, value_enum)]
     pub format: Option<TableFormat>,
@@ -373,6 +385,8 @@ pub enum TableFormat {
     Jsonl,
     /// An Excel workbook (.xlsx): the rows with their cell types, a summary sheet, the options
     Xlsx,
+    /// Apache Parquet (.parquet): the input columns, then typed result columns
+    Parquet,
 }
 
 /// Output format of `lookup` and `match`.

@@ -4,6 +4,7 @@
 use crate::cli::EncodingArg;
 use crate::columns;
 use crate::error::{Failure, Text};
+use crate::parquet::read::{ParquetRows, ParquetSource};
 use crate::workbook::{self, BookSource, CellKind, SheetRows};
 use digicat::report::{find_header_row, Choice, Lang, HEADER_SEARCH_ROWS};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
@@ -58,6 +59,7 @@ enum Source {
         /// Records read while looking for the header, after it: (line, record).
         pending: VecDeque<(u64, csv::ByteRecord)>,
     },
+    Parquet(Box<ParquetRows>),
     Sheet {
         rows: SheetRows,
         /// Rows read while looking for the header, after it: (sheet row, cells, kinds).
@@ -81,6 +83,9 @@ pub struct Record {
     pub kinds: Vec<CellKind>,
     /// Set when the record cannot be classified.
     pub problem: Option<Problem>,
+    /// The record batch of a Parquet input the record is a row of (the Parquet output passes
+    /// its columns through with their types); `None` for other inputs.
+    pub batch: Option<std::sync::Arc<arrow_array::RecordBatch>>,
 }
 
 /// Why a record is not classified (reported with status `invalid`).
@@ -150,7 +155,18 @@ impl Problem {
             }
             parts.push(m);
         }
-        if !self.undecodable.is_empty() {
+        if !self.undecodable.is_empty() && decoder.is_none() {
+            let names: Vec<&str> = self
+                .undecodable
+                .iter()
+                .filter_map(|i| header.get(*i).map(String::as_str))
+                .collect();
+            parts.push(format!(
+                "row {line}: binary value(s) not valid UTF-8 in column(s) {} (编码错误); \
+                 undecodable bytes shown as U+FFFD",
+                names.join(", ")
+            ));
+        } else if !self.undecodable.is_empty() {
             let names: Vec<&str> = self
                 .undecodable
                 .iter()
@@ -296,6 +312,17 @@ impl Input {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         let ext = extension.as_deref();
+        if prefix.starts_with(crate::parquet::MAGIC) || matches!(ext, Some("parquet" | "pq")) {
+            let source = if size.is_some() {
+                ParquetSource::File(File::open(path).map_err(|e| Failure::input_io(&name, &e))?)
+            } else {
+                reader
+                    .read_to_end(&mut prefix)
+                    .map_err(|e| Failure::input_io(&name, &e))?;
+                ParquetSource::Bytes(prefix.into())
+            };
+            return Input::parquet(name, source, encoding, sheet, spec);
+        }
         if WORKBOOK_MAGIC.iter().any(|m| prefix.starts_with(m))
             || matches!(ext, Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods"))
         {
@@ -448,6 +475,52 @@ impl Input {
         })
     }
 
+    /// A Parquet file: its columns are the header (the schema's field names, no header row).
+    fn parquet(
+        name: Text,
+        source: ParquetSource,
+        encoding: EncodingArg,
+        sheet: Option<&str>,
+        spec: HeaderSpec,
+    ) -> Result<Input, Failure> {
+        let refuse = |option: &str| {
+            Failure::said(
+                format!(
+                    "{option} does not apply to Parquet input {}: its columns are named in the file",
+                    name.en
+                ),
+                format!("{option} 不适用于 Parquet 输入 {}：其列名由文件给出", name.zh),
+            )
+        };
+        if spec.row.is_some() {
+            return Err(refuse("--header-row"));
+        }
+        if sheet.is_some() {
+            return Err(refuse("--sheet"));
+        }
+        if encoding != EncodingArg::Auto {
+            return Err(refuse("--encoding"));
+        }
+        let rows = ParquetRows::open(source, &name.en)?;
+        Ok(Input {
+            name,
+            header: rows.header(),
+            header_line: 0,
+            delimiter: None,
+            decoder: None,
+            detected_gb18030: false,
+            source: Source::Parquet(Box::new(rows)),
+        })
+    }
+
+    /// The schema of a Parquet input (`None` for other inputs).
+    pub fn parquet_schema(&self) -> Option<arrow_schema::SchemaRef> {
+        match &self.source {
+            Source::Parquet(rows) => Some(std::sync::Arc::clone(&rows.schema)),
+            _ => None,
+        }
+    }
+
     /// A workbook: opens the sheet (see [`workbook`]) and finds the header among its first rows.
     fn workbook(
         name: Text,
@@ -513,7 +586,9 @@ impl Input {
         rec.fields.resize_with(width, String::new);
         rec.fields.iter_mut().for_each(String::clear);
         rec.kinds.clear();
+        rec.batch = None;
         match &mut self.source {
+            Source::Parquet(rows) => return rows.next_row(rec),
             Source::Delimited {
                 reader,
                 raw,
@@ -597,11 +672,15 @@ impl Input {
                 (reader.position().byte(), *size, Unit::Bytes)
             }
             Source::Sheet { read, total, .. } => (*read, Some(*total), Unit::Rows),
+            Source::Parquet(rows) => (rows.read(), Some(rows.total), Unit::Rows),
         }
     }
 
     /// [`Input::describe`] in Chinese, e.g. `CSV，UTF-8`.
     pub fn describe_zh(&self) -> String {
+        if let Source::Parquet(rows) = &self.source {
+            return format!("Parquet，{} 行，{} 个行组", rows.total, rows.row_groups);
+        }
         match (self.delimiter, self.decoder) {
             (Some(b'\t'), Some(d)) => format!("TSV，{}", d.label),
             (Some(_), Some(d)) => format!("CSV，{}", d.label),
@@ -611,6 +690,12 @@ impl Input {
 
     /// A short description for the summary, e.g. `CSV, UTF-8`.
     pub fn describe(&self) -> String {
+        if let Source::Parquet(rows) = &self.source {
+            return format!(
+                "Parquet, {} rows in {} row groups",
+                rows.total, rows.row_groups
+            );
+        }
         match (self.delimiter, self.decoder) {
             (Some(b'\t'), Some(d)) => format!("TSV, {}", d.label),
             (Some(_), Some(d)) => format!("CSV, {}", d.label),

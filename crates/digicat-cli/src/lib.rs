@@ -11,6 +11,7 @@ mod input;
 mod outcome;
 mod output;
 mod parallel;
+mod parquet;
 mod summary;
 pub mod usage;
 mod workbook;

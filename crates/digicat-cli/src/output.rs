@@ -1,10 +1,12 @@
-//! Writing the result: CSV/TSV, JSON Lines or an XLSX workbook, to standard output or
+//! Writing the result: CSV/TSV, JSON Lines, an XLSX workbook or Parquet, to standard output or
 //! atomically to a file.
 
 use crate::error::{Failure, Text};
 use crate::input::Record;
 use crate::outcome::Outcome;
-use digicat::report::{self, Lang, Tally};
+use crate::parquet::write::ParquetSink;
+use arrow_schema::SchemaRef;
+use digicat::report::{self, Lang, Layout, Tally};
 use digicat::{szjj, CatalogueId, Classification, Code, Evidence, Status};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -141,6 +143,28 @@ impl Target {
         }
     }
 
+    /// A file for a writer that needs a `Send` one (Parquet): the output file itself, or, for
+    /// standard output, an anonymous temporary file that [`Target::copy_from`] copies out.
+    pub fn send_file(&self) -> Result<File, Failure> {
+        match &self.sink {
+            Sink::File(file) => file.try_clone(),
+            Sink::Stdout(_) => tempfile::tempfile(),
+        }
+        .map_err(|e| Failure::output(&self.name, e))
+    }
+
+    /// Copies what was written to a [`Target::send_file`] file to standard output (for a file
+    /// output nothing is left to do).
+    pub fn copy_from(&mut self, mut file: File) -> Result<(), Failure> {
+        if let Sink::Stdout(out) = &mut self.sink {
+            use std::io::Seek;
+            file.rewind()
+                .and_then(|()| io::copy(&mut file, out).map(drop))
+                .map_err(|e| Failure::output(&self.name, e))?;
+        }
+        Ok(())
+    }
+
     /// Makes the written result visible: flushes, and for a file syncs it and renames it onto
     /// OUTPUT.
     pub fn commit(self) -> Result<(), Failure> {
@@ -255,6 +279,8 @@ pub enum RowFormat {
     Jsonl,
     /// An XLSX workbook: the rows (cell types kept), a summary sheet, the options used.
     Xlsx,
+    /// Parquet: the input columns (a Parquet input's with their types), the typed results.
+    Parquet,
 }
 
 /// The CSV/TSV writer of the rows.
@@ -311,6 +337,7 @@ enum Writer {
         catalogues: Vec<CatalogueId>,
     },
     Xlsx(Box<crate::xlsx::Book>),
+    Parquet(Box<ParquetSink>),
 }
 
 impl Writer {
@@ -320,18 +347,21 @@ impl Writer {
             Writer::Table(w) => w.get_ref(),
             Writer::Jsonl { out, .. } => out.get_ref(),
             Writer::Xlsx(book) => book.target(),
+            Writer::Parquet(sink) => sink.target(),
         }
     }
 }
 
 impl Output {
     /// Starts the output: for CSV/TSV writes the header (the input's, then the added columns in
-    /// `lang`), after a UTF-8 BOM when `bom` is set.
+    /// `lang`), after a UTF-8 BOM when `bom` is set. Parquet needs the input's `schema` (a
+    /// Parquet input's) and the `layout` (which text evidence offsets count in).
     pub fn new(
         mut target: Target,
         format: RowFormat,
         header: &[String],
         catalogues: &[CatalogueId],
+        (schema, layout): (Option<SchemaRef>, &Layout),
         lang: Lang,
         bom: bool,
     ) -> Result<Output, Failure> {
@@ -364,6 +394,17 @@ impl Output {
             RowFormat::Xlsx => Writer::Xlsx(Box::new(crate::xlsx::Book::new(
                 target, header, &added, lang,
             )?)),
+            RowFormat::Parquet => {
+                if catalogues != [CatalogueId::Dongguan2019] {
+                    return Err(Failure::said(
+                        "Parquet output holds the dongguan-2019 columns only: use --catalogue dongguan-2019, or write CSV, TSV, JSONL or XLSX",
+                        "Parquet 输出只含 dongguan-2019 的列：请用 --catalogue dongguan-2019，或写成 CSV、TSV、JSONL、XLSX",
+                    ));
+                }
+                Writer::Parquet(Box::new(ParquetSink::new(
+                    target, header, schema, layout, lang,
+                )?))
+            }
         };
         let delimiter = match format {
             RowFormat::Delimited(d) => Some(d),
@@ -427,6 +468,11 @@ impl Output {
                 let fields = added_fields(outcomes, self.lang);
                 book.write(rec, &fields)?;
             }
+            Writer::Parquet(sink) => {
+                if let [outcome] = outcomes {
+                    sink.write(rec, outcome)?;
+                }
+            }
             Writer::Jsonl {
                 out,
                 keys,
@@ -470,6 +516,10 @@ impl Output {
             Writer::Jsonl { out, .. } => out.into_inner().map_err(|e| e.into_error()),
             Writer::Xlsx(book) => {
                 book.finish(tally, about)?.commit()?;
+                return Ok(self.written);
+            }
+            Writer::Parquet(sink) => {
+                sink.finish(about)?;
                 return Ok(self.written);
             }
         }

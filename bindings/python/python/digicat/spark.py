@@ -12,7 +12,7 @@ from typing import Any, Iterator, List, Optional
 
 from digicat import _digicat, arrow
 
-__all__ = ["classify", "result_fields"]
+__all__ = ["add_results", "classify", "result_fields"]
 
 #: The added columns, in order (the result of ``digicat.arrow.classify``).
 COLUMNS = ("status", "reason", "industries", "rows", "evidence", "error")
@@ -80,36 +80,53 @@ def classify(
     schema = T.StructType(list(df.schema.fields) + result_fields())
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow  # type: ignore[import-untyped,unused-ignore]
-
-        targets = [
-            pyarrow.string(),
-            pyarrow.string(),
-            pyarrow.list_(pyarrow.int8()),
-            pyarrow.list_(pyarrow.string()),
-            None,  # evidence: cast to the nullable struct below
-            pyarrow.string(),
-        ]
-        for batch in batches:
-            table, _ = _digicat.report_table_arrow(
-                header,
-                [pyarrow.chunked_array([c]) for c in batch.columns],
-                code_col,
-                text_col,
-                policy=policy,
-                edition=edition,
-                text_only=text_only,
-            )
-            added = []
-            for i, target in enumerate(targets):
-                column = table.column(i).combine_chunks()
-                if target is None:
-                    target = pyarrow.list_(pyarrow.struct(
-                        [pyarrow.field(f.name, f.type) for f in column.type.value_type]
-                    ))
-                added.append(column.cast(target))
-            yield pyarrow.RecordBatch.from_arrays(
-                list(batch.columns) + added, names=header + list(COLUMNS)
-            )
+        return add_results(batches, header, code_col, text_col, policy=policy, edition=edition,
+                           text_only=text_only)
 
     return df.mapInArrow(run, schema)
+
+
+def add_results(
+    batches: Iterator[Any],
+    header: List[str],
+    code_col: Optional[str] = None,
+    text_col: Optional[str] = None,
+    *,
+    policy: str = "standard",
+    edition: str = "auto",
+    text_only: bool = False,
+) -> Iterator[Any]:
+    """The batch function of ``classify`` (it runs on the executors): each pyarrow
+    ``RecordBatch`` of ``header``'s columns, with the 6 result columns appended in the types
+    Spark reads (no dictionary encoding)."""
+    import pyarrow  # type: ignore[import-untyped,unused-ignore]
+
+    targets = [
+        pyarrow.string(),
+        pyarrow.string(),
+        pyarrow.list_(pyarrow.int8()),
+        pyarrow.list_(pyarrow.string()),
+        None,  # evidence: cast to the nullable struct below
+        pyarrow.string(),
+    ]
+    for batch in batches:
+        table, _ = _digicat.report_table_arrow(
+            header,
+            [pyarrow.chunked_array([c]) for c in batch.columns],
+            code_col,
+            text_col,
+            policy=policy,
+            edition=edition,
+            text_only=text_only,
+        )
+        added = []
+        for i, target in enumerate(targets):
+            column = table.column(i).combine_chunks()
+            if target is None:
+                target = pyarrow.list_(pyarrow.struct(
+                    [pyarrow.field(f.name, f.type) for f in column.type.value_type]
+                ))
+            added.append(column.cast(target))
+        yield pyarrow.RecordBatch.from_arrays(
+            list(batch.columns) + added, names=header + list(COLUMNS)
+        )

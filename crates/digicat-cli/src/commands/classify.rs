@@ -25,16 +25,28 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let target = Target::new(args.output.as_deref(), &args.input)?;
     let mut input = super::open_table(&args.input, &args.table)?;
     let layout = columns::select(&input.header, input.header_line, &args.table.choice())?;
+    if let Some(note) = numeric_codes(&input, &layout, lang) {
+        eprintln!("digicat: {note}");
+    }
     let format = match format_asked {
         Some(TableFormat::Csv) => RowFormat::Delimited(b','),
         Some(TableFormat::Tsv) => RowFormat::Delimited(b'\t'),
         Some(TableFormat::Jsonl) => RowFormat::Jsonl,
         Some(TableFormat::Xlsx) => RowFormat::Xlsx,
+        Some(TableFormat::Parquet) => RowFormat::Parquet,
         None => RowFormat::Delimited(input.delimiter.unwrap_or(b',')),
     };
     let groups = group_columns(&args.group_by, &input.header)?;
     let catalogues = args.catalogues();
-    let output = Output::new(target, format, &input.header, &catalogues, lang, bom(args))?;
+    let output = Output::new(
+        target,
+        format,
+        &input.header,
+        &catalogues,
+        (input.parquet_schema(), &layout),
+        lang,
+        bom(args),
+    )?;
     let bar = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(&input, lang));
     let mut summary = Summary::start(
         groups,
@@ -109,11 +121,10 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
         let context = if zh {
             [
                 format!("输入：{}（{}）", input.name.zh, input.describe_zh()),
-                format!(
-                    "表头：第 {} 行（{} 列）",
-                    input.header_line,
-                    input.header.len()
-                ),
+                match input.header_line {
+                    0 => format!("表头：Parquet 文件的列（{} 列）", input.header.len()),
+                    line => format!("表头：第 {line} 行（{} 列）", input.header.len()),
+                },
                 format!("行业代码列：{code_col}；经营范围列：{text_col}"),
                 format!(
                     "目录版本 {}，判定规则 {}，行业分类版本 {}",
@@ -125,11 +136,13 @@ pub fn run(args: &ClassifyArgs, lang: Lang) -> Result<ExitCode, Failure> {
         } else {
             [
                 format!("input: {} ({})", input.name.en, input.describe()),
-                format!(
-                    "header: line {} ({} columns)",
-                    input.header_line,
-                    input.header.len()
-                ),
+                match input.header_line {
+                    0 => format!(
+                        "header: the Parquet schema ({} columns)",
+                        input.header.len()
+                    ),
+                    line => format!("header: line {line} ({} columns)", input.header.len()),
+                },
                 format!("code column: {code_col}; text column: {text_col}"),
                 format!(
                     "catalogue {}, policy {policy}, edition {edition}",
@@ -206,6 +219,34 @@ fn versions(catalogues: &[CatalogueId]) -> String {
     }
 }
 
+/// The note, said even with `--quiet`, when a code column of a Parquet input holds numbers: they
+/// are read in decimal, and a code stored as a number has lost any leading zero (`0111` stored
+/// as 111 reads as the 中类 `111`), which cannot be recovered.
+fn numeric_codes(input: &Input, layout: &Layout, lang: Lang) -> Option<String> {
+    let schema = input.parquet_schema()?;
+    let numeric: Vec<&str> = layout
+        .code_columns()
+        .into_iter()
+        .filter_map(|i| schema.fields().get(i))
+        .filter(|f| crate::parquet::read::numeric(f.data_type()))
+        .map(|f| f.name().as_str())
+        .collect();
+    if numeric.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::En => format!(
+            "code column(s) {} hold numbers, read in decimal: a code stored as a number has lost \
+             any leading zero (0111 reads as 111); store codes as strings (行业代码列为数值)",
+            numeric.join(", ")
+        ),
+        Lang::Zh => format!(
+            "行业代码列（{}）为数值，按十进制读取：以数值保存的代码已丢失前导零（0111 读作 111）；请以文本保存代码",
+            numeric.join("、")
+        ),
+    })
+}
+
 /// A progress bar on standard error: bytes of a file, rows of a sheet, or a row counter.
 fn progress_bar(input: &Input, lang: Lang) -> ProgressBar {
     let (_, total, unit) = input.progress();
@@ -249,6 +290,7 @@ fn output_format(args: &ClassifyArgs) -> Result<Option<TableFormat>, Failure> {
         "csv" => Some(TableFormat::Csv),
         "tsv" | "tab" => Some(TableFormat::Tsv),
         "jsonl" | "ndjson" => Some(TableFormat::Jsonl),
+        "parquet" | "pq" => Some(TableFormat::Parquet),
         "xls" | "xlsm" | "xlsb" | "ods" | "et" => {
             return Err(Failure::said(
                 format!(
@@ -298,6 +340,7 @@ fn format_name(format: TableFormat) -> &'static str {
         TableFormat::Tsv => "tsv",
         TableFormat::Jsonl => "jsonl",
         TableFormat::Xlsx => "xlsx",
+        TableFormat::Parquet => "parquet",
     }
 }
 
@@ -413,7 +456,13 @@ fn about(
                 format!("{} ({})", input.name.en, input.describe())
             },
         ),
-        (label("header row", "表头行"), input.header_line.to_string()),
+        (
+            label("header row", "表头行"),
+            match input.header_line {
+                0 => label("the Parquet schema", "Parquet 文件的列"),
+                line => line.to_string(),
+            },
+        ),
         (
             label("code column", "行业代码列"),
             columns::describe(layout, &input.header, zh),

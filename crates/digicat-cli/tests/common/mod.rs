@@ -175,6 +175,7 @@ pub const ALLOWED_WORDS: &[&str] = &[
     "tsv",
     "jsonl",
     "xlsx",
+    "parquet",
     "json",
     "html",
     "code_col",
