@@ -190,7 +190,8 @@ pub(crate) unsafe fn input<'a>(ptr: *const c_char, len: usize) -> Result<&'a str
     // SAFETY: `ptr` is not NULL, `u8` needs no alignment, `len` fits `isize`, and the caller
     // guarantees `len` readable bytes at `ptr` that outlive `'a` unchanged.
     let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
-    std::str::from_utf8(bytes).map_err(|_| digicat_rc::InvalidUtf8)
+    // SIMD validation: the scalar `std::str::from_utf8` was a fifth of a C batch's instructions.
+    simdutf8::basic::from_utf8(bytes).map_err(|_| digicat_rc::InvalidUtf8)
 }
 
 /// Writes `value` through an out-parameter, or fails with `NullParameter` when it is NULL.

@@ -116,7 +116,7 @@ pub unsafe extern "C" fn digicat_result_report_field(
     guard(|| {
         // SAFETY: forwarded from this function's contract.
         let c = unsafe { classification(result) }?;
-        let value = field(report::classification_fields(c), column)?;
+        let value = report::classification_field(c, column).ok_or(digicat_rc::OutOfRange)?;
         // SAFETY: forwarded from this function's contract.
         unsafe { write_message(&value, buf, len, out_n) }
     })

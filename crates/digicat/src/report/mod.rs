@@ -25,6 +25,7 @@ use crate::classify::{Classification, Reason, Status};
 use crate::error::CodeError;
 use crate::szjj;
 use crate::CatalogueId;
+use std::fmt::Write;
 
 /// Language of the added column headers, of the status, reason and error values, and of the
 /// messages.
@@ -121,18 +122,41 @@ pub fn fields_in(result: &Result<Classification, CodeError>, lang: Lang) -> [Str
 
 /// The added columns of a classified record (see [`fields`]).
 pub fn classification_fields(c: &Classification) -> [String; 7] {
-    let ids: Vec<String> = c.industry_ids().map(|i| i.to_string()).collect();
-    let names: Vec<&str> = c.industries.iter().map(|i| i.name()).collect();
-    let rows: Vec<&str> = c.rows.iter().map(|r| r.id()).collect();
-    [
-        c.status.as_str().into(),
-        c.reason.as_str().into(),
-        ids.join(","),
-        names.join("；"),
-        rows.join(","),
-        c.terms().join("；"),
-        String::new(),
-    ]
+    std::array::from_fn(|column| classification_field(c, column).unwrap_or_default())
+}
+
+/// Column `column` (0 to 6) of [`classification_fields`] alone, so that a caller asking for one
+/// value does not build the other six; `None` past the last column.
+///
+/// ```
+/// let c = digicat::classify(Some("6513"), Some("计算机视听觉软件"), &Default::default()).unwrap();
+/// assert_eq!(digicat::report::classification_field(&c, 4).as_deref(), Some("3.2"));
+/// assert_eq!(digicat::report::classification_field(&c, 7), None);
+/// ```
+pub fn classification_field(c: &Classification, column: usize) -> Option<String> {
+    Some(match column {
+        0 => c.status.as_str().into(),
+        1 => c.reason.as_str().into(),
+        2 => join(c.industry_ids(), ","),
+        3 => join(c.industries.iter().map(|i| i.name()), "；"),
+        4 => join(c.rows.iter().map(|r| r.id()), ","),
+        5 => c.terms().join("；"),
+        6 => String::new(),
+        _ => return None,
+    })
+}
+
+/// The items' text, `separator` between them.
+fn join<T: std::fmt::Display>(items: impl Iterator<Item = T>, separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{item}");
+    }
+    out
 }
 
 /// Names of the columns added for `szjj-2021` (《数字经济及其核心产业统计分类（2021）》), in the order
