@@ -5,9 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-const NOTES: &str = include_str!("../../../data/catalogues/dongguan-2019/evidence/gbt4754_2017_notes_products.tsv");
-const DISAGREEMENTS: &str = include_str!("../../../data/catalogues/dongguan-2019/evidence/notes_disagreements.tsv");
-const SEI: &str = include_str!("../../../data/catalogues/dongguan-2019/evidence/sei2018_1.3-1.5.tsv");
+const NOTES: &str =
+    include_str!("../../../data/catalogues/dongguan-2019/evidence/gbt4754_2017_notes_products.tsv");
+const DISAGREEMENTS: &str =
+    include_str!("../../../data/catalogues/dongguan-2019/evidence/notes_disagreements.tsv");
+const SEI: &str =
+    include_str!("../../../data/catalogues/dongguan-2019/evidence/sei2018_1.3-1.5.tsv");
 
 /// One line of the notes file: `code`, `product`, `section`.
 struct NoteEntry {
