@@ -11,6 +11,7 @@ use crate::error::CodeError;
 use crate::matcher::{EvidenceKind, Policy};
 use crate::normalize::normalize_char;
 use crate::rules::{self, CodeFacts, RowSet};
+use crate::spans;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
@@ -112,11 +113,31 @@ pub fn classify(
     text: Option<&str>,
     options: &Options,
 ) -> Result<Classification, CodeError> {
+    classify_with(code, text, options, find_terms)
+}
+
+/// [`classify`] with the terms found by the daachorse matcher this crate used before the
+/// byte-level scanner (kept for the equivalence test; removed after it).
+#[doc(hidden)]
+pub fn classify_daachorse(
+    code: Option<&str>,
+    text: Option<&str>,
+    options: &Options,
+) -> Result<Classification, CodeError> {
+    classify_with(code, text, options, find_terms_daachorse)
+}
+
+fn classify_with(
+    code: Option<&str>,
+    text: Option<&str>,
+    options: &Options,
+    find: fn(&str, Policy) -> Vec<Evidence>,
+) -> Result<Classification, CodeError> {
     let reading = match code {
         Some(field) => read_code_field(field, options.edition)?,
         None => None,
     };
-    let evidence = text.map_or_else(Vec::new, |t| find_terms(t, options.policy));
+    let evidence = text.map_or_else(Vec::new, |t| find(t, options.policy));
     let named = RowSet::of_indices(evidence.iter().map(|e| e.term.class));
     let facts = reading.map_or_else(CodeFacts::default, facts);
     let (reason, set) = rules::decide(reading, facts, named, named, |hits| {
@@ -242,8 +263,8 @@ struct Origin {
 }
 
 /// Every term named in `text` under `policy`, leftmost-longest and non-overlapping after
-/// normalisation (as the Dongguan matcher normalises), in text order; a match naming several 小类
-/// yields one evidence per 小类.
+/// normalisation (as the Dongguan matcher normalises, with the same byte-level scanner), in text
+/// order; a match naming several 小类 yields one evidence per 小类.
 ///
 /// ```
 /// let found = digicat::szjj::find_terms("提供网上音乐服务", digicat::Policy::Strict);
@@ -251,6 +272,35 @@ struct Origin {
 /// assert_eq!((found[0].start, found[0].end), (6, 18));
 /// ```
 pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    // Every term that counts is decisive (this catalogue has no broader phrases); a pattern's
+    // terms are sorted strongest kind first.
+    let decisive = |pattern: usize| {
+        tables::PATTERN_TERMS
+            .get(pattern)
+            .and_then(|t| t.first())
+            .is_some_and(|t| t.is_decisive(policy))
+    };
+    let patterns = spans::Patterns {
+        counts: decisive,
+        decisive,
+    };
+    spans::find(&tables::SCANNER, text, &patterns, |start, end, pattern| {
+        let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
+        out.extend(
+            terms
+                .iter()
+                .filter(|t| t.is_decisive(policy))
+                .map(|term| Evidence { term, start, end }),
+        );
+    });
+    out
+}
+
+/// [`find_terms`] by the daachorse matcher this crate used before the byte-level scanner (kept
+/// for the equivalence test; removed after it).
+#[doc(hidden)]
+pub fn find_terms_daachorse(text: &str, policy: Policy) -> Vec<Evidence> {
     let mut norm = String::with_capacity(text.len());
     let mut origin: Vec<Origin> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
