@@ -1,8 +1,7 @@
 //! Start-up probe: classify one record and exit. `startup` runs it many times to measure the
 //! cost from process start to the first classification (lazily built automaton included).
 //! With `--report` it also prints the time from `main` to the answer, in nanoseconds. A first
-//! argument `szjj-2021` (or `szjj-daachorse`, the matcher the scanner replaced) classifies
-//! against 《数字经济及其核心产业统计分类（2021）》 instead.
+//! argument `szjj-2021` classifies against 《数字经济及其核心产业统计分类（2021）》 instead.
 #![forbid(unsafe_code)]
 
 fn main() {
@@ -11,10 +10,6 @@ fn main() {
     let status = match catalogue.as_str() {
         "szjj-2021" => digicat::szjj::classify(Some("6429"), Some("网上音乐"), &Default::default())
             .map(|c| c.status),
-        "szjj-daachorse" => {
-            digicat::szjj::classify_daachorse(Some("6429"), Some("网上音乐"), &Default::default())
-                .map(|c| c.status)
-        }
         _ => digicat::classify(
             Some("6513"),
             Some("软件开发；计算机视听觉软件"),

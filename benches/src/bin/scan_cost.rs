@@ -1,7 +1,6 @@
 //! Runs `find_terms` (or `classify`) over N generated records, for `valgrind --tool=callgrind`
 //! instruction counts. Usage: `scan_cost N [typical|mixed|short|long] [find_terms|classify]
-//! [dongguan-2019|szjj-2021|szjj-daachorse]` (the catalogue; `szjj-daachorse`: szjj-2021 by the
-//! matcher the byte-level scanner replaced, until it is removed);
+//! [dongguan-2019|szjj-2021]` (the catalogue);
 //! prints the records' total text bytes, the time a record took and the time `warm_up` took. The records are generated before the first scan, and
 //! the automaton is built by `warm_up` first, so the scan can be told apart in the profile.
 #![forbid(unsafe_code)]
@@ -34,11 +33,6 @@ fn main() {
                 digicat::szjj::classify(code, text, &options).map_or(0, |c| c.evidence.len())
             }
             ("szjj-2021", false) => digicat::szjj::find_terms(&r.text, standard).len(),
-            ("szjj-daachorse", true) => digicat::szjj::classify_daachorse(code, text, &options)
-                .map_or(0, |c| c.evidence.len()),
-            ("szjj-daachorse", false) => {
-                digicat::szjj::find_terms_daachorse(&r.text, standard).len()
-            }
             (_, true) => digicat::classify(code, text, &options).map_or(0, |c| c.evidence.len()),
             (_, false) => digicat::find_terms(&r.text, standard).len(),
         };

@@ -9,11 +9,8 @@ use crate::classify::{
 use crate::code::Code;
 use crate::error::CodeError;
 use crate::matcher::{EvidenceKind, Policy};
-use crate::normalize::normalize_char;
 use crate::rules::{self, CodeFacts, RowSet};
 use crate::spans;
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use std::sync::OnceLock;
 
 /// A matchable term bound to one 小类: a reviewed term of its 说明 (kind `product`) or the GB/T
 /// name of a class it takes whole (kind `class_name`).
@@ -113,31 +110,11 @@ pub fn classify(
     text: Option<&str>,
     options: &Options,
 ) -> Result<Classification, CodeError> {
-    classify_with(code, text, options, find_terms)
-}
-
-/// [`classify`] with the terms found by the daachorse matcher this crate used before the
-/// byte-level scanner (kept for the equivalence test; removed after it).
-#[doc(hidden)]
-pub fn classify_daachorse(
-    code: Option<&str>,
-    text: Option<&str>,
-    options: &Options,
-) -> Result<Classification, CodeError> {
-    classify_with(code, text, options, find_terms_daachorse)
-}
-
-fn classify_with(
-    code: Option<&str>,
-    text: Option<&str>,
-    options: &Options,
-    find: fn(&str, Policy) -> Vec<Evidence>,
-) -> Result<Classification, CodeError> {
     let reading = match code {
         Some(field) => read_code_field(field, options.edition)?,
         None => None,
     };
-    let evidence = text.map_or_else(Vec::new, |t| find(t, options.policy));
+    let evidence = text.map_or_else(Vec::new, |t| find_terms(t, options.policy));
     let named = RowSet::of_indices(evidence.iter().map(|e| e.term.class));
     let facts = reading.map_or_else(CodeFacts::default, facts);
     let (reason, set) = rules::decide(reading, facts, named, named, |hits| {
@@ -223,45 +200,6 @@ fn facts(reading: CodeReading) -> CodeFacts {
     }
 }
 
-/// An automaton over patterns; a pattern's value is its index in `PATTERNS`.
-type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
-
-fn automaton(policy: Policy) -> &'static Automaton {
-    static STANDARD: OnceLock<Automaton> = OnceLock::new();
-    static STRICT: OnceLock<Automaton> = OnceLock::new();
-    let cell = match policy {
-        Policy::Standard => &STANDARD,
-        Policy::Strict => &STRICT,
-    };
-    cell.get_or_init(|| {
-        let patterns = tables::PATTERNS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| {
-                tables::PATTERN_TERMS[*i]
-                    .iter()
-                    .any(|t| t.is_decisive(policy))
-            })
-            .map(|(i, p)| (*p, i as u32));
-        // A few hundred short, distinct, non-empty patterns (checked at build time).
-        #[allow(clippy::expect_used)]
-        CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns)
-            .expect("the classification's patterns are distinct and non-empty")
-    })
-}
-
-/// Where one byte of the normalised text comes from: the original character's span, and whether
-/// the byte begins or ends that character's normal form.
-#[derive(Clone, Copy)]
-struct Origin {
-    start: usize,
-    end: usize,
-    first: bool,
-    last: bool,
-}
-
 /// Every term named in `text` under `policy`, leftmost-longest and non-overlapping after
 /// normalisation (as the Dongguan matcher normalises, with the same byte-level scanner), in text
 /// order; a match naming several 小类 yields one evidence per 小类.
@@ -294,58 +232,5 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
                 .map(|term| Evidence { term, start, end }),
         );
     });
-    out
-}
-
-/// [`find_terms`] by the daachorse matcher this crate used before the byte-level scanner (kept
-/// for the equivalence test; removed after it).
-#[doc(hidden)]
-pub fn find_terms_daachorse(text: &str, policy: Policy) -> Vec<Evidence> {
-    let mut norm = String::with_capacity(text.len());
-    let mut origin: Vec<Origin> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let begin = origin.len();
-        normalize_char(c, |d| {
-            norm.push(d);
-            origin.extend((0..d.len_utf8()).map(|_| Origin {
-                start: i,
-                end,
-                first: false,
-                last: false,
-            }));
-        });
-        if origin.len() > begin {
-            origin[begin].first = true;
-            if let Some(o) = origin.last_mut() {
-                o.last = true;
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for m in automaton(policy).leftmost_find_iter(norm.as_str()) {
-        let (Some(a), Some(b)) = (origin.get(m.start()), origin.get(m.end().wrapping_sub(1)))
-        else {
-            continue;
-        };
-        // A match that begins or ends inside one character's normal form is not a whole term.
-        if !a.first || !b.last {
-            continue;
-        }
-        let terms = tables::PATTERN_TERMS
-            .get(m.value() as usize)
-            .copied()
-            .unwrap_or(&[]);
-        out.extend(
-            terms
-                .iter()
-                .filter(|t| t.is_decisive(policy))
-                .map(|term| Evidence {
-                    term,
-                    start: a.start,
-                    end: b.end,
-                }),
-        );
-    }
     out
 }

@@ -24,7 +24,5 @@ pub use catalogue::{
     Class, Decision, Division, GbtRef, Group, Meta, TermEntry, NOT_CLASSIFIABLE,
 };
 pub use classify::{classify, find_terms, Classification, Evidence, Term};
-#[doc(hidden)]
-pub use classify::{classify_daachorse, find_terms_daachorse};
 #[cfg(feature = "serde")]
 pub use serialize::Catalogue;
