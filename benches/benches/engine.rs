@@ -10,7 +10,8 @@ use digicat_benches::{
 use std::hint::black_box;
 
 fn runtime() -> RuntimeCatalogue {
-    RuntimeCatalogue::load(&data_dir().join("catalogue")).expect("data/catalogue is readable")
+    RuntimeCatalogue::load(&data_dir().join("catalogues/dongguan-2019"))
+        .expect("data/catalogues/dongguan-2019 is readable")
 }
 
 /// Every catalogue code (hits) and common outside codes (misses).

@@ -41,7 +41,7 @@ class Peer:
     """The catalogue as run-time dicts and a regex; ``classify`` mirrors the engine's rules."""
 
     def __init__(self, data: Path = DATA) -> None:
-        rows = _tsv(data / "catalogue" / "rows.tsv")
+        rows = _tsv(data / "catalogues" / "dongguan-2019" / "rows.tsv")
         self.rows = [r[0] for r in rows]
         self.row_index = {r[0]: i for i, r in enumerate(rows)}
         self.row_code = [r[2] for r in rows]
@@ -58,9 +58,9 @@ class Peer:
             per_row = terms.setdefault(normalize(text), {})
             per_row[row] = min(per_row.get(row, 99), strength)
 
-        for row, name, _note in _tsv(data / "catalogue" / "products.tsv"):
+        for row, name, _note in _tsv(data / "catalogues" / "dongguan-2019" / "products.tsv"):
             add(name, self.row_index[row], STRENGTH["product"])
-        for alias, _product, row, _why in _tsv(data / "catalogue" / "aliases.tsv"):
+        for alias, _product, row, _why in _tsv(data / "catalogues" / "dongguan-2019" / "aliases.tsv"):
             add(alias, self.row_index[row], STRENGTH["alias"])
         for f in _tsv(data / "vocabulary" / "scope_phrases.tsv"):
             if f[4] in ("equivalent", "broader"):

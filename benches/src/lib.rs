@@ -228,7 +228,7 @@ impl RuntimeCatalogue {
         }
     }
 
-    /// Loads `rows.tsv`, `products.tsv` and `aliases.tsv` from `dir` (`data/catalogue`).
+    /// Loads `rows.tsv`, `products.tsv` and `aliases.tsv` from `dir` (`data/catalogues/dongguan-2019`).
     pub fn load(dir: &Path) -> std::io::Result<RuntimeCatalogue> {
         let read = |name: &str| -> std::io::Result<Vec<Vec<String>>> {
             let text = std::fs::read_to_string(dir.join(name))?;
@@ -352,7 +352,7 @@ mod tests {
 
     #[test]
     fn baseline_agrees_with_digicat_on_codes_and_products() {
-        let rt = RuntimeCatalogue::load(&data_dir().join("catalogue")).unwrap();
+        let rt = RuntimeCatalogue::load(&data_dir().join("catalogues/dongguan-2019")).unwrap();
         for row in digicat::rows() {
             let code = row.code().to_string();
             let want: Vec<&str> = digicat::rows_for_code(row.code()).map(|r| r.id()).collect();

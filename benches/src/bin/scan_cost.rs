@@ -1,5 +1,6 @@
 //! Runs `find_terms` (or `classify`) over N generated records, for `valgrind --tool=callgrind`
-//! instruction counts. Usage: `scan_cost N [typical|mixed|short|long] [find_terms|classify]`;
+//! instruction counts. Usage: `scan_cost N [typical|mixed|short|long] [find_terms|classify]
+//! [dongguan-2019|szjj-2021]` (the catalogue);
 //! prints the records' total text bytes, the time a record took and the time `warm_up` took. The records are generated before the first scan, and
 //! the automaton is built by `warm_up` first, so the scan can be told apart in the profile.
 #![forbid(unsafe_code)]
@@ -16,6 +17,7 @@ fn main() {
         _ => digicat_benches::records_of_length(n, 2019, Length::Typical),
     };
     let classify = args.next().as_deref() == Some("classify");
+    let catalogue = args.next().unwrap_or_default();
     let start = std::time::Instant::now();
     digicat::warm_up();
     let built = start.elapsed();
@@ -23,13 +25,17 @@ fn main() {
     let options = digicat::Options::default();
     let start = std::time::Instant::now();
     for r in &records {
-        if classify {
-            let code = Some(r.code.as_str()).filter(|c| !c.is_empty());
-            found +=
-                digicat::classify(code, Some(&r.text), &options).map_or(0, |c| c.evidence.len());
-        } else {
-            found += digicat::find_terms(&r.text, digicat::Policy::Standard).len();
-        }
+        let code = Some(r.code.as_str()).filter(|c| !c.is_empty());
+        let text = Some(r.text.as_str());
+        let standard = digicat::Policy::Standard;
+        found += match (catalogue.as_str(), classify) {
+            ("szjj-2021", true) => {
+                digicat::szjj::classify(code, text, &options).map_or(0, |c| c.evidence.len())
+            }
+            ("szjj-2021", false) => digicat::szjj::find_terms(&r.text, standard).len(),
+            (_, true) => digicat::classify(code, text, &options).map_or(0, |c| c.evidence.len()),
+            (_, false) => digicat::find_terms(&r.text, standard).len(),
+        };
     }
     let per_record = start.elapsed().as_nanos() / n.max(1) as u128;
     let bytes: usize = records.iter().map(|r| r.text.len()).sum();

@@ -1,7 +1,8 @@
 //! Measures start-up: process start to first classification, digicat against the
 //! catalogue-from-JSON baseline. Prints one JSON object (medians over N runs, nanoseconds).
 //!
-//! Usage: `startup [RUNS]` (run through `make bench`, after a release build of the probes)
+//! Usage: `startup [RUNS] [CATALOGUE]` (run through `make bench`, after a release build of the
+//! probes); a CATALOGUE (`szjj-2021`) is passed to digicat's probe, the baseline stays Dongguan's.
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
@@ -51,7 +52,9 @@ fn main() {
         std::process::exit(1);
     }
     let json_arg = json.to_string_lossy().into_owned();
-    let (d_wall, d_in) = measure(&dir.join("first_classification"), &[], runs);
+    let catalogue = std::env::args().nth(2);
+    let probe_args: Vec<&str> = catalogue.iter().map(String::as_str).collect();
+    let (d_wall, d_in) = measure(&dir.join("first_classification"), &probe_args, runs);
     let (j_wall, j_in) = measure(&dir.join("first_classification_json"), &[&json_arg], runs);
     println!(
         "{}",

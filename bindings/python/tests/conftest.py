@@ -15,7 +15,7 @@ import digicat
 REPO = Path(__file__).resolve().parents[3]
 VECTORS = REPO / "tests" / "vectors" / "classify.tsv"
 EXAMPLE_CSV = REPO / "data" / "examples" / "enterprises.csv"
-CATALOGUE = REPO / "data" / "catalogue"
+CATALOGUE = REPO / "data" / "catalogues" / "dongguan-2019"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ use crate::tsv::{self, DataError, Record};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-/// `catalogue/meta.tsv`.
+/// `catalogues/dongguan-2019/meta.tsv`.
 pub struct Meta {
     pub title: String,
     pub document: String,
@@ -124,7 +124,7 @@ fn field_u8(r: &Record, i: usize, what: &str) -> Result<u8, DataError> {
 
 impl Data {
     pub fn load(dir: &Path) -> Result<Data, DataError> {
-        let cat = dir.join("catalogue");
+        let cat = dir.join("catalogues/dongguan-2019");
         let gbt2017 = load_gbt(&dir.join("gbt4754/gbt4754_2017.csv"))?;
         let gbt2011 = load_gbt(&dir.join("gbt4754/gbt4754_2011.csv"))?;
         check_names(&dir.join("gbt4754/gbt4754_2017.csv"), &gbt2017)?;
@@ -707,7 +707,7 @@ fn load_successors(
 /// FNV-1a over the data files, so the catalogue version changes whenever the data does.
 fn fingerprint(dir: &Path) -> Result<u32, DataError> {
     let mut files = Vec::new();
-    for sub in ["catalogue", "vocabulary", "gbt4754"] {
+    for sub in ["catalogues/dongguan-2019", "vocabulary", "gbt4754"] {
         let d = dir.join(sub);
         let entries = std::fs::read_dir(&d).map_err(|e| DataError {
             file: d.clone(),

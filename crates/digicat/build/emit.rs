@@ -424,7 +424,7 @@ fn emit_terms(w: &mut String, d: &Data) {
     }
     writeln!(w, "];").ok();
     let patterns: Vec<&str> = by_pattern.keys().map(String::as_str).collect();
-    scanner(w, &patterns);
+    scanner(w, "SCANNER", &patterns);
     let mut index = phf_codegen::Map::new();
     writeln!(
         w,
@@ -468,8 +468,9 @@ fn emit_terms(w: &mut String, d: &Data) {
     .ok();
 }
 
-/// The automaton of every pattern (`SCANNER`), built now so that nothing is built at run time.
-fn scanner(w: &mut String, patterns: &[&str]) {
+/// The automaton of `patterns` as the static `name` (a pattern's index is its position in
+/// `patterns`), built now so that nothing is built at run time. Every catalogue's tables carry one.
+pub fn scanner(w: &mut String, name: &str, patterns: &[&str]) {
     let sc = crate::scan::Scanner::new(patterns).expect("the automaton fits u32 offsets");
     let list = |v: &[u32]| {
         let mut s = String::with_capacity(v.len() * 7);
@@ -484,7 +485,7 @@ fn scanner(w: &mut String, patterns: &[&str]) {
     let bytes = |v: &[u8; 256]| list(&v.iter().map(|&b| u32::from(b)).collect::<Vec<_>>());
     writeln!(
         w,
-        "pub(crate) static SCANNER: Scanner = Scanner {{ raw_class: [{}], norm_class: [{}], stride: {}, \
+        "pub(crate) static {name}: Scanner = Scanner {{ raw_class: [{}], norm_class: [{}], stride: {}, \
          table: Cow::Borrowed(&[{}]), special: {}, out_ranges: Cow::Borrowed(&[{}]), \
          outputs: Cow::Borrowed(&[{}]), lens: Cow::Borrowed(&[{}]) }};",
         bytes(&sc.raw_class),

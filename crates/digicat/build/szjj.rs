@@ -584,7 +584,8 @@ pub fn tables(d: &Szjj) -> String {
     o
 }
 
-/// Adds the class-name patterns and writes `PATTERNS` and `PATTERN_TERMS`.
+/// Adds the class-name patterns and writes their automaton `SCANNER` (a pattern's index is its
+/// position in `PATTERN_TERMS`) and `PATTERN_TERMS`.
 fn patterns(d: &Szjj, mut by_pattern: BTreeMap<String, Vec<Bound>>) -> String {
     let names = class_names(d);
     for (name, classes) in names {
@@ -597,16 +598,8 @@ fn patterns(d: &Szjj, mut by_pattern: BTreeMap<String, Vec<Bound>>) -> String {
     }
     let mut o = String::new();
     let w = &mut o;
-    writeln!(
-        w,
-        "pub(crate) static PATTERNS: [&str; {}] = [",
-        by_pattern.len()
-    )
-    .ok();
-    for p in by_pattern.keys() {
-        writeln!(w, "    {},", s(p)).ok();
-    }
-    writeln!(w, "];").ok();
+    let keys: Vec<&str> = by_pattern.keys().map(String::as_str).collect();
+    crate::emit::scanner(w, "SCANNER", &keys);
     writeln!(
         w,
         "pub(crate) static PATTERN_TERMS: [&[Term]; {}] = [",

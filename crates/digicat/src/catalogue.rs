@@ -212,7 +212,7 @@ impl Product {
     }
 }
 
-/// A curated other name of a product (`data/catalogue/aliases.tsv`).
+/// A curated other name of a product (`data/catalogues/dongguan-2019/aliases.tsv`).
 #[derive(Debug)]
 pub struct Alias {
     pub(crate) alias: &'static str,

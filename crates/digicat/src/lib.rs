@@ -108,6 +108,7 @@ mod rules;
 mod scan;
 #[cfg(feature = "serde")]
 mod serialize;
+mod spans;
 pub mod szjj;
 mod tables;
 mod term;

@@ -1,11 +1,11 @@
 //! Finding catalogue terms (products, aliases, scope phrases, class names) in free text.
 
 use crate::catalogue::{Product, Relation, Row};
-use crate::normalize::{normalize_mapped, KeyBuf, Shift};
+use crate::normalize::KeyBuf;
 use crate::scan::Scanner;
+use crate::spans;
 use crate::tables;
 pub use crate::term::{EvidenceKind, Policy, Term};
-use std::cell::RefCell;
 
 /// A catalogue term found in a text, with its byte span in the original text.
 #[derive(Debug, Clone, Copy)]
@@ -86,91 +86,15 @@ pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
 
 /// Like [`find_terms`], appending to `out` (lets a batch reuse one buffer).
 pub fn find_terms_into(text: &str, policy: Policy, out: &mut Vec<Evidence>) {
-    thread_local! {
-        /// Per-thread scratch reused across calls: the normalised text, its shifts, the matches.
-        static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
-    }
-    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => scan(text, policy, &mut scratch, out),
-        // Only reachable by re-entrance, which nothing here does; fresh buffers keep it correct.
-        Err(_) => scan(text, policy, &mut Scratch::new(), out),
-    });
-}
-
-/// Buffers of one scan.
-struct Scratch {
-    /// The normalised text and its shifts, for texts with characters that expand.
-    norm: String,
-    shifts: Vec<Shift>,
-    /// Matches, in the original text or (after expansion) in `norm`.
-    found: Vec<Found>,
-}
-
-impl Scratch {
-    const fn new() -> Self {
-        Scratch {
-            norm: String::new(),
-            shifts: Vec::new(),
-            found: Vec::new(),
-        }
-    }
-}
-
-/// The strongest term of a pattern.
-fn strongest(pattern: usize) -> Option<&'static Term> {
-    tables::PATTERN_TERMS.get(pattern).and_then(|t| t.first())
-}
-
-fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidence>) {
-    let Scratch {
-        norm,
-        shifts,
-        found,
-    } = scratch;
-    found.clear();
     // Under the strict policy only patterns naming a product or alias count, all of them
     // decisive; under the standard policy every pattern counts.
-    let counts = |pattern: usize| {
-        policy == Policy::Standard || strongest(pattern).is_some_and(|t| policy.admits(t.kind))
+    let patterns = spans::Patterns {
+        counts: |pattern: usize| {
+            policy == Policy::Standard || strongest(pattern).is_some_and(|t| policy.admits(t.kind))
+        },
+        decisive: |pattern: usize| strongest(pattern).is_some_and(|t| t.is_decisive(policy)),
     };
-    let push = |found: &mut Vec<Found>, start, end, pattern| {
-        if counts(pattern) {
-            found.push(Found {
-                start,
-                end,
-                pattern,
-                keep: false,
-            });
-        }
-    };
-    let scanner = scanner();
-    let expanded = scanner
-        .scan_raw(text, |s, e, p| push(found, s, e, p))
-        .is_err();
-    if expanded {
-        found.clear();
-        norm.clear();
-        shifts.clear();
-        normalize_mapped(text, norm, |s| shifts.push(s));
-        scanner.scan_normal(norm, |s, e, p| push(found, s, e, p));
-    }
-    choose(found, policy);
-    for &Found {
-        start,
-        end,
-        pattern,
-        ..
-    } in found.iter()
-    {
-        let (start, end) = if expanded {
-            // A match that begins or ends inside one character's expansion is not a whole term.
-            match (original_start(shifts, start), original_end(shifts, end)) {
-                (Some(start), Some(end)) => (start, end),
-                _ => continue,
-            }
-        } else {
-            (start, end)
-        };
+    spans::find(scanner(), text, &patterns, |start, end, pattern| {
         let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
         out.extend(
             terms
@@ -178,73 +102,12 @@ fn scan(text: &str, policy: Policy, scratch: &mut Scratch, out: &mut Vec<Evidenc
                 .filter(|t| policy.admits(t.kind))
                 .map(|term| Evidence { term, start, end }),
         );
-    }
+    });
 }
 
-/// A match.
-#[derive(Clone, Copy)]
-struct Found {
-    start: usize,
-    end: usize,
-    pattern: usize,
-    keep: bool,
-}
-
-/// Keeps, of all (overlapping) matches, the decisive ones leftmost-longest and non-overlapping,
-/// then the broader-only ones leftmost-longest in the text those leave; in text order.
-fn choose(found: &mut Vec<Found>, policy: Policy) {
-    found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    let decisive = |f: &Found| strongest(f.pattern).is_some_and(|t| t.is_decisive(policy));
-    let mut end_of_last = 0;
-    for f in found.iter_mut().filter(|f| decisive(f)) {
-        if f.start >= end_of_last {
-            f.keep = true;
-            end_of_last = f.end;
-        }
-    }
-    // Kept decisive matches are sorted and disjoint, and candidates come in order of start, so
-    // one forward pointer finds the first kept decisive match that could overlap each candidate.
-    let mut end_of_last = 0;
-    let mut next = 0;
-    for i in 0..found.len() {
-        let f = found[i];
-        if decisive(&f) {
-            continue;
-        }
-        while next < found.len()
-            && !(found[next].keep && decisive(&found[next]) && found[next].end > f.start)
-        {
-            next += 1;
-        }
-        let free = !found.get(next).is_some_and(|d| d.start < f.end);
-        if f.start >= end_of_last && free {
-            found[i].keep = true;
-            end_of_last = f.end;
-        }
-    }
-    found.retain(|f| f.keep);
-}
-
-/// Original offset of the character that produces normalised byte `x`.
-fn original_start(shifts: &[Shift], x: usize) -> Option<usize> {
-    let Some(s) = shifts[..shifts.partition_point(|s| s.norm <= x)].last() else {
-        return Some(x);
-    };
-    if x == s.norm && s.norm_len > 0 {
-        Some(s.orig)
-    } else if x >= s.norm + s.norm_len {
-        Some(s.orig + s.orig_len + (x - s.norm - s.norm_len))
-    } else {
-        None
-    }
-}
-
-/// Original offset just past the character that produces the normalised byte before `x`.
-fn original_end(shifts: &[Shift], x: usize) -> Option<usize> {
-    let Some(s) = shifts[..shifts.partition_point(|s| s.norm < x)].last() else {
-        return Some(x);
-    };
-    (x >= s.norm + s.norm_len).then(|| s.orig + s.orig_len + (x - s.norm - s.norm_len))
+/// The strongest term of a pattern.
+fn strongest(pattern: usize) -> Option<&'static Term> {
+    tables::PATTERN_TERMS.get(pattern).and_then(|t| t.first())
 }
 
 /// The terms whose normalised form is exactly `name` (no allocation).

@@ -41,9 +41,17 @@ impl RowSet {
     pub(crate) fn contains_index(self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & 1 << (i % 64) != 0)
     }
-    /// The indices, ascending.
+    /// The indices, ascending (the set bits of each word, lowest first).
     pub(crate) fn indices(self) -> impl Iterator<Item = usize> {
-        (0..256).filter(move |i| self.contains_index(*i))
+        self.0.into_iter().enumerate().flat_map(|(w, mut bits)| {
+            std::iter::from_fn(move || {
+                let bit = bits.trailing_zeros() as usize;
+                (bits != 0).then(|| {
+                    bits &= bits - 1;
+                    w * 64 + bit
+                })
+            })
+        })
     }
 }
 
@@ -110,6 +118,27 @@ pub(crate) fn decide(
         CodeReading::OldClass(_, []) => (Reason::OldEditionCode, choosing),
         CodeReading::OldClass(..) | CodeReading::OldCoarse(_) => {
             (Reason::OldEditionCode, own.narrowed_by(choosing))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowSet;
+
+    #[test]
+    fn indices_are_the_set_bits_in_order() {
+        for set in [
+            vec![],
+            vec![0],
+            vec![63, 64],
+            vec![0, 1, 5, 63, 64, 127, 128, 200, 255],
+            (0..256).collect(),
+            (0..256).step_by(7).collect(),
+        ] {
+            let s = RowSet::of_indices(set.iter().copied());
+            assert_eq!(s.indices().collect::<Vec<_>>(), set);
+            assert!(set.iter().all(|&i| s.contains_index(i)));
         }
     }
 }

@@ -1,13 +1,16 @@
-//! The catalogue re-checked against independent witnesses (`data/evidence/`, provenance in
-//! `data/evidence/README.md`): its product placements against the product lists of NBS's GB/T
+//! The catalogue re-checked against independent witnesses (`data/catalogues/dongguan-2019/evidence/`, provenance in
+//! `data/catalogues/dongguan-2019/evidence/README.md`): its product placements against the product lists of NBS's GB/T
 //! 4754-2017 notes, its industries against 《战略性新兴产业分类（2018）》. The judgments are in
 //! `data/README.md` ("Checked against the GB/T notes", "The inferred row 4.7").
 
 use std::collections::{BTreeMap, BTreeSet};
 
-const NOTES: &str = include_str!("../../../data/evidence/gbt4754_2017_notes_products.tsv");
-const DISAGREEMENTS: &str = include_str!("../../../data/evidence/notes_disagreements.tsv");
-const SEI: &str = include_str!("../../../data/evidence/sei2018_1.3-1.5.tsv");
+const NOTES: &str =
+    include_str!("../../../data/catalogues/dongguan-2019/evidence/gbt4754_2017_notes_products.tsv");
+const DISAGREEMENTS: &str =
+    include_str!("../../../data/catalogues/dongguan-2019/evidence/notes_disagreements.tsv");
+const SEI: &str =
+    include_str!("../../../data/catalogues/dongguan-2019/evidence/sei2018_1.3-1.5.tsv");
 
 /// One line of the notes file: `code`, `product`, `section`.
 struct NoteEntry {
@@ -101,7 +104,7 @@ fn every_disagreement_with_the_notes_is_recorded_and_justified() {
             let Some((rec_row, rec_code)) = recorded.get(p.name()) else {
                 panic!(
                     "{} (row {}, {code}) is listed under {codes:?} in the notes: \
-                     move it or record why it stands in data/evidence/notes_disagreements.tsv",
+                     move it or record why it stands in data/catalogues/dongguan-2019/evidence/notes_disagreements.tsv",
                     p.name(),
                     row.id()
                 );

@@ -9,10 +9,8 @@ use crate::classify::{
 use crate::code::Code;
 use crate::error::CodeError;
 use crate::matcher::{EvidenceKind, Policy};
-use crate::normalize::normalize_char;
 use crate::rules::{self, CodeFacts, RowSet};
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use std::sync::OnceLock;
+use crate::spans;
 
 /// A matchable term bound to one 小类: a reviewed term of its 说明 (kind `product`) or the GB/T
 /// name of a class it takes whole (kind `class_name`).
@@ -202,48 +200,9 @@ fn facts(reading: CodeReading) -> CodeFacts {
     }
 }
 
-/// An automaton over patterns; a pattern's value is its index in `PATTERNS`.
-type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
-
-fn automaton(policy: Policy) -> &'static Automaton {
-    static STANDARD: OnceLock<Automaton> = OnceLock::new();
-    static STRICT: OnceLock<Automaton> = OnceLock::new();
-    let cell = match policy {
-        Policy::Standard => &STANDARD,
-        Policy::Strict => &STRICT,
-    };
-    cell.get_or_init(|| {
-        let patterns = tables::PATTERNS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| {
-                tables::PATTERN_TERMS[*i]
-                    .iter()
-                    .any(|t| t.is_decisive(policy))
-            })
-            .map(|(i, p)| (*p, i as u32));
-        // A few hundred short, distinct, non-empty patterns (checked at build time).
-        #[allow(clippy::expect_used)]
-        CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns)
-            .expect("the classification's patterns are distinct and non-empty")
-    })
-}
-
-/// Where one byte of the normalised text comes from: the original character's span, and whether
-/// the byte begins or ends that character's normal form.
-#[derive(Clone, Copy)]
-struct Origin {
-    start: usize,
-    end: usize,
-    first: bool,
-    last: bool,
-}
-
 /// Every term named in `text` under `policy`, leftmost-longest and non-overlapping after
-/// normalisation (as the Dongguan matcher normalises), in text order; a match naming several 小类
-/// yields one evidence per 小类.
+/// normalisation (as the Dongguan matcher normalises, with the same byte-level scanner), in text
+/// order; a match naming several 小类 yields one evidence per 小类.
 ///
 /// ```
 /// let found = digicat::szjj::find_terms("提供网上音乐服务", digicat::Policy::Strict);
@@ -251,51 +210,27 @@ struct Origin {
 /// assert_eq!((found[0].start, found[0].end), (6, 18));
 /// ```
 pub fn find_terms(text: &str, policy: Policy) -> Vec<Evidence> {
-    let mut norm = String::with_capacity(text.len());
-    let mut origin: Vec<Origin> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let begin = origin.len();
-        normalize_char(c, |d| {
-            norm.push(d);
-            origin.extend((0..d.len_utf8()).map(|_| Origin {
-                start: i,
-                end,
-                first: false,
-                last: false,
-            }));
-        });
-        if origin.len() > begin {
-            origin[begin].first = true;
-            if let Some(o) = origin.last_mut() {
-                o.last = true;
-            }
-        }
-    }
     let mut out = Vec::new();
-    for m in automaton(policy).leftmost_find_iter(norm.as_str()) {
-        let (Some(a), Some(b)) = (origin.get(m.start()), origin.get(m.end().wrapping_sub(1)))
-        else {
-            continue;
-        };
-        // A match that begins or ends inside one character's normal form is not a whole term.
-        if !a.first || !b.last {
-            continue;
-        }
-        let terms = tables::PATTERN_TERMS
-            .get(m.value() as usize)
-            .copied()
-            .unwrap_or(&[]);
+    // Every term that counts is decisive (this catalogue has no broader phrases); a pattern's
+    // terms are sorted strongest kind first.
+    let decisive = |pattern: usize| {
+        tables::PATTERN_TERMS
+            .get(pattern)
+            .and_then(|t| t.first())
+            .is_some_and(|t| t.is_decisive(policy))
+    };
+    let patterns = spans::Patterns {
+        counts: decisive,
+        decisive,
+    };
+    spans::find(&tables::SCANNER, text, &patterns, |start, end, pattern| {
+        let terms = tables::PATTERN_TERMS.get(pattern).copied().unwrap_or(&[]);
         out.extend(
             terms
                 .iter()
                 .filter(|t| t.is_decisive(policy))
-                .map(|term| Evidence {
-                    term,
-                    start: a.start,
-                    end: b.end,
-                }),
+                .map(|term| Evidence { term, start, end }),
         );
-    }
+    });
     out
 }

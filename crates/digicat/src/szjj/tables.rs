@@ -5,5 +5,7 @@ use super::catalogue::{Class, Decision, Division, GbtRef, Group, Meta, TermEntry
 use super::classify::Term;
 use crate::code::Code;
 use crate::matcher::EvidenceKind;
+use crate::scan::Scanner;
+use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/szjj_tables.rs"));
