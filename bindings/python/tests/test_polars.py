@@ -65,7 +65,7 @@ def test_equals_the_arrow_table_in_eager_lazy_and_streaming_use() -> None:
     df = pl.DataFrame({"行业代码": codes, "经营范围": texts},
                       schema={"行业代码": pl.Utf8, "经营范围": pl.Utf8})
     expr = digicat.polars.classify(code=pl.col("行业代码"), text="经营范围")
-    assert "classify" in str(expr) and "map" not in str(expr), str(expr)
+    assert "_digicat" in str(expr) and "map_batches" not in str(expr), str(expr)
     eager = df.select(expr)
     assert eager.columns == ["digicat"]
     assert eager["digicat"].to_list() == want
