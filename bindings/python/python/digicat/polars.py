@@ -13,7 +13,7 @@ built on another pyo3 than this package. The answers are those of the Arrow entr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 from digicat import _digicat
 
@@ -65,10 +65,11 @@ def classify(
     # Checked here, so a bad name raises at once rather than when the query runs.
     _digicat.report_column_names(lang=lang)
     _digicat.classify(None, None, policy=policy, edition=edition)
-    args, columns = [], []
-    for name, expr in (("code", code), ("text", text)):
-        if expr is not None:
-            args.append(pl.col(expr) if isinstance(expr, str) else expr)
+    args: List[Any] = []
+    columns: List[str] = []
+    for name, given in (("code", code), ("text", text)):
+        if given is not None:
+            args.append(pl.col(given) if isinstance(given, str) else given)
             columns.append(name)
     kwargs = {
         "columns": columns,
@@ -77,14 +78,14 @@ def classify(
         "lang": lang,
         "catalogue": catalogue,
     }
-    expr: Any = register_plugin_function(
+    plugin: Any = register_plugin_function(
         plugin_path=_library(),
         function_name="classify",
         args=args,
         kwargs=kwargs,
         is_elementwise=True,
     )
-    return expr.alias("digicat")
+    return plugin.alias("digicat")
 
 
 def _library() -> Path:
