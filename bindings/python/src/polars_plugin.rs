@@ -216,7 +216,7 @@ pub unsafe extern "C" fn _polars_plugin_classify(
     let series: Vec<Input> = (0..len)
         // SAFETY: by the ABI, `inputs` points to `len` initialised `SeriesExport`s that are
         // ours from now on (Polars forgets them); each is read out exactly once.
-        .map(|i| Input(unsafe { inputs.add(i).read() }))
+        .map(|i| Input::new(unsafe { inputs.add(i).read() }))
         .collect();
     // SAFETY: by the ABI, `context` is null or points to a `CallerContext` for the call.
     let parallel = unsafe { context.as_ref() }.is_some_and(|c| c.bitflags & 1 != 0);
@@ -254,23 +254,23 @@ fn threads() -> usize {
         .unwrap_or_else(crate::cores)
 }
 
-/// An input series taken over from Polars: released (its own allocations) when dropped.
-struct Input(SeriesExport);
-
-impl Drop for Input {
-    fn drop(&mut self) {
-        if let Some(release) = self.0.release.take() {
-            // SAFETY: `release` is Polars' callback for this export, called once (it is taken
-            // out of the struct); the arrays already read out are not touched by it.
-            unsafe { release(&mut self.0) }
-        }
-    }
+/// An input series taken over from Polars, with the number of its arrays moved out so far.
+/// Dropping it releases the arrays not moved out (an error stopped the reading) and then the
+/// export's own allocations.
+struct Input {
+    export: SeriesExport,
+    taken: usize,
 }
 
 impl Input {
-    /// The field name, type and arrays of the series; the arrays are taken over.
+    /// Takes over an export.
+    fn new(export: SeriesExport) -> Self {
+        Self { export, taken: 0 }
+    }
+
+    /// The field type and arrays of the series; the arrays are moved out (once).
     fn arrays(&mut self) -> Result<(DataType, Vec<ArrayRef>), String> {
-        let e = &mut self.0;
+        let e = &self.export;
         if e.field.is_null() || (e.len > 0 && e.arrays.is_null()) {
             return Err("digicat plugin: an empty input series".to_owned());
         }
@@ -278,17 +278,36 @@ impl Input {
         let schema = unsafe { &*e.field };
         let ty = DataType::try_from(schema).map_err(|e| e.to_string())?;
         let mut arrays = Vec::with_capacity(e.len);
-        for i in 0..e.len {
+        while self.taken < e.len {
             // SAFETY: `arrays` holds `len` pointers to `ArrowArray`s; each is moved out once
-            // (the export's release frees the boxes only), so arrow-rs owns and releases it.
-            let array = unsafe { (*e.arrays.add(i)).read() };
+            // (`taken` counts them; the export's release frees the boxes only), so arrow-rs
+            // owns and releases it.
+            let array = unsafe { (*e.arrays.add(self.taken)).read() };
+            self.taken += 1;
             // SAFETY: the array and the schema are valid C Data Interface structs of one type.
             let data = unsafe { from_ffi(array, schema) }.map_err(|e| e.to_string())?;
             arrays.push(make_array(data));
         }
-        // Every array is moved out: a second call must not read them again.
-        e.len = 0;
         Ok((ty, arrays))
+    }
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        let e = &mut self.export;
+        if !e.arrays.is_null() {
+            while self.taken < e.len {
+                // SAFETY: as in `arrays`: an array not moved out yet, moved out once and
+                // dropped (which calls its release callback).
+                drop(unsafe { (*e.arrays.add(self.taken)).read() });
+                self.taken += 1;
+            }
+        }
+        if let Some(release) = e.release.take() {
+            // SAFETY: `release` is Polars' callback for this export, called once (it is taken
+            // out of the struct); it frees the export's own allocations, not the arrays.
+            unsafe { release(e) }
+        }
     }
 }
 
@@ -505,7 +524,7 @@ mod tests {
         if out.private_data.is_null() {
             return None;
         }
-        Some(Input(out).arrays().unwrap().1)
+        Some(Input::new(out).arrays().unwrap().1)
     }
 
     #[test]
