@@ -20,7 +20,7 @@
 //! `Table`.
 
 use crate::convert::{option, options, options_in, Name};
-use crate::in_chunks;
+use crate::in_chunks_on;
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType};
@@ -33,7 +33,33 @@ use pyo3_arrow::{PyChunkedArray, PyTable};
 
 /// One input column: string arrays (`Utf8`, `LargeUtf8`, `Utf8View`) or all-null arrays, in
 /// row order, kept alive while the rows borrow their values.
-struct StrColumn(Vec<ArrayRef>);
+pub(crate) struct StrColumn(Vec<ArrayRef>);
+
+/// Why a column cannot be read: its type (a TypeError in Python) or its values (a ValueError).
+pub(crate) enum ColumnError {
+    /// Not a column of strings (numbers, dates, …), or of a type Arrow cannot cast to strings.
+    Type(String),
+    /// Binary values that are not UTF-8.
+    Value(String),
+}
+
+impl ColumnError {
+    /// The message (English, with the Chinese in brackets).
+    pub(crate) fn message(&self) -> &str {
+        match self {
+            Self::Type(m) | Self::Value(m) => m,
+        }
+    }
+}
+
+impl From<ColumnError> for PyErr {
+    fn from(e: ColumnError) -> Self {
+        match e {
+            ColumnError::Type(m) => PyTypeError::new_err(m),
+            ColumnError::Value(m) => PyValueError::new_err(m),
+        }
+    }
+}
 
 impl StrColumn {
     /// Reads a column (see the module docs for the accepted types); `what` names it in errors.
@@ -45,8 +71,22 @@ impl StrColumn {
     /// strings (numbers, dates, booleans: a table's other columns) is cast (numbers in decimal).
     fn read_as(column: PyChunkedArray, what: &str, any_type: bool) -> PyResult<Self> {
         let (chunks, field) = column.into_inner();
-        let ty = field.data_type();
-        let target = match ty {
+        Ok(Self::from_arrays(
+            chunks,
+            field.data_type(),
+            what,
+            any_type,
+        )?)
+    }
+
+    /// The cast that makes a column of type `ty` readable (`None`: read as it is), or the error
+    /// of a type that is refused (see [`StrColumn::read_as`] for `any_type`).
+    pub(crate) fn cast_for(
+        ty: &DataType,
+        what: &str,
+        any_type: bool,
+    ) -> Result<Option<DataType>, ColumnError> {
+        Ok(match ty {
             DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null => None,
             DataType::Binary | DataType::FixedSizeBinary(_) => Some(DataType::Utf8),
             DataType::LargeBinary | DataType::BinaryView => Some(DataType::LargeUtf8),
@@ -66,14 +106,23 @@ impl StrColumn {
                 Some(DataType::Utf8)
             }
             other => {
-                return Err(PyTypeError::new_err(format!(
+                return Err(ColumnError::Type(format!(
                     "{what} must be a column of strings, not {other}; a code read as a number \
                      has lost its leading zeros: read it as text (e.g. dtype=str, \
                      pl.Utf8, pa.string()) [{what} 须为文本列]"
                 )))
             }
-        };
-        let Some(target) = target else {
+        })
+    }
+
+    /// Reads the arrays of a column of type `ty` (as [`StrColumn::read_as`]).
+    pub(crate) fn from_arrays(
+        chunks: Vec<ArrayRef>,
+        ty: &DataType,
+        what: &str,
+        any_type: bool,
+    ) -> Result<Self, ColumnError> {
+        let Some(target) = Self::cast_for(ty, what, any_type)? else {
             return Ok(Self(chunks));
         };
         let cast_options = arrow_cast::CastOptions {
@@ -85,19 +134,20 @@ impl StrColumn {
             .map(|c| arrow_cast::cast_with_options(c, &target, &cast_options))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
-                PyValueError::new_err(format!(
+                ColumnError::Value(format!(
                     "{what} cannot be read as text ({e}) [{what} 无法读为文本，如非 UTF-8 编码]"
                 ))
             })?;
         Ok(Self(chunks))
     }
 
-    fn len(&self) -> usize {
+    /// The number of rows.
+    pub(crate) fn len(&self) -> usize {
         self.0.iter().map(|a| a.len()).sum()
     }
 
     /// Every row's value, borrowed (`None` for a null).
-    fn cells(&self) -> Vec<Option<&str>> {
+    pub(crate) fn cells(&self) -> Vec<Option<&str>> {
         let mut out = Vec::with_capacity(self.len());
         for a in &self.0 {
             if let Some(s) = a.as_string_opt::<i32>() {
@@ -127,7 +177,17 @@ fn batches<'a>(
     lang: Lang,
     row: impl Fn(usize) -> (RowOutcome, Option<std::borrow::Cow<'a, str>>) + Sync,
 ) -> Result<Vec<RecordBatch>, ArrowError> {
-    in_chunks(n, |rows| {
+    batches_on(crate::cores(), n, lang, row)
+}
+
+/// [`batches`] on at most `threads` threads.
+pub(crate) fn batches_on<'a>(
+    threads: usize,
+    n: usize,
+    lang: Lang,
+    row: impl Fn(usize) -> (RowOutcome, Option<std::borrow::Cow<'a, str>>) + Sync,
+) -> Result<Vec<RecordBatch>, ArrowError> {
+    in_chunks_on(threads, n, |rows| {
         let mut builder = ResultBuilder::new();
         for i in rows {
             let (outcome, text) = row(i);

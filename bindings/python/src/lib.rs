@@ -13,14 +13,21 @@
 //! (0.30) and on arrow-rs 59, reads any `__arrow_c_stream__` producer (pyarrow, polars, pandas,
 //! nanoarrow, arro3) without copying string buffers, and keeps the C-interface `unsafe` out of
 //! this crate. arrow-rs' own `arrow-pyarrow` (60.1) needs pyo3 0.29, which cannot be linked
-//! beside 0.30, and pyo3-polars 0.28 (the Polars plugin crate) likewise; hence no native Polars
-//! plugin (`digicat.polars` is `map_batches` over the Arrow entry point).
-#![forbid(unsafe_code)]
+//! beside 0.30, and pyo3-polars 0.28 (the Polars plugin crate) likewise.
+//!
+//! Polars expression plugin (module `polars_plugin`, `digicat.polars.classify`): the module
+//! exports the C functions of Polars' plugin ABI itself (no pyo3-polars), so Polars calls the
+//! classifier from its own thread pool and streaming engine without Python; it holds this
+//! crate's only `unsafe` (the crate denies it elsewhere).
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod arrow;
 mod convert;
+// The Polars plugin ABI is C functions over raw pointers: the only `unsafe` of this crate.
+#[allow(unsafe_code)]
+mod polars_plugin;
 mod szjj;
 mod types;
 
@@ -181,7 +188,20 @@ fn chunks(n: usize, threads: usize) -> Vec<Range<usize>> {
 /// Runs `work` on the [`chunks`] of `0..n`, one thread per chunk (as many as the machine has
 /// cores; the first chunk on the calling thread), and returns the chunks' results in input order.
 fn in_chunks<R: Send>(n: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    in_chunks_on(cores(), n, work)
+}
+
+/// The number of cores of the machine (1 if unknown).
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
+/// [`in_chunks`] on at most `threads` threads.
+fn in_chunks_on<R: Send>(
+    threads: usize,
+    n: usize,
+    work: impl Fn(Range<usize>) -> R + Sync,
+) -> Vec<R> {
     let mut chunks = chunks(n, threads).into_iter();
     let first = chunks.next().unwrap_or(0..0);
     let work = &work;

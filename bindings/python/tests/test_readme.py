@@ -42,7 +42,7 @@ def readme_blocks() -> List[str]:
 
 def test_readme_python_section_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:
     blocks = readme_blocks()
-    assert len(blocks) == 4
+    assert len(blocks) == 5
     outputs = []
     for block in blocks:
         run = subprocess.run(
@@ -60,3 +60,5 @@ def test_readme_python_section_runs_in_a_fresh_interpreter(tmp_path: Path) -> No
     # digicat.arrow: the null code is no code, "65x" an invalid row; the long view counts.
     assert "'invalid'" in outputs[2] and "[3]" in outputs[2]
     assert "industries" in outputs[3] and "len" in outputs[3]
+    # digicat.polars: the plugin in a streaming query; "65x" is an invalid row, not an error.
+    assert "invalid" in outputs[4] and "malformed_code" in outputs[4] and "6513" in outputs[4]

@@ -1,22 +1,26 @@
 """polars: ``digicat.polars.classify(code=..., text=...)``, an expression giving a struct column.
 
-Not a native Polars plugin: the Polars plugin mechanism (``pyo3-polars``) is built on pyo3 0.29
-(pyo3-polars 0.28) while this package is built on pyo3 0.30, and two pyo3 versions cannot be
-linked into one extension module. The expression is therefore ``Expr.map_batches`` over the
-Arrow entry point (``digicat.arrow.classify``): each batch of the two columns goes to Rust
-through the Arrow C stream interface without a per-row Python object, and is classified with
-the GIL released on every core. It runs in lazy queries and with the streaming engine
-(``is_elementwise=True``: batches may be split anywhere), but the batches are handed over by
-Python, not called from Polars' thread pool as a plugin's would be.
+A native Polars expression plugin: the expression is registered with
+``polars.plugins.register_plugin_function`` and Polars calls the classifier in digicat's
+extension module directly, through the plugin ABI (Arrow C data in, an Arrow struct column
+out), from its own thread pool, in lazy queries and in the streaming engine
+(``collect(engine="streaming")``), with no Python and no GIL in the way. The plugin is written
+over the ABI in the extension module itself (``src/polars_plugin.rs``), since pyo3-polars is
+built on another pyo3 than this package. The answers are those of the Arrow entry point
+(``digicat.arrow.classify``); the same types are accepted and refused.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from pathlib import Path
+from typing import Any, List, Optional
 
-from digicat import _digicat, arrow
+from digicat import _digicat
 
 __all__ = ["classify"]
+
+#: The catalogues the plugin classifies against (``catalogue=``).
+CATALOGUES = ("dongguan-2019",)
 
 
 def classify(
@@ -25,54 +29,73 @@ def classify(
     *,
     policy: str = "standard",
     edition: str = "auto",
+    lang: str = "en",
+    catalogue: str = "dongguan-2019",
 ) -> Any:
-    """A polars expression classifying each row: a struct column of the result fields.
+    """A polars expression classifying each row: a struct column named ``digicat``.
 
     ``code`` and ``text`` are polars expressions (``pl.col("行业代码")``) or column names of
-    string columns; either may be None. The struct's fields are those of
-    ``digicat.arrow.classify``: ``status`` and ``reason`` (Categorical), ``industries`` (list of
-    Int8), ``rows`` (list of String), ``evidence`` (list of struct ``text``, ``row``, ``start``,
-    ``end``, ``kind``, ``relation``) and ``error`` (null unless ``invalid``). A null is a missing
-    value; a bad code is an ``invalid`` row. Use ``.struct.unnest()`` or
-    ``.struct.field("status")`` to get at the fields::
+    string columns; either may be None. A null is a missing value and an empty or blank string
+    counts as absent. A number column is refused (a code read as a number has lost its leading
+    zeros: read codes as text, ``pl.Utf8``): polars raises a ``ComputeError`` saying so when the
+    query runs. A code that cannot be read never raises: its row is ``invalid``.
 
-        df.with_columns(digicat.polars.classify(code=pl.col("行业代码"), text=pl.col("经营范围")).alias("digicat"))
+    The struct's fields are those of ``digicat.arrow.classify``: ``status`` and ``reason``
+    (Categorical), ``industries`` (list of Int8), ``rows`` (list of String), ``evidence`` (list
+    of struct ``text``, ``row``, ``start``, ``end``, ``kind``, ``relation``) and ``error`` (the
+    message of an ``invalid`` row, in ``lang``: ``"en"`` or ``"zh"``; else null). ``policy`` and
+    ``edition`` are as for ``digicat.classify``; ``catalogue`` is ``"dongguan-2019"`` (the only
+    one here for now). Use ``.struct.unnest()`` or ``.struct.field("status")`` for the fields::
+
+        df.with_columns(digicat.polars.classify(code=pl.col("行业代码"), text=pl.col("经营范围")))
+
+    Raises ValueError when neither column is given or for another catalogue, and
+    ``digicat.InvalidOptionError`` for an unknown policy, edition or lang.
     """
     pl = _require_polars()
+    from polars.plugins import register_plugin_function
+
     if code is None and text is None:
         raise ValueError("give code, text or both (polars expressions or column names)")
-    parts = []
-    for name, expr in (("code", code), ("text", text)):
-        if expr is not None:
-            parts.append((pl.col(expr) if isinstance(expr, str) else expr).alias(name))
-    has_code, has_text = code is not None, text is not None
-
-    def run(batch: Any) -> Any:
-        fields = batch.struct
-        table = _digicat.classify_arrow(
-            fields.field("code") if has_code else None,
-            fields.field("text") if has_text else None,
-            policy=policy,
-            edition=edition,
+    if catalogue not in CATALOGUES:
+        raise ValueError(
+            f"digicat.polars.classify: catalogue {catalogue!r} is not available here yet, "
+            'only "dongguan-2019" [此处暂只支持 dongguan-2019 目录]'
         )
-        return pl.from_arrow(table).to_struct("digicat")
-
-    return pl.struct(parts).map_batches(run, return_dtype=_dtype(pl), is_elementwise=True)
-
-
-def _dtype(pl: Any) -> Any:
-    """The polars type of the struct column (from the Arrow result schema)."""
-    empty = arrow.require_pyarrow().table(
-        [[] for _ in arrow.result_schema()], schema=arrow.result_schema()
+    # Checked here, so a bad name raises at once rather than when the query runs.
+    _digicat.report_column_names(lang=lang)
+    _digicat.classify(None, None, policy=policy, edition=edition)
+    args: List[Any] = []
+    columns: List[str] = []
+    for name, given in (("code", code), ("text", text)):
+        if given is not None:
+            args.append(pl.col(given) if isinstance(given, str) else given)
+            columns.append(name)
+    kwargs = {
+        "columns": columns,
+        "policy": policy,
+        "edition": edition,
+        "lang": lang,
+        "catalogue": catalogue,
+    }
+    plugin: Any = register_plugin_function(
+        plugin_path=_library(),
+        function_name="classify",
+        args=args,
+        kwargs=kwargs,
+        is_elementwise=True,
     )
-    return pl.Struct(pl.from_arrow(empty).schema)
+    return plugin.alias("digicat")
+
+
+def _library() -> Path:
+    """The extension module's shared library, which holds the plugin's functions."""
+    return Path(_digicat.__file__).resolve()
 
 
 def _require_polars() -> Any:
     try:
         import polars
     except ImportError as e:
-        raise ImportError(
-            "digicat.polars needs polars and pyarrow: pip install digicat[polars]"
-        ) from e
+        raise ImportError("digicat.polars needs polars: pip install digicat[polars]") from e
     return polars
