@@ -25,6 +25,7 @@
 pub mod criteria;
 pub mod evaluate;
 pub mod html;
+pub mod population;
 pub mod quantity;
 pub mod report;
 pub mod request;
@@ -33,6 +34,7 @@ pub mod score;
 pub mod xlsx;
 
 pub use criteria::{CriteriaError, CriteriaSet, Criterion};
+pub use population::Population;
 pub use evaluate::{evaluate, Attributes, GroupResult, Outcome, Verdict};
 pub use roster::{Roster, RosterError, RosterOptions, Unread};
 pub use score::{Score, ScoreSheet};
