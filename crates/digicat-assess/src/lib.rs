@@ -34,7 +34,7 @@ pub mod score;
 pub mod xlsx;
 
 pub use criteria::{CriteriaError, CriteriaSet, Criterion};
-pub use population::Population;
 pub use evaluate::{evaluate, Attributes, GroupResult, Outcome, Verdict};
+pub use population::Population;
 pub use roster::{Roster, RosterError, RosterOptions, Unread};
 pub use score::{Score, ScoreSheet};

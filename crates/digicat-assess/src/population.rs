@@ -104,7 +104,10 @@ impl Population {
         match self {
             Population::None => "不计企业（园区属性或不计算的准则）".to_owned(),
             Population::All => "全部企业".to_owned(),
-            Population::InScope => "属于《东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）》的企业".to_owned(),
+            Population::InScope => {
+                "属于《东莞市数字产业集聚试点园区重点发展产业、产品和服务目录表（试行）》的企业"
+                    .to_owned()
+            }
             Population::Divisions(ds) => format!(
                 "GB/T 4754 大类 {}",
                 ds.iter()
@@ -154,9 +157,16 @@ fn szjj_name(code: &str) -> Result<&'static str, &'static str> {
             Some(c) if !c.is_classifiable() => {
                 Err("05 数字化效率提升业 is never a classification result (05 不作分类结果)")
             }
-            Some(c) if c.gbt().is_empty() && c.terms().is_empty() => Err(
+            Some(c)
+                if c.gbt().is_empty()
+                    && c.terms()
+                        .iter()
+                        .all(|t| t.decision() == szjj::Decision::Rejected) =>
+            {
+                Err(
                 "no GB/T code or term leads to this 小类: it would always count 0 (无行业代码对应，计数恒为 0)",
-            ),
+                )
+            }
             Some(c) => Ok(c.name()),
             None => Err("no such 小类"),
         },

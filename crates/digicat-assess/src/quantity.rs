@@ -54,7 +54,18 @@ pub enum Unit {
 impl Unit {
     /// The names accepted in criteria files.
     pub const NAMES: [&'static str; 12] = [
-        "-", "家", "人", "平方米", "元", "万元", "亿元", "%", "倍", "个", "座", "所",
+        "-",
+        "家",
+        "人",
+        "平方米",
+        "元",
+        "万元",
+        "亿元",
+        "%",
+        "倍",
+        "个",
+        "座",
+        "所",
     ];
 
     /// Reads a unit name (see [`Unit::NAMES`]).
