@@ -275,7 +275,11 @@ fn summary(report: &Report, lang: Lang) -> String {
         if seen.is_empty() {
             continue;
         }
-        let items = list(&mut seen.iter().map(|(p, zh)| format!("{p} = {zh}")));
+        let items = seen
+            .iter()
+            .map(|(p, zh)| format!("{p} = {zh}"))
+            .collect::<Vec<_>>()
+            .join(if zh { "；" } else { "; " });
         s.push_str(&if zh {
             format!("  {} 统计范围：{items}\n", set.id)
         } else {
