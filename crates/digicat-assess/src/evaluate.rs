@@ -280,7 +280,10 @@ fn membership(
                     (Tri::No, None)
                 }
             }
-            Some(letter) if letter == "I" => (Tri::Maybe, Some("只有门类 I".to_owned())),
+            // A 门类 letter: a possible member when the section holds one of the 大类.
+            Some(letter) if section_holds(letter, ds) => {
+                (Tri::Maybe, Some(format!("只有门类 {letter}")))
+            }
             Some(_) => (Tri::No, None),
             None => match e.status.as_str() {
                 // Every catalogue row is in 大类 64 or 65.
@@ -323,6 +326,20 @@ fn membership(
         ((Tri::Yes, _), (Tri::Yes, _)) => (Tri::Yes, None),
         ((_, a), (_, b)) => (Tri::Maybe, a.or(b)),
     }
+}
+
+/// `true` when `letter` is a GB/T 4754 门类 holding one of the 大类 `divisions`.
+fn section_holds(letter: &str, divisions: &[String]) -> bool {
+    let mut chars = letter.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    digicat::Code::section(c).is_some_and(|section| {
+        divisions
+            .iter()
+            .filter_map(|d| digicat::Code::parse(d).ok())
+            .any(|d| section.contains(d))
+    })
 }
 
 /// Membership of a `szjj:` population: in_scope records by their 小类; a needs_review record is a

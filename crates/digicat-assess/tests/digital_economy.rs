@@ -180,3 +180,21 @@ fn a_roster_read_without_szjj_is_never_counted_as_if_it_were() {
     assert_eq!(range(o).0, Some(0.0));
     assert!(report.enterprises.iter().all(|e| e.szjj_status.is_none()));
 }
+
+#[test]
+fn a_section_letter_is_a_possible_member_of_the_divisions_it_holds() {
+    // 门类 C (制造业) holds 大类 39: possibly electronics; 门类 I does not.
+    let text = "企业名称,行业代码,营业收入2024（亿元）,规上\n甲,C,100,是\n乙,I,70,是\n";
+    let report = Report::build(
+        &roster(text),
+        &[CriteriaSet::shipped(SET).unwrap()],
+        &attrs(&[]),
+        &Default::default(),
+    );
+    let o = outcome(&report.groups, ALL, "electronics_revenue");
+    assert_eq!(range(o), (Some(0.0), Some(100.0)));
+    assert_eq!(o.review_lines, [2]);
+    let o = outcome(&report.groups, ALL, "software_revenue");
+    assert_eq!(range(o), (Some(0.0), Some(70.0)));
+    assert_eq!(o.review_lines, [3]);
+}
