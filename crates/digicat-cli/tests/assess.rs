@@ -608,7 +608,7 @@ fn the_digital_economy_html_and_summary_show_the_population() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("digital-economy-2025 统计范围：szjj:core = 数字经济核心产业"),
+        stderr.contains("digital-economy-2025 统计范围：数字经济核心产业（《数字经济及其核心产业统计分类（2021）》01–04 大类）；GB/T 4754 大类 39"),
         "{stderr}"
     );
     assert!(stderr.contains("ic_revenue 无法判定"), "{stderr}");

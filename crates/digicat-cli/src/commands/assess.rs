@@ -277,7 +277,13 @@ fn summary(report: &Report, lang: Lang) -> String {
         }
         let items = seen
             .iter()
-            .map(|(p, zh)| format!("{p} = {zh}"))
+            .map(|(p, name)| {
+                if zh {
+                    (*name).to_owned()
+                } else {
+                    format!("{p} = {name}")
+                }
+            })
             .collect::<Vec<_>>()
             .join(if zh { "；" } else { "; " });
         s.push_str(&if zh {
