@@ -576,7 +576,7 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
         out.notes.push(match c.metric {
             Metric::Expert => "专家评分".to_owned(),
             _ if out.threshold.is_some() => {
-                "不能由企业名册计算（理由见读法说明），只列出、不判定".to_owned()
+                format!("不能由企业名册计算，只列出、不判定：{}", c.why)
             }
             _ => "文件未给出数值，只列出、不判定".to_owned(),
         });

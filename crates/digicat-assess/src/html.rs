@@ -36,7 +36,11 @@ fn colour(v: Verdict) -> &'static str {
 /// One progress bar: confirmed value and range against the threshold.
 fn progress(o: &Outcome) -> String {
     let (w, h) = (240.0, 18.0);
-    let Some(t) = o.threshold.filter(|t| *t > 0.0) else {
+    // A target that is listed, not computed, has no progress to show.
+    let Some(t) = o
+        .threshold
+        .filter(|t| *t > 0.0 && o.verdict != Verdict::NotComputable)
+    else {
         return String::new();
     };
     let v = o.value.as_ref();
