@@ -619,3 +619,61 @@ fn the_digital_economy_html_and_summary_show_the_population() {
     assert!(page.contains("<th>数字经济分类（szjj-2021）</th>"));
     assert!(page.contains("needs_review coarse_code 010506,010507,010508"));
 }
+
+#[test]
+fn the_digital_economy_xlsx_has_the_population_and_the_szjj_answers() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("de.xlsx");
+    let out = assess(&[
+        DE_ROSTER,
+        "--criteria",
+        "digital-economy-2025",
+        "-o",
+        path.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("全部名册").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[18..],
+        ["统计范围", "统计口径（分类目录）", "统计范围代码"]
+    );
+    let row = sheet
+        .rows()
+        .find(|r| r[1] == Data::String("ic_revenue".into()))
+        .unwrap();
+    assert_eq!(
+        (row[6].clone(), row[7].clone()),
+        (Data::Float(750.0), Data::Float(850.0))
+    );
+    assert_eq!(row[19], Data::String("szjj-2021".into()));
+    assert_eq!(row[20], Data::String("szjj:010508,030401".into()));
+    let firms = book.worksheet_range("企业").unwrap();
+    let header: Vec<String> = firms
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[12..],
+        ["数字经济状态", "数字经济原因", "数字经济小类"]
+    );
+    let coarse = firms.rows().nth(9).unwrap();
+    assert_eq!(coarse[12], Data::String("needs_review".into()));
+    assert_eq!(coarse[13], Data::String("coarse_code".into()));
+}
