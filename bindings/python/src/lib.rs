@@ -573,6 +573,7 @@ fn assess_table(
         columns,
         units,
         classify,
+        szjj: sets.iter().any(digicat_assess::CriteriaSet::needs_szjj),
     };
     let records: Vec<(u64, Vec<String>)> = lines.into_iter().zip(rows).collect();
     let roster = digicat_assess::Roster::read(&header, &records, &roster_options)

@@ -58,3 +58,28 @@ def test_score_sheet_completes_the_cluster_total() -> None:
     bad = pd.DataFrame({"指标": [2], "得分": [9]})
     with pytest.raises(ValueError, match="超过其权重 3"):
         digicat.assess(frame(), criteria="cluster-2021", scores=bad)
+
+
+DE_ROSTER = os.path.join(ROOT, "tests", "assess", "digital-economy-roster.csv")
+
+
+def test_digital_economy_targets_by_szjj_and_gbt() -> None:
+    df = pd.read_csv(DE_ROSTER, dtype=str, keep_default_na=False)
+    a = digicat.assess(df, criteria="digital-economy-2025")
+    r = a.results.set_index("id")
+    # Hand-computed in crates/digicat-assess/tests/digital_economy.rs.
+    assert (r.loc["core_scale", "confirmed"], r.loc["core_scale", "with_review"]) == (12800.0, 13100.0)
+    assert r.loc["core_scale", "verdict"] == "undetermined"
+    assert (r.loc["core_scale", "population"], r.loc["core_scale", "catalogue"]) == ("szjj:core", "szjj-2021")
+    assert r.loc["electronics_revenue", "catalogue"] == "gbt-4754"
+    assert r.loc["electronics_revenue", "verdict"] == "met"
+    assert r.loc["software_revenue", "gap"] == "差 30 亿元"
+    assert r.loc["ic_revenue", "verdict"] == "undetermined"
+    assert r.loc["racks", "verdict"] == "not_computable" and r.loc["racks", "threshold"] == 90000.0
+    assert (r["verdict"] == "not_computable").sum() == 21
+    e = a.enterprises
+    assert list(e.loc[e["code"] == "397", "szjj_status"]) == ["needs_review"]
+    # The Dongguan sets neither classify by szjj nor change: population in_scope, catalogue dongguan-2019.
+    d = digicat.assess(frame(), criteria="pilot-park-2019", attr_file=ATTRS)
+    assert "szjj_status" not in d.enterprises.columns
+    assert set(d.results.set_index("id").loc["enterprises", "catalogue"]) == {"dongguan-2019"}

@@ -1,8 +1,9 @@
 //! Criteria as data: the rows of `data/criteria/*.tsv`, read and validated.
 //!
-//! The four shipped sets are compiled in ([`SHIPPED`]); a user's file is read at run time with
+//! The five shipped sets are compiled in ([`SHIPPED`]); a user's file is read at run time with
 //! [`CriteriaSet::parse`] and refused, with the row and the reason, when malformed.
 
+pub use crate::population::Population;
 use crate::quantity::{Micro, Unit};
 use serde::Serialize;
 use std::fmt;
@@ -33,7 +34,7 @@ pub const COLUMNS: [&str; 21] = [
 ];
 
 /// The shipped criteria sets: (id, file text), compiled in from `data/criteria/`.
-pub const SHIPPED: [(&str, &str); 4] = [
+pub const SHIPPED: [(&str, &str); 5] = [
     (
         "pilot-park-2019",
         include_str!("../../../data/criteria/pilot-park-2019.tsv"),
@@ -49,6 +50,10 @@ pub const SHIPPED: [(&str, &str); 4] = [
     (
         "software-cluster-2025",
         include_str!("../../../data/criteria/software-cluster-2025.tsv"),
+    ),
+    (
+        "digital-economy-2025",
+        include_str!("../../../data/criteria/digital-economy-2025.tsv"),
     ),
 ];
 
@@ -112,20 +117,6 @@ impl Comparator {
     pub fn upward(self) -> bool {
         matches!(self, Comparator::AtLeast | Comparator::Above)
     }
-}
-
-/// Which enterprises a criterion counts (before the filter).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "divisions", rename_all = "snake_case")]
-pub enum Population {
-    /// `-`: no enterprises (a park attribute or a criterion that is not computed).
-    None,
-    /// `all`: every enterprise of the group.
-    All,
-    /// `in_scope`: enterprises the catalogue places in scope (needs_review ones make a range).
-    InScope,
-    /// `gbt:64,65`: enterprises whose GB/T 4754-2017 code lies in these 大类.
-    Divisions(Vec<String>),
 }
 
 /// An extra condition on the population.
@@ -379,6 +370,8 @@ pub struct Criterion {
     pub per_park: bool,
     /// Who is counted.
     pub population: Population,
+    /// The population as written (`szjj:core`, `gbt:39`, `in_scope`).
+    pub population_spec: String,
     /// Extra condition.
     pub filter: Filter,
     /// What is measured.
@@ -414,6 +407,19 @@ pub struct Criterion {
     /// The row's cells as written (to apply the alternative reading).
     #[serde(skip)]
     pub cells: Vec<String>,
+}
+
+impl Criterion {
+    /// Who it counts, in Chinese, with its filter (`数字经济核心产业（……），仅规上企业`).
+    pub fn population_zh(&self) -> String {
+        let mut s = self.population.name_zh();
+        match self.filter {
+            Filter::None => {}
+            Filter::Regulated => s.push_str("，仅规上企业"),
+            Filter::NewInPeriod => s.push_str("，仅创建期内新入驻企业"),
+        }
+        s
+    }
 }
 
 /// A criteria file refused: where and why.
@@ -599,6 +605,12 @@ impl CriteriaSet {
         })
     }
 
+    /// `true` when some criterion counts a `szjj-2021` population, so the roster's records must
+    /// also be classified by it ([`crate::RosterOptions::szjj`]).
+    pub fn needs_szjj(&self) -> bool {
+        self.criteria.iter().any(|c| c.population.needs_szjj())
+    }
+
     /// The sum of the weights of distinct indicators (a row without indicator counts alone).
     pub fn total_weight(&self) -> u32 {
         let mut seen: Vec<u32> = Vec::new();
@@ -668,30 +680,7 @@ fn parse_row(set: &str, line: usize, cells: &[&str]) -> Result<Criterion, String
         "roster" => false,
         other => return Err(format!("scope {other:?}: expected park or roster")),
     };
-    let population = match get("population") {
-        "-" => Population::None,
-        "all" => Population::All,
-        "in_scope" => Population::InScope,
-        other => match other.strip_prefix("gbt:") {
-            Some(list) => {
-                let divisions: Vec<String> = list.split(',').map(|d| d.trim().to_owned()).collect();
-                if divisions
-                    .iter()
-                    .any(|d| d.len() != 2 || !d.bytes().all(|b| b.is_ascii_digit()))
-                {
-                    return Err(format!(
-                        "population {other:?}: gbt: takes two-digit 大类 like gbt:64,65"
-                    ));
-                }
-                Population::Divisions(divisions)
-            }
-            None => {
-                return Err(format!(
-                    "population {other:?}: expected -, all, in_scope or gbt:NN[,NN]"
-                ))
-            }
-        },
-    };
+    let population = Population::parse(get("population"))?;
     let filter = match get("filter") {
         "-" => Filter::None,
         "regulated" => Filter::Regulated,
@@ -919,6 +908,7 @@ fn parse_row(set: &str, line: usize, cells: &[&str]) -> Result<Criterion, String
         quote: get("quote").to_owned(),
         per_park,
         population,
+        population_spec: get("population").to_owned(),
         filter,
         metric,
         field,

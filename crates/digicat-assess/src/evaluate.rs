@@ -129,6 +129,13 @@ pub struct Outcome {
     pub indicator: Option<u32>,
     /// The quoted sentence.
     pub quote: String,
+    /// The population as written in the criteria file (`szjj:core`, `gbt:39`, `in_scope`, `all`, `-`).
+    pub population: String,
+    /// The catalogue the population is counted by: `dongguan-2019`, `szjj-2021`, `gbt-4754`, or
+    /// null (`all`, `-`).
+    pub catalogue: Option<&'static str>,
+    /// Who is counted, in Chinese, with the filter (统计范围).
+    pub population_zh: String,
     /// The metric.
     pub metric: Metric,
     /// The unit of value and threshold.
@@ -273,7 +280,10 @@ fn membership(
                     (Tri::No, None)
                 }
             }
-            Some(letter) if letter == "I" => (Tri::Maybe, Some("只有门类 I".to_owned())),
+            // A 门类 letter: a possible member when the section holds one of the 大类.
+            Some(letter) if section_holds(letter, ds) => {
+                (Tri::Maybe, Some(format!("只有门类 {letter}")))
+            }
             Some(_) => (Tri::No, None),
             None => match e.status.as_str() {
                 // Every catalogue row is in 大类 64 or 65.
@@ -291,6 +301,7 @@ fn membership(
                 ),
             },
         },
+        Population::Szjj(_) => szjj_membership(&c.population, e),
     };
     let filtered = match c.filter {
         Filter::None => (Tri::Yes, None),
@@ -314,6 +325,46 @@ fn membership(
         ((Tri::No, _), _) | (_, (Tri::No, _)) => (Tri::No, None),
         ((Tri::Yes, _), (Tri::Yes, _)) => (Tri::Yes, None),
         ((_, a), (_, b)) => (Tri::Maybe, a.or(b)),
+    }
+}
+
+/// `true` when `letter` is a GB/T 4754 门类 holding one of the 大类 `divisions`.
+fn section_holds(letter: &str, divisions: &[String]) -> bool {
+    let mut chars = letter.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    digicat::Code::section(c).is_some_and(|section| {
+        divisions
+            .iter()
+            .filter_map(|d| digicat::Code::parse(d).ok())
+            .any(|d| section.contains(d))
+    })
+}
+
+/// Membership of a `szjj:` population: in_scope records by their 小类; a needs_review record is a
+/// possible member when one of its candidate 小类 is in the population, else out.
+fn szjj_membership(p: &Population, e: &Enterprise) -> (Tri, Option<String>) {
+    let Some(a) = &e.szjj else {
+        return (
+            Tri::Maybe,
+            Some("未按《数字经济及其核心产业统计分类（2021）》分类".to_owned()),
+        );
+    };
+    let inside = a.classes.iter().any(|c| p.has_szjj_class(c));
+    match a.status.as_str() {
+        "in_scope" if inside => (Tri::Yes, None),
+        "in_scope" | "out_of_scope" => (Tri::No, None),
+        "needs_review" if inside => (
+            Tri::Maybe,
+            Some(format!(
+                "数字经济分类待复核（{}），候选小类 {}",
+                digicat::report::reason_label(&a.reason, digicat::report::Lang::Zh),
+                a.classes.join("、")
+            )),
+        ),
+        "needs_review" => (Tri::No, None),
+        _ => (Tri::Maybe, Some(format!("{} ({})", a.status, a.reason))),
     }
 }
 
@@ -497,6 +548,9 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
         clause: c.clause.clone(),
         indicator: c.indicator,
         quote: c.quote.clone(),
+        population: c.population_spec.clone(),
+        catalogue: c.population.catalogue(),
+        population_zh: c.population_zh(),
         metric: c.metric,
         unit: c.unit.as_str(),
         comparator: c.comparator.map(Comparator::as_str),
@@ -515,8 +569,15 @@ fn evaluate_one(c: &Criterion, g: &Group, roster: &Roster, attrs: &Attributes) -
         notes: Vec::new(),
     };
     if matches!(c.metric, Metric::Expert | Metric::None) {
+        // The document's number is still shown (a target that cannot be computed from a roster).
+        if let Threshold::Value(v) = c.threshold {
+            out.threshold = Some(c.unit.display(v));
+        }
         out.notes.push(match c.metric {
             Metric::Expert => "专家评分".to_owned(),
+            _ if out.threshold.is_some() => {
+                format!("不能由企业名册计算，只列出、不判定：{}", c.why)
+            }
             _ => "文件未给出数值，只列出、不判定".to_owned(),
         });
         return out;

@@ -36,7 +36,11 @@ fn colour(v: Verdict) -> &'static str {
 /// One progress bar: confirmed value and range against the threshold.
 fn progress(o: &Outcome) -> String {
     let (w, h) = (240.0, 18.0);
-    let Some(t) = o.threshold.filter(|t| *t > 0.0) else {
+    // A target that is listed, not computed, has no progress to show.
+    let Some(t) = o
+        .threshold
+        .filter(|t| *t > 0.0 && o.verdict != Verdict::NotComputable)
+    else {
         return String::new();
     };
     let v = o.value.as_ref();
@@ -65,6 +69,20 @@ fn progress(o: &Outcome) -> String {
         r##"<line x1="{tx:.1}" y1="0" x2="{tx:.1}" y2="{h}" stroke="#000" stroke-width="2"/></svg>"##
     );
     s
+}
+
+/// The 统计范围 cell: who is counted and by which catalogue (`szjj-2021 · szjj:core`).
+fn population(o: &Outcome) -> String {
+    match o.catalogue {
+        None if o.population == "-" => "—".to_owned(),
+        None => esc(&o.population_zh),
+        Some(c) => format!(
+            "{}<div class=\"small\">口径：{} · {}</div>",
+            esc(&o.population_zh),
+            esc(c),
+            esc(&o.population)
+        ),
+    }
 }
 
 const PALETTE: [&str; 10] = [
@@ -250,7 +268,7 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             esc(&g.group),
             g.enterprises
         );
-        s.push_str("<table><tr><th>准则</th><th>条款与原文</th><th>值（已确认 … 含待复核）</th><th>门槛</th><th>进度</th><th>结论</th><th>差距与说明</th></tr>");
+        s.push_str("<table><tr><th>准则</th><th>条款与原文</th><th>统计范围（口径）</th><th>值（已确认 … 含待复核）</th><th>门槛</th><th>进度</th><th>结论</th><th>差距与说明</th></tr>");
         for o in &g.results {
             let v = o.value.as_ref();
             let value = match v {
@@ -285,13 +303,14 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             }
             let _ = write!(
                 s,
-                "<tr><td>{}<div class=\"small\">{}{}</div></td><td>{} {}<div class=\"small\">“{}”</div></td><td>{} {}</td><td>{} {} {}</td><td>{}</td><td class=\"{}\">{}</td><td>{}<div class=\"small\">计入 {} 家，待复核 {} 家</div></td></tr>",
+                "<tr><td>{}<div class=\"small\">{}{}</div></td><td>{} {}<div class=\"small\">“{}”</div></td><td>{}</td><td>{} {}</td><td>{} {} {}</td><td>{}</td><td class=\"{}\">{}</td><td>{}<div class=\"small\">计入 {} 家，待复核 {} 家</div></td></tr>",
                 esc(&o.id),
                 esc(&o.set),
                 o.weight.map(|w| format!(" · 权重 {w}")).unwrap_or_default(),
                 esc(&o.document),
                 esc(&o.clause),
                 esc(&o.quote),
+                population(o),
                 value,
                 o.unit,
                 o.comparator.unwrap_or(""),
@@ -343,11 +362,16 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
         s.push_str(&tiers(&rows));
         s.push_str("</section>");
     }
-    s.push_str("<h2>企业明细</h2><table><tr><th>行</th><th>企业</th><th>园区</th><th>状态</th><th>产业</th><th>代码</th><th>最近一年营收（万元）</th><th>计入</th></tr>");
+    let szjj = report.enterprises.iter().any(|e| e.szjj_status.is_some());
+    s.push_str("<h2>企业明细</h2><table><tr><th>行</th><th>企业</th><th>园区</th><th>状态</th><th>产业</th><th>代码</th><th>最近一年营收（万元）</th><th>计入</th>");
+    if szjj {
+        s.push_str("<th>数字经济分类（szjj-2021）</th>");
+    }
+    s.push_str("</tr>");
     for e in &report.enterprises {
         let _ = write!(
             s,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
             e.line,
             esc(&e.name),
             esc(e.park.as_deref().unwrap_or("")),
@@ -362,6 +386,16 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
                 (false, None) => "否（重复或跳过）".to_owned(),
             }
         );
+        if szjj {
+            let _ = write!(
+                s,
+                "<td>{} {} {}</td>",
+                esc(e.szjj_status.as_deref().unwrap_or("")),
+                esc(e.szjj_reason.as_deref().unwrap_or("")),
+                esc(e.szjj_classes.as_deref().unwrap_or(""))
+            );
+        }
+        s.push_str("</tr>");
     }
     s.push_str("</table><p class=\"small\">由 digicat assess 生成；比较词按《民法典》第一千二百五十九条读取：以上、以下、以内含本数，不满、超过不含本数。</p></body></html>\n");
     s

@@ -40,12 +40,33 @@ pub enum Unit {
     /// 倍 (a ratio).
     #[serde(rename = "倍")]
     Times,
+    /// 个 (items: projects, platforms, nodes, data sets).
+    #[serde(rename = "个")]
+    Items,
+    /// 座 (sites: base stations, data centres).
+    #[serde(rename = "座")]
+    Sites,
+    /// 所 (schools).
+    #[serde(rename = "所")]
+    Schools,
 }
 
 impl Unit {
     /// The names accepted in criteria files.
-    pub const NAMES: [&'static str; 9] =
-        ["-", "家", "人", "平方米", "元", "万元", "亿元", "%", "倍"];
+    pub const NAMES: [&'static str; 12] = [
+        "-",
+        "家",
+        "人",
+        "平方米",
+        "元",
+        "万元",
+        "亿元",
+        "%",
+        "倍",
+        "个",
+        "座",
+        "所",
+    ];
 
     /// Reads a unit name (see [`Unit::NAMES`]).
     pub fn parse(s: &str) -> Option<Unit> {
@@ -59,6 +80,9 @@ impl Unit {
             "亿元" => Unit::Yi,
             "%" => Unit::Percent,
             "倍" => Unit::Times,
+            "个" => Unit::Items,
+            "座" => Unit::Sites,
+            "所" => Unit::Schools,
             _ => return None,
         })
     }
@@ -74,6 +98,9 @@ impl Unit {
             Unit::Yi => "亿元",
             Unit::Percent => "%",
             Unit::Times => "倍",
+            Unit::Items => "个",
+            Unit::Sites => "座",
+            Unit::Schools => "所",
         }
     }
     /// `true` for 元, 万元, 亿元.

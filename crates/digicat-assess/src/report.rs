@@ -45,6 +45,15 @@ pub struct EnterpriseRow {
     pub revenue_latest_yuan: Option<f64>,
     /// Why the record could not be read, when it could not.
     pub error: Option<String>,
+    /// Status by `szjj-2021` (only when a criterion counts a `szjj:` population).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub szjj_status: Option<String>,
+    /// Its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub szjj_reason: Option<String>,
+    /// Its 小类 (candidates for needs_review), comma-separated (`030304,030307`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub szjj_classes: Option<String>,
 }
 
 /// What was read from the roster.
@@ -195,6 +204,9 @@ impl Report {
                         }
                     }),
                     error: e.error.clone(),
+                    szjj_status: e.szjj.as_ref().map(|a| a.status.clone()),
+                    szjj_reason: e.szjj.as_ref().map(|a| a.reason.clone()),
+                    szjj_classes: e.szjj.as_ref().map(|a| a.classes.join(",")),
                 })
                 .collect(),
         }

@@ -7,7 +7,7 @@
 
 use crate::criteria::Field;
 use crate::quantity::{read_cell, Micro, Unit};
-use digicat::report::{find_layout, row_fields, Choice, RowOutcome};
+use digicat::report::{find_layout, row_fields, szjj_fields, Choice, RowOutcome};
 use digicat::{CodeReading, Options, Status};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -30,6 +30,10 @@ pub struct RosterOptions {
     pub units: Vec<(String, Unit)>,
     /// Classification options.
     pub classify: Options,
+    /// Also classify every record by `szjj-2021` (set it when a criterion counts a `szjj:`
+    /// population: [`crate::CriteriaSet::needs_szjj`]); otherwise records are classified by the
+    /// Dongguan catalogue only.
+    pub szjj: bool,
 }
 
 /// Why a roster cannot be read at all.
@@ -109,6 +113,17 @@ pub enum Cell {
     },
 }
 
+/// A record's answer by `szjj-2021` (《数字经济及其核心产业统计分类（2021）》).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SzjjAnswer {
+    /// in_scope, needs_review, out_of_scope (outside 01–04) or invalid.
+    pub status: String,
+    /// The reason (snake_case; for invalid, the error kind).
+    pub reason: String,
+    /// The 小类 (in_scope) or candidate 小类 (needs_review), e.g. `030304`, `030307`.
+    pub classes: Vec<String>,
+}
+
 /// A date (year, month, day), month/day 0 when not given.
 pub type Date = (u16, u8, u8);
 
@@ -144,6 +159,9 @@ pub struct Enterprise {
     pub duplicate_of: Option<u64>,
     /// Why the record could not be read, when it could not ([`Unread`]).
     pub error: Option<String>,
+    /// The answer by `szjj-2021`, when the roster was read with [`RosterOptions::szjj`] (none for
+    /// skipped and unreadable rows).
+    pub szjj: Option<SzjjAnswer>,
 }
 
 impl Enterprise {
@@ -450,11 +468,27 @@ impl Roster {
                     settle_bad: None,
                     duplicate_of: None,
                     error: Some(u.message.clone()),
+                    szjj: None,
                 });
                 continue;
             }
             let outcome = layout.classify(fields, &options.classify);
             let added = row_fields(&outcome);
+            let szjj = match &outcome {
+                RowOutcome::Classified(_) if options.szjj => {
+                    let f = szjj_fields(&layout.classify_szjj(fields, &options.classify));
+                    Some(SzjjAnswer {
+                        status: f[0].clone(),
+                        reason: f[1].clone(),
+                        classes: f[2]
+                            .split(',')
+                            .filter(|c| !c.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    })
+                }
+                _ => None,
+            };
             let (code, code_2011) = match &outcome {
                 RowOutcome::Classified(Ok(c)) => (
                     c.code.map(|r: CodeReading| r.code().to_string()),
@@ -503,6 +537,7 @@ impl Roster {
                 settle_bad,
                 duplicate_of,
                 error: None,
+                szjj,
             });
         }
         if !enterprises

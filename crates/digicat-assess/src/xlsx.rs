@@ -131,6 +131,9 @@ fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
         "待复核企业数",
         "缺失格数",
         "说明",
+        "统计范围",
+        "统计口径（分类目录）",
+        "统计范围代码",
     ];
     for g in &report.groups {
         let name = sheet_name(&g.group, &mut taken);
@@ -172,6 +175,9 @@ fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
             sheet.write_number(r, 15, o.review_lines.len() as f64)?;
             sheet.write_number(r, 16, o.missing.len() as f64)?;
             sheet.write_string(r, 17, o.notes.join("；"))?;
+            sheet.write_string(r, 18, &o.population_zh)?;
+            sheet.write_string(r, 19, o.catalogue.unwrap_or(""))?;
+            sheet.write_string(r, 20, &o.population)?;
         }
     }
 
@@ -207,6 +213,16 @@ fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
     ];
     for (c, h) in head.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    // The szjj-2021 answer, only when a criterion counted by it.
+    let szjj = report.enterprises.iter().any(|e| e.szjj_status.is_some());
+    if szjj {
+        for (c, h) in ["数字经济状态", "数字经济原因", "数字经济小类"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string_with_format(0, (head.len() + c) as u16, *h, &bold)?;
+        }
     }
     for (i, e) in report.enterprises.iter().enumerate() {
         let r = i as u32 + 1;
@@ -246,6 +262,15 @@ fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
                 .map(|v| v.join("，"))
                 .unwrap_or_default(),
         )?;
+        if szjj {
+            let first = head.len() as u16;
+            for (c, v) in [&e.szjj_status, &e.szjj_reason, &e.szjj_classes]
+                .into_iter()
+                .enumerate()
+            {
+                sheet.write_string(r, first + c as u16, v.as_deref().unwrap_or(""))?;
+            }
+        }
     }
     Ok(book)
 }

@@ -515,3 +515,165 @@ fn the_xlsx_report_has_a_sheet_per_park_and_the_enterprises() {
     let first = firms.rows().nth(1).unwrap();
     assert!(first[10].to_string().contains("pilot-park-2019.revenue_3y"));
 }
+
+const DE_ROSTER: &str = "tests/assess/digital-economy-roster.csv";
+
+#[test]
+fn the_digital_economy_targets_count_by_szjj_and_gbt_and_say_so() {
+    let r = json(&[DE_ROSTER, "--criteria", "digital-economy-2025", "-q"]);
+    assert_eq!(r["schema"], "digicat-assess/1");
+    // The hand-computed values of crates/digicat-assess/tests/digital_economy.rs.
+    let core = verdict(&r, "全部名册", "core_scale");
+    assert_eq!(core["population"], "szjj:core");
+    assert_eq!(core["catalogue"], "szjj-2021");
+    assert_eq!(core["value"]["confirmed"], 12800.0);
+    assert_eq!(core["value"]["with_review"], 13100.0);
+    assert_eq!(core["verdict"], "undetermined");
+    let ic = verdict(&r, "全部名册", "ic_revenue");
+    assert_eq!(ic["population"], "szjj:010508,030401");
+    assert_eq!(ic["review_lines"], serde_json::json!([10]));
+    assert_eq!(ic["verdict"], "undetermined");
+    let el = verdict(&r, "全部名册", "electronics_revenue");
+    assert_eq!(
+        (el["catalogue"].as_str(), el["verdict"].as_str()),
+        (Some("gbt-4754"), Some("met"))
+    );
+    let sw = verdict(&r, "全部名册", "software_revenue");
+    assert_eq!(sw["gap"], "差 30 亿元");
+    let racks = verdict(&r, "全部名册", "racks");
+    assert_eq!(racks["verdict"], "not_computable");
+    assert_eq!(racks["threshold"], 90000.0);
+    assert_eq!(racks["catalogue"], serde_json::Value::Null);
+    // Every record carries its szjj-2021 answer: the 397 record is needs_review with candidates.
+    let e = &r["enterprises"][8];
+    assert_eq!(e["szjj_status"], "needs_review");
+    assert!(e["szjj_classes"].as_str().unwrap().contains("010508"));
+    // The other reading: + 010507 makes the IC target met.
+    let r = json(&[
+        DE_ROSTER,
+        "--criteria",
+        "digital-economy-2025",
+        "--reading",
+        "digital-economy-2025.ic_revenue",
+        "-q",
+    ]);
+    assert_eq!(verdict(&r, "全部名册", "ic_revenue")["verdict"], "met");
+}
+
+#[test]
+fn dongguan_criteria_name_their_population_and_do_not_classify_by_szjj() {
+    let r = json(&[
+        ROSTER,
+        "--criteria",
+        "pilot-park-2019",
+        "--attr-file",
+        ATTRS,
+    ]);
+    let o = verdict(&r, "松湖智谷园", "enterprises");
+    assert_eq!(o["population"], "in_scope");
+    assert_eq!(o["catalogue"], "dongguan-2019");
+    assert!(o["population_zh"]
+        .as_str()
+        .unwrap()
+        .contains("东莞市数字产业集聚试点园区"));
+    let space = verdict(&r, "松湖智谷园", "space");
+    assert_eq!(
+        (space["population"].as_str(), &space["catalogue"]),
+        (Some("-"), &serde_json::Value::Null)
+    );
+    assert!(r["enterprises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e.get("szjj_status").is_none()));
+}
+
+#[test]
+fn the_digital_economy_html_and_summary_show_the_population() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("de.html");
+    let out = assess(&[
+        DE_ROSTER,
+        "--criteria",
+        "digital-economy-2025",
+        "-o",
+        html.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("digital-economy-2025 统计范围：数字经济核心产业（《数字经济及其核心产业统计分类（2021）》01–04 大类）；GB/T 4754 大类 39"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ic_revenue 无法判定"), "{stderr}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<th>统计范围（口径）</th>"));
+    assert!(page.contains("口径：szjj-2021 · szjj:core"));
+    assert!(page.contains("口径：gbt-4754 · gbt:39"));
+    assert!(page.contains("<th>数字经济分类（szjj-2021）</th>"));
+    assert!(page.contains("needs_review coarse_code 010506,010507,010508"));
+}
+
+#[test]
+fn the_digital_economy_xlsx_has_the_population_and_the_szjj_answers() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("de.xlsx");
+    let out = assess(&[
+        DE_ROSTER,
+        "--criteria",
+        "digital-economy-2025",
+        "-o",
+        path.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("全部名册").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[18..],
+        ["统计范围", "统计口径（分类目录）", "统计范围代码"]
+    );
+    let row = sheet
+        .rows()
+        .find(|r| r[1] == Data::String("ic_revenue".into()))
+        .unwrap();
+    assert_eq!(
+        (row[6].clone(), row[7].clone()),
+        (Data::Float(750.0), Data::Float(850.0))
+    );
+    assert_eq!(row[19], Data::String("szjj-2021".into()));
+    assert_eq!(row[20], Data::String("szjj:010508,030401".into()));
+    let firms = book.worksheet_range("企业").unwrap();
+    let header: Vec<String> = firms
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        &header[12..],
+        ["数字经济状态", "数字经济原因", "数字经济小类"]
+    );
+    let coarse = firms.rows().nth(9).unwrap();
+    assert_eq!(coarse[12], Data::String("needs_review".into()));
+    assert_eq!(coarse[13], Data::String("coarse_code".into()));
+}

@@ -27,7 +27,9 @@ class Assessment:
 
     @property
     def results(self) -> Any:
-        """One row per group (park, or 全部名册) and criterion: value range, threshold, verdict, gap."""
+        """One row per group (park, or 全部名册) and criterion: who is counted (``population`` as
+        written, e.g. ``szjj:core``; the ``catalogue`` it counts by, ``szjj-2021``, ``gbt-4754``,
+        ``dongguan-2019`` or None; ``population_zh``, 统计范围), value range, threshold, verdict, gap."""
         pd = _require_pandas()
         rows: List[Dict[str, Any]] = []
         for g in self.report["groups"]:
@@ -40,6 +42,9 @@ class Assessment:
                         "id": r["id"],
                         "clause": r["clause"],
                         "quote": r["quote"],
+                        "population": r["population"],
+                        "catalogue": r["catalogue"],
+                        "population_zh": r["population_zh"],
                         "confirmed": value.get("confirmed"),
                         "with_review": value.get("with_review"),
                         "unit": r["unit"],
@@ -118,7 +123,9 @@ def assess(
     scores: Any = None,
 ) -> Assessment:
     """Assesses the roster ``df`` (one enterprise a row) against ``criteria`` (shipped ids such as
-    ``"pilot-park-2019,cluster-2021"`` or ``.tsv`` paths), as ``digicat assess`` does.
+    ``"pilot-park-2019,cluster-2021"`` or ``"digital-economy-2025"``, or ``.tsv`` paths), as
+    ``digicat assess`` does. Rows are also classified by ``szjj-2021`` when a criterion counts a
+    ``szjj:`` population (``szjj:core``, the 数字经济核心产业).
 
     ``attrs`` maps ``NAME`` or ``PARK:NAME`` to a park attribute (``space_m2``, ``city_employees``,
     ``industry_rd_intensity``, ``period_start``, ``matching_ratio``); ``attr_file`` is a TSV of

@@ -16,8 +16,9 @@ use std::process::ExitCode;
 pub const ABOUT: &str = "\
 Assess the parks of an enterprise roster (CSV, TSV or XLSX: one enterprise a row) against policy \
 criteria shipped as data (data/criteria: pilot-park-2019, pilot-park-targets-2022, cluster-2021, \
-software-cluster-2025) or a criteria .tsv of your own. Each row is classified as `digicat classify` \
-does; each criterion gets its value (a range when enterprises are still needs_review), threshold, \
+software-cluster-2025, digital-economy-2025) or a criteria .tsv of your own. Each row is classified as \
+`digicat classify` does (also by szjj-2021 when a criterion counts a szjj: population such as \
+szjj:core, the 数字经济核心产业); each criterion names who it counts and by which catalogue, and gets its value (a range when enterprises are still needs_review), threshold, \
 verdict (met, not_met, undetermined, not_computable) and gap in the document's terms. Money columns \
 need a unit in the header (（万元）, 亿元, 元) or --unit: it is never guessed. Missing or unreadable \
 cells are listed and excluded; when they could change a verdict it is undetermined. Writes JSON \
@@ -104,6 +105,8 @@ pub fn run(args: &AssessArgs, lang: Lang) -> Result<ExitCode, Failure> {
         columns,
         units,
         classify: table.options(),
+        // Records are classified by szjj-2021 only when a criterion counts by it.
+        szjj: sets.iter().any(digicat_assess::CriteriaSet::needs_szjj),
     };
     let mut input = super::open_table(&args.input, table)?;
     let mut records = Vec::new();
@@ -257,6 +260,36 @@ fn summary(report: &Report, lang: Lang) -> String {
             format!("  {n} 行无法读取，保留为无效行，它们可能改变的结论记为无法判定：第 {lines} 行\n")
         } else {
             format!("  {n} record(s) could not be read, kept as invalid rows; verdicts they could change are undetermined (无法读取的行): lines {lines}\n")
+        });
+    }
+    for set in &report.criteria_sets {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for o in report.groups.iter().flat_map(|g| &g.results) {
+            if o.set == set.id
+                && o.catalogue.is_some()
+                && !seen.contains(&(&o.population, &o.population_zh))
+            {
+                seen.push((&o.population, &o.population_zh));
+            }
+        }
+        if seen.is_empty() {
+            continue;
+        }
+        let items = seen
+            .iter()
+            .map(|(p, name)| {
+                if zh {
+                    (*name).to_owned()
+                } else {
+                    format!("{p} = {name}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(if zh { "；" } else { "; " });
+        s.push_str(&if zh {
+            format!("  {} 统计范围：{items}\n", set.id)
+        } else {
+            format!("  {} counts (统计范围): {items}\n", set.id)
         });
     }
     for score in &report.scores {
