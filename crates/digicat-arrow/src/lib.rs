@@ -1,13 +1,25 @@
 //! digicat's results as typed Arrow columns, built once for every surface that speaks Arrow: the
 //! Python entry point `digicat.arrow.classify` (pyarrow tables, polars, Spark) and the CLI's
-//! Parquet output build their result columns with this [`ResultBuilder`], so both give the same
-//! types and values.
+//! Parquet output build their result columns with this crate's [`TableBuilder`], so both give
+//! the same types and values.
 //!
-//! The columns ([`schema`]): `status` and `reason` (dictionary-encoded strings), `industries`
-//! (list of int8), `rows` (list of strings), `evidence` (list of structs `text, row, start, end,
-//! kind, relation`, `start`/`end` *character* offsets in the scanned text) and `error` (nullable
-//! string). Only the array crates of arrow-rs are used (no compute kernels, no IO).
+//! One set of columns per catalogue selected ([`schema_for`]), in the order selected. The
+//! `dongguan-2019` columns ([`schema`], built by [`ResultBuilder`]): `status` and `reason`
+//! (dictionary-encoded strings), `industries` (list of int8), `rows` (list of strings),
+//! `evidence` (list of structs `text, row, start, end, kind, relation`, `start`/`end`
+//! *character* offsets in the scanned text) and `error` (nullable string). The `szjj-2021`
+//! columns ([`szjj::fields`], built by [`SzjjBuilder`]) are prefixed `szjj_` as in the CLI's
+//! CSV: `szjj_status`, `szjj_reason`, `szjj_classes` (list of 小类 code strings),
+//! `szjj_class_names`, `szjj_rows` (list of `030304:6429*` pairs), `szjj_evidence` (list of
+//! structs `text, class, start, end, kind`) and `szjj_error`. Only the array crates of arrow-rs
+//! are used (no compute kernels, no IO).
 #![forbid(unsafe_code)]
+
+pub mod szjj;
+mod table;
+
+pub use szjj::SzjjBuilder;
+pub use table::{schema_for, Answer, TableBuilder};
 
 use arrow_array::builder::{
     ArrayBuilder, Int32Builder, Int8Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
