@@ -57,6 +57,20 @@ enum ColumnSet {
 
 /// The result columns of every catalogue selected ([`schema_for`]): append one row at a time
 /// (one [`Answer`] per catalogue, in order), then [`finish`](TableBuilder::finish).
+///
+/// ```
+/// use digicat::{report::Lang, szjj, CatalogueId, Options, Reason};
+/// use digicat_arrow::{Answer, TableBuilder};
+/// let mut b = TableBuilder::new(&[CatalogueId::Dongguan2019, CatalogueId::Szjj2021]);
+/// let o = Options::default();
+/// let (d, s) = (digicat::classify(Some("6513"), None, &o), szjj::classify(Some("6513"), None, &o));
+/// b.append(&[Answer::Dongguan(&d), Answer::Szjj(&s)], None, Lang::En)?;
+/// b.append_skipped(Reason::BlankRow)?;
+/// let batch = b.finish()?;
+/// assert_eq!((batch.num_rows(), batch.num_columns()), (2, 6 + 7));
+/// assert_eq!(batch.schema().field(6).name(), "szjj_status");
+/// # Ok::<(), digicat_arrow::ArrowError>(())
+/// ```
 pub struct TableBuilder {
     sets: Vec<ColumnSet>,
     schema: SchemaRef,
