@@ -15,18 +15,18 @@
 //! is not UTF-8 is a ValueError naming the column); a null is an absent value; number columns
 //! are refused (a code read as a number has lost its leading zeros). Rows are classified with
 //! the GIL released, in contiguous chunks on every core (the chunks of `crate::in_chunks`),
-//! each chunk built into one `RecordBatch` by `digicat_arrow::ResultBuilder` (the builder the
-//! CLI's Parquet output uses too); the batches are returned in input order as one pyarrow
-//! `Table`.
+//! each chunk built into one `RecordBatch` by `digicat_arrow::TableBuilder` (the builder the
+//! CLI's Parquet output uses too: one column set per catalogue selected); the batches are
+//! returned in input order as one pyarrow `Table`.
 
 use crate::convert::{option, options, options_in, Name};
-use crate::in_chunks_on;
+use crate::{catalogue_ids, in_chunks_on};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType};
-use digicat::report::{Lang, RowOutcome};
-use digicat::Options;
-use digicat_arrow::{schema, ResultBuilder};
+use digicat::report::{self, Lang};
+use digicat::{CatalogueId, Options};
+use digicat_arrow::{schema_for, Answer, TableBuilder};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3_arrow::{PyChunkedArray, PyTable};
@@ -170,28 +170,27 @@ fn read_optional(column: Option<PyChunkedArray>, what: &str) -> PyResult<Option<
     column.map(|c| StrColumn::read(c, what)).transpose()
 }
 
-/// Classifies rows `0..n` in chunks on every core, one `RecordBatch` per chunk in input order;
-/// `row` gives a row's outcome and scanned text; error messages are in `lang`.
-fn batches<'a>(
+/// Classifies rows `0..n` in chunks on every core, one `RecordBatch` per chunk (the columns of
+/// `catalogues`) in input order; `row` appends row `i` to the chunk's builder.
+fn batches(
     n: usize,
-    lang: Lang,
-    row: impl Fn(usize) -> (RowOutcome, Option<std::borrow::Cow<'a, str>>) + Sync,
+    catalogues: &[CatalogueId],
+    row: impl Fn(&mut TableBuilder, usize) -> Result<(), ArrowError> + Sync,
 ) -> Result<Vec<RecordBatch>, ArrowError> {
-    batches_on(crate::cores(), n, lang, row)
+    batches_on(crate::cores(), n, catalogues, row)
 }
 
 /// [`batches`] on at most `threads` threads.
-pub(crate) fn batches_on<'a>(
+pub(crate) fn batches_on(
     threads: usize,
     n: usize,
-    lang: Lang,
-    row: impl Fn(usize) -> (RowOutcome, Option<std::borrow::Cow<'a, str>>) + Sync,
+    catalogues: &[CatalogueId],
+    row: impl Fn(&mut TableBuilder, usize) -> Result<(), ArrowError> + Sync,
 ) -> Result<Vec<RecordBatch>, ArrowError> {
     in_chunks_on(threads, n, |rows| {
-        let mut builder = ResultBuilder::new();
+        let mut builder = TableBuilder::new(catalogues);
         for i in rows {
-            let (outcome, text) = row(i);
-            builder.append(&outcome, text.as_deref(), lang)?;
+            row(&mut builder, i)?;
         }
         builder.finish()
     })
@@ -199,9 +198,35 @@ pub(crate) fn batches_on<'a>(
     .collect()
 }
 
+/// Classifies one record (code field, text) in each catalogue of the builder, in its order, and
+/// appends the answers; error messages in `lang`.
+pub(crate) fn append_classified(
+    builder: &mut TableBuilder,
+    catalogues: &[CatalogueId],
+    (code, text): (Option<&str>, Option<&str>),
+    options: &Options,
+    lang: Lang,
+) -> Result<(), ArrowError> {
+    let wants = |id| catalogues.contains(&id);
+    let dongguan = wants(CatalogueId::Dongguan2019).then(|| digicat::classify(code, text, options));
+    let szjj = wants(CatalogueId::Szjj2021).then(|| digicat::szjj::classify(code, text, options));
+    let answers: Vec<Answer<'_>> = catalogues
+        .iter()
+        .filter_map(|id| match id {
+            CatalogueId::Dongguan2019 => dongguan.as_ref().map(Answer::Dongguan),
+            CatalogueId::Szjj2021 => szjj.as_ref().map(Answer::Szjj),
+        })
+        .collect();
+    builder.append(&answers, text, lang)
+}
+
 /// The result batches as a pyarrow Table (one batch of no rows for an empty input).
-fn to_table(py: Python<'_>, batches: Vec<RecordBatch>) -> PyResult<Bound<'_, PyAny>> {
-    PyTable::try_new(batches, schema())?.into_pyarrow(py)
+fn to_table<'py>(
+    py: Python<'py>,
+    batches: Vec<RecordBatch>,
+    catalogues: &[CatalogueId],
+) -> PyResult<Bound<'py, PyAny>> {
+    PyTable::try_new(batches, schema_for(catalogues))?.into_pyarrow(py)
 }
 
 /// Arrow errors of the builders (which cannot occur for valid offsets) as ValueError.
@@ -213,13 +238,15 @@ fn arrow_error(e: &ArrowError) -> PyErr {
 ///
 /// ``codes`` and ``texts`` are objects with ``__arrow_c_stream__`` (pyarrow ChunkedArray,
 /// polars Series, …) of strings, of one length; either may be None. Returns a pyarrow Table with
-/// one row per input row, in order: ``status``, ``reason``, ``industries``, ``rows``,
-/// ``evidence`` and ``error``. A code that cannot be read is an ``invalid`` row (its error kind as
-/// reason, the message in ``error``), never an exception.
+/// one row per input row, in order, and one column set per catalogue of ``catalogues`` (ids, in
+/// order): ``dongguan-2019``'s ``status``, ``reason``, ``industries``, ``rows``, ``evidence``
+/// and ``error``; ``szjj-2021``'s ``szjj_status`` … ``szjj_error``. A code that cannot be read
+/// is an ``invalid`` row (its error kind as reason, the message in ``error``), never an
+/// exception.
 #[pyfunction]
 #[pyo3(
-    signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto")),
-    text_signature = "(codes=None, texts=None, *, policy='standard', edition='auto')"
+    signature = (codes=None, texts=None, *, policy=Name::of("standard"), edition=Name::of("auto"), catalogues=vec![Name::of("dongguan-2019")]),
+    text_signature = "(codes=None, texts=None, *, policy='standard', edition='auto', catalogues=['dongguan-2019'])"
 )]
 fn classify_arrow<'py>(
     py: Python<'py>,
@@ -227,8 +254,10 @@ fn classify_arrow<'py>(
     texts: Option<PyChunkedArray>,
     policy: Name,
     edition: Name,
+    catalogues: Vec<Name>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, &policy.0, &edition.0)?;
+    let ids = catalogue_ids(py, &catalogues, Lang::En)?;
     let codes = read_optional(codes, "codes")?;
     let texts = read_optional(texts, "texts")?;
     let n = match (&codes, &texts) {
@@ -250,14 +279,13 @@ fn classify_arrow<'py>(
     let result = py.detach(|| {
         let codes = codes.as_ref().map(StrColumn::cells);
         let texts = texts.as_ref().map(StrColumn::cells);
-        batches(n, Lang::En, |i| {
+        batches(n, &ids, |builder, i| {
             let code = codes.as_ref().and_then(|c| c.get(i).copied().flatten());
             let text = texts.as_ref().and_then(|c| c.get(i).copied().flatten());
-            let outcome = RowOutcome::Classified(digicat::classify(code, text, &options));
-            (outcome, text.map(std::borrow::Cow::Borrowed))
+            append_classified(builder, &ids, (code, text), &options, Lang::En)
         })
     });
-    to_table(py, result.map_err(|e| arrow_error(&e))?)
+    to_table(py, result.map_err(|e| arrow_error(&e))?, &ids)
 }
 
 /// Classifies a whole table of Arrow columns as the CLI does (the native half of
@@ -265,13 +293,14 @@ fn classify_arrow<'py>(
 /// ``report_table``, but ``columns`` are Arrow columns and the result is the pyarrow Table of
 /// ``classify_arrow`` (evidence offsets are in the scanned text: the text column, or the
 /// ``；``-joined scope columns). A column of another type than strings that Arrow can cast to
-/// text (numbers in decimal, dates in ISO form) is cast. Returns ``(table, by_text_only)``.
-/// ``lang="zh"`` gives the error messages (and a column error) in Chinese; statuses and reasons
-/// stay the stable codes of the typed columns.
+/// text (numbers in decimal, dates in ISO form) is cast. Returns ``(table, by_text_only)``, the
+/// table with one column set per catalogue of ``catalogues`` (a blank or footer row is
+/// ``skipped`` in each). ``lang="zh"`` gives the error messages (and a column error) in
+/// Chinese; statuses and reasons stay the stable codes of the typed columns.
 #[pyfunction]
 #[pyo3(
-    signature = (header, columns, code_col=None, text_col=None, *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false, lang=Name::of("en")),
-    text_signature = "(header, columns, code_col=None, text_col=None, *, policy='standard', edition='auto', text_only=False, lang='en')"
+    signature = (header, columns, code_col=None, text_col=None, *, policy=Name::of("standard"), edition=Name::of("auto"), text_only=false, lang=Name::of("en"), catalogues=vec![Name::of("dongguan-2019")]),
+    text_signature = "(header, columns, code_col=None, text_col=None, *, policy='standard', edition='auto', text_only=False, lang='en', catalogues=['dongguan-2019'])"
 )]
 #[allow(clippy::too_many_arguments)]
 fn report_table_arrow<'py>(
@@ -284,8 +313,10 @@ fn report_table_arrow<'py>(
     edition: Name,
     text_only: bool,
     lang: Name,
+    catalogues: Vec<Name>,
 ) -> PyResult<(Bound<'py, PyAny>, bool)> {
     let lang: Lang = option(py, &lang.0)?;
+    let ids = catalogue_ids(py, &catalogues, lang)?;
     let options: Options = options_in(py, &policy.0, &edition.0, lang)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();
     let layout = crate::layout(&header, code_col, text_col, text_only, lang)?;
@@ -311,17 +342,19 @@ fn report_table_arrow<'py>(
     let by_text_only = layout.text_only();
     let result = py.detach(|| {
         let cells: Vec<Vec<Option<&str>>> = columns.iter().map(StrColumn::cells).collect();
-        batches(n, lang, |i| {
+        batches(n, &ids, |builder, i| {
             let fields: Vec<&str> = cells.iter().map(|c| c[i].unwrap_or("")).collect();
-            let outcome = layout.classify(&fields, &options);
-            let text = layout
-                .text(&fields)
-                .map(|t| std::borrow::Cow::Owned(t.into_owned()));
-            (outcome, text)
+            if let Some(reason) = report::skip_reason(&fields) {
+                return builder.append_skipped(reason);
+            }
+            let code = layout.code_field(&fields);
+            let text = layout.text(&fields);
+            let record = (code.as_deref(), text.as_deref());
+            append_classified(builder, &ids, record, &options, lang)
         })
     });
     Ok((
-        to_table(py, result.map_err(|e| arrow_error(&e))?)?,
+        to_table(py, result.map_err(|e| arrow_error(&e))?, &ids)?,
         by_text_only,
     ))
 }

@@ -404,6 +404,26 @@ fn layout(
     })
 }
 
+/// The catalogue ids of ``catalogues`` (names such as ``szjj-2021``), each once, in order; a
+/// ValueError (in `lang`) for an unknown one or none.
+fn catalogue_ids(py: Python<'_>, catalogues: &[Name], lang: Lang) -> PyResult<Vec<CatalogueId>> {
+    let mut ids: Vec<CatalogueId> = Vec::new();
+    for c in catalogues {
+        let id: CatalogueId = option_in(py, &c.0, lang)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(PyValueError::new_err(if lang == Lang::Zh {
+            "请至少选择一个目录（dongguan-2019、szjj-2021）"
+        } else {
+            "choose at least one catalogue (dongguan-2019, szjj-2021) [请至少选择一个目录]"
+        }));
+    }
+    Ok(ids)
+}
+
 /// Classifies a whole table as the CLI does (the native half of
 /// ``digicat.pandas.classify_frame``): ``header`` (a list of str) and ``columns`` (one iterable of
 /// values per header column, all of one length). The columns are chosen by the core's
@@ -433,13 +453,7 @@ fn report_table<'py>(
     catalogues: Vec<Name>,
 ) -> PyResult<(Bound<'py, PyTuple>, Vec<Vec<String>>, bool)> {
     let lang: Lang = option(py, &lang.0)?;
-    let mut ids: Vec<CatalogueId> = Vec::new();
-    for c in &catalogues {
-        let id: CatalogueId = option_in(py, &c.0, lang)?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
+    let ids = catalogue_ids(py, &catalogues, lang)?;
     let width = 7 * ids.len();
     let options = options_in(py, &policy.0, &edition.0, lang)?;
     let header: Vec<String> = header.into_iter().map(|n| n.0).collect();

@@ -17,17 +17,17 @@
 //! The keyword arguments come pickled (a dict), read with serde-pickle. Inputs are imported
 //! with arrow-rs' C Data Interface (`from_ffi`), read by the Arrow entry point's
 //! [`StrColumn`] (same types accepted, same refusal of number columns), classified in chunks
-//! and built by `digicat_arrow::ResultBuilder`, and exported as one struct array per chunk
+//! against each catalogue asked for and built by `digicat_arrow::TableBuilder` (one column set
+//! per catalogue, as the Arrow entry point), and exported as one struct array per chunk
 //! (`to_ffi`). Every entry point catches panics: nothing unwinds into Polars.
 
-use crate::arrow::{batches_on, StrColumn};
+use crate::arrow::{append_classified, batches_on, StrColumn};
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{make_array, Array, ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{DataType, Field};
-use digicat::report::{Lang, RowOutcome};
+use digicat::report::Lang;
 use digicat::{CatalogueId, Options};
 use serde::Deserialize;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ffi::{c_char, c_void, CString};
 use std::mem::ManuallyDrop;
@@ -67,7 +67,8 @@ struct Kwargs {
     policy: String,
     edition: String,
     lang: String,
-    catalogue: String,
+    /// The catalogue ids, in the order of their column sets.
+    catalogues: Vec<String>,
 }
 
 impl Kwargs {
@@ -77,8 +78,8 @@ impl Kwargs {
             .map_err(|e| format!("digicat plugin: unreadable keyword arguments: {e}"))
     }
 
-    /// The options, language and (checked) catalogue.
-    fn options(&self) -> Result<(Options, Lang), String> {
+    /// The options, language and catalogues (at least one, each once).
+    fn options(&self) -> Result<(Options, Lang, Vec<CatalogueId>), String> {
         let lang: Lang = self.lang.parse().map_err(|e| message(&e, Lang::En))?;
         let parse = || -> Result<Options, digicat::CodeError> {
             Ok(Options {
@@ -87,15 +88,19 @@ impl Kwargs {
             })
         };
         let options = parse().map_err(|e| message(&e, lang))?;
-        let catalogue: CatalogueId = self.catalogue.parse().map_err(|e| message(&e, lang))?;
-        if catalogue != CatalogueId::Dongguan2019 {
-            return Err(format!(
-                "digicat.polars.classify: catalogue {:?} is not available here yet, only \
-                 \"dongguan-2019\" [此处暂只支持 dongguan-2019 目录]",
-                self.catalogue
-            ));
+        let mut ids: Vec<CatalogueId> = Vec::with_capacity(self.catalogues.len());
+        for c in &self.catalogues {
+            let id: CatalogueId = c.parse().map_err(|e| message(&e, lang))?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
-        Ok((options, lang))
+        if ids.is_empty() {
+            return Err("digicat.polars.classify: choose at least one catalogue \
+                        [请至少选择一个目录]"
+                .to_owned());
+        }
+        Ok((options, lang, ids))
     }
 
     /// The position among the inputs of `name` (`"code"` or `"text"`), if given.
@@ -109,11 +114,12 @@ fn message(e: &digicat::CodeError, lang: Lang) -> String {
     e.message(lang)
 }
 
-/// The output field: a struct of the result columns (`digicat_arrow::schema`).
-fn output_field() -> Field {
+/// The output field: a struct of the result columns of `catalogues`
+/// (`digicat_arrow::schema_for`).
+fn output_field(catalogues: &[CatalogueId]) -> Field {
     Field::new(
         OUTPUT,
-        DataType::Struct(digicat_arrow::schema().fields().clone()),
+        DataType::Struct(digicat_arrow::schema_for(catalogues).fields().clone()),
         true,
     )
 }
@@ -174,7 +180,7 @@ pub unsafe extern "C" fn _polars_plugin_field_classify(
     guarded(|| {
         // SAFETY: by the ABI, `kwargs` points to `kwargs_len` bytes that live during the call.
         let kwargs = Kwargs::read(unsafe { bytes(kwargs, kwargs_len) })?;
-        kwargs.options()?;
+        let (_, _, catalogues) = kwargs.options()?;
         let fields: &[FFI_ArrowSchema] = if len == 0 {
             &[]
         } else {
@@ -186,7 +192,8 @@ pub unsafe extern "C" fn _polars_plugin_field_classify(
             let ty = DataType::try_from(schema).map_err(|e| e.to_string())?;
             StrColumn::cast_for(&ty, name, false).map_err(|e| e.message().to_owned())?;
         }
-        let field = FFI_ArrowSchema::try_from(&output_field()).map_err(|e| e.to_string())?;
+        let field =
+            FFI_ArrowSchema::try_from(&output_field(&catalogues)).map_err(|e| e.to_string())?;
         // SAFETY: by the ABI, `out` points to a writable `ArrowSchema` holding nothing to
         // release; `write` does not drop it. Polars takes over (and releases) `field`.
         unsafe { out.write(field) };
@@ -318,7 +325,7 @@ fn classify(
     kwargs: &Kwargs,
     threads: usize,
 ) -> Result<SeriesExport, String> {
-    let (options, lang) = kwargs.options()?;
+    let (options, lang, catalogues) = kwargs.options()?;
     if series.len() != kwargs.columns.len() || series.is_empty() {
         return Err(format!(
             "digicat plugin: {} inputs for the columns {:?}",
@@ -346,13 +353,12 @@ fn classify(
     }
     let codes = codes.map(StrColumn::cells);
     let texts = texts.map(StrColumn::cells);
-    let batches = batches_on(threads, n, lang, |i| {
-        let (code, text) = (cell(&codes, i), cell(&texts, i));
-        let outcome = RowOutcome::Classified(digicat::classify(code, text, &options));
-        (outcome, text.map(Cow::Borrowed))
+    let batches = batches_on(threads, n, &catalogues, |builder, i| {
+        let record = (cell(&codes, i), cell(&texts, i));
+        append_classified(builder, &catalogues, record, &options, lang)
     })
     .map_err(|e| format!("digicat plugin: building the Arrow result failed: {e}"))?;
-    export(batches)
+    export(batches, &catalogues)
 }
 
 /// Row `i` of a column, if given; a column of one value (a literal) applies to every row.
@@ -371,8 +377,9 @@ struct Exported {
 }
 
 /// Exports the result batches as one struct series named [`OUTPUT`], one chunk per batch.
-fn export(batches: Vec<RecordBatch>) -> Result<SeriesExport, String> {
-    let schema = Box::new(FFI_ArrowSchema::try_from(&output_field()).map_err(|e| e.to_string())?);
+fn export(batches: Vec<RecordBatch>, catalogues: &[CatalogueId]) -> Result<SeriesExport, String> {
+    let output = output_field(catalogues);
+    let schema = Box::new(FFI_ArrowSchema::try_from(&output).map_err(|e| e.to_string())?);
     let mut arrays = Vec::with_capacity(batches.len());
     for batch in batches {
         let data = StructArray::from(batch).into_data();
@@ -437,7 +444,7 @@ mod tests {
         policy: &'a str,
         edition: &'a str,
         lang: &'a str,
-        catalogue: &'a str,
+        catalogues: Vec<&'a str>,
     }
 
     /// The keyword arguments pickled (a dict, as Python's `pickle.dumps` writes one).
@@ -447,7 +454,7 @@ mod tests {
             policy: "standard",
             edition: "auto",
             lang: "en",
-            catalogue,
+            catalogues: catalogue.split(',').collect(),
         };
         serde_pickle::to_vec(&args, serde_pickle::SerOptions::new()).unwrap()
     }
@@ -537,6 +544,12 @@ mod tests {
         assert_eq!(rows, 3);
         let result = chunks[0].as_any().downcast_ref::<StructArray>().unwrap();
         assert_eq!(result.fields(), digicat_arrow::schema().fields());
+        let Some(both) = call("dongguan-2019,szjj-2021") else {
+            panic!("plugin failed: {}", last_error());
+        };
+        let both = both[0].as_any().downcast_ref::<StructArray>().unwrap();
+        let ids = [CatalogueId::Dongguan2019, CatalogueId::Szjj2021];
+        assert_eq!(both.fields(), digicat_arrow::schema_for(&ids).fields());
         let want = ["6513", "", "I-6513"]
             .iter()
             .zip(["软件开发", "云计算服务", ""]);
@@ -555,9 +568,7 @@ mod tests {
     }
 
     #[test]
-    fn refuses_another_catalogue_as_an_error() {
-        assert!(call("szjj-2021").is_none());
-        assert!(last_error().contains("dongguan-2019"), "{}", last_error());
+    fn refuses_an_unknown_catalogue_as_an_error() {
         assert!(call("nope").is_none());
         assert!(last_error().contains("nope"), "{}", last_error());
     }
@@ -592,6 +603,6 @@ mod tests {
             );
         }
         let field = Field::try_from(&out).unwrap();
-        assert_eq!(field, output_field());
+        assert_eq!(field, output_field(&[CatalogueId::Dongguan2019]));
     }
 }

@@ -2,7 +2,9 @@
 ``classify_many``, the Arrow entry point, the Polars expression, Spark local mode (skipped
 without Java), the CLI on CSV (JSON Lines out and Parquet out) and the CLI on Parquet (Parquet
 out). Compared per row: status, reason, industries, rows, every evidence item (text, row,
-character span, kind, relation) and error.
+character span, kind, relation) and error. The szjj-2021 leg (issue 12) runs the same records
+(with the szjj vectors mixed in) through ``classify_many``, Arrow, Spark, the CLI's CSV and
+Parquet with ``--catalogue szjj-2021`` and with both catalogues.
 """
 
 from __future__ import annotations
@@ -133,5 +135,93 @@ def test_every_surface_gives_the_same_answers(vectors: List[Vector], tmp_path: P
         out = digicat.spark.classify(sdf, "行业代码", "经营范围").toArrow()
         assert out.column("企业名称").to_pylist() == names
         assert typed(out, COLUMNS) == want, "Spark local mode"
+    finally:
+        spark.stop()
+
+
+def test_szjj_on_every_surface(vectors: List[Vector], tmp_path: Path) -> None:
+    """The szjj-2021 leg: the same records through ``classify_many``, the Arrow entry point,
+    the Polars plugin, the CLI (CSV and Parquet out, ``--catalogue szjj-2021`` and both) and Spark."""
+    from test_szjj import SZJJ_COLUMNS, load, szjj_row, szjj_typed
+
+    codes, texts = records(vectors)
+    rng = random.Random(2021)
+    extra = [v for v in load() if not v[3] and not v[4]]
+    for i in rng.sample(range(N), len(extra)):
+        v = extra[i % len(extra)]
+        codes[i], texts[i] = v[1] or None, v[2] or None
+    want = [szjj_row(c) for c in digicat.classify_many(codes, texts, catalogue="szjj-2021")]
+    assert len({w[0] for w in want}) >= 4, "a mix of statuses"
+    assert any(w[5] for w in want) and any(w[6] for w in want), "evidence and errors"
+
+    arrow = digicat.arrow.classify(pa.array(codes, pa.string()), pa.array(texts, pa.string()),
+                                   catalogue="szjj-2021")
+    assert szjj_typed(arrow.to_pylist()) == want, "Arrow entry point"
+    both = ["dongguan-2019", "szjj-2021"]
+    arrow_both = digicat.arrow.classify(codes, texts, catalogue=both)
+    assert szjj_typed(arrow_both.to_pylist()) == want, "Arrow entry point, both catalogues"
+    dongguan = [of_object(c) for c in digicat.classify_many(codes, texts)]
+    assert typed(arrow_both, COLUMNS) == dongguan
+    frame = pl.DataFrame({"c": codes, "t": texts}, schema={"c": pl.Utf8, "t": pl.Utf8})
+    for catalogue in ("szjj-2021", both):
+        plugin = frame.lazy().select(
+            digicat.polars.classify(code="c", text="t", catalogue=catalogue)
+        ).collect(engine="streaming")["digicat"].to_list()
+        assert szjj_typed(plugin) == want, f"Polars plugin, {catalogue}"
+
+    def flat(row: Tuple[Any, ...]) -> List[str]:
+        """A typed szjj row as the CLI's CSV writes it (distinct terms, no spans)."""
+        terms: List[str] = []
+        for e in row[5]:
+            if e[0] not in terms:
+                terms.append(e[0])
+        return [row[0], row[1], ",".join(row[2]), "；".join(row[3]), ",".join(row[4]),
+                "；".join(terms), row[6] or ""]
+
+    command = cli_command()
+    if command is None:
+        pytest.skip("no CLI: the digicat-cli crate is not in this workspace and $DIGICAT_CLI is unset")
+    names = [f"企业{i}" for i in range(N)]
+    path = tmp_path / "regs.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["企业名称", "行业代码", "经营范围"])
+        w.writerows([n, c or "", t or ""] for n, c, t in zip(names, codes, texts))
+    table = pa.table({"企业名称": names, "行业代码": pa.array(codes, pa.string()),
+                      "经营范围": pa.array(texts, pa.string())})
+    pq.write_table(table, tmp_path / "regs.parquet", row_group_size=700)
+
+    def cli(src: str, *args: str) -> bytes:
+        return subprocess.run([*command, "classify", str(tmp_path / src), "--quiet", *args],
+                              cwd=REPO, capture_output=True, check=True).stdout
+
+    for catalogue in ("szjj-2021", "dongguan-2019,szjj-2021"):
+        out = cli("regs.csv", "--catalogue", catalogue).decode("utf-8")
+        header, *body = list(csv.reader(out.splitlines()))
+        at = [header.index(c) for c in SZJJ_COLUMNS]
+        assert [[r[i] for i in at] for r in body] == [flat(w) for w in want], \
+            f"CLI, CSV → CSV, {catalogue}"
+        for src in ("regs.csv", "regs.parquet"):
+            target = tmp_path / f"{src}.{catalogue}.parquet"
+            cli(src, "--catalogue", catalogue, "-o", str(target))
+            result = pq.read_table(target)
+            assert result.column("企业名称").to_pylist() == names
+            assert szjj_typed(result.to_pylist()) == want, f"CLI, {src} → Parquet, {catalogue}"
+            if "," in catalogue:
+                assert typed(result, COLUMNS) == dongguan, f"CLI, {src} → Parquet, both"
+
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java, and no `java` is on PATH (every other surface agreed)")
+    from pyspark.sql import SparkSession
+
+    spark = (SparkSession.builder.master("local[2]").appName("digicat-surfaces-szjj")
+             .config("spark.ui.enabled", "false").getOrCreate())
+    try:
+        sdf = spark.read.parquet(str(tmp_path / "regs.parquet"))
+        for catalogue in ("szjj-2021", both):
+            out = digicat.spark.classify(sdf, "行业代码", "经营范围",
+                                         catalogue=catalogue).toArrow()
+            assert out.column("企业名称").to_pylist() == names
+            assert szjj_typed(out.to_pylist()) == want, f"Spark local mode, {catalogue}"
     finally:
         spark.stop()

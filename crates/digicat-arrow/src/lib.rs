@@ -1,23 +1,35 @@
 //! digicat's results as typed Arrow columns, built once for every surface that speaks Arrow: the
 //! Python entry point `digicat.arrow.classify` (pyarrow tables, polars, Spark) and the CLI's
-//! Parquet output build their result columns with this [`ResultBuilder`], so both give the same
-//! types and values.
+//! Parquet output build their result columns with this crate's [`TableBuilder`], so both give
+//! the same types and values.
 //!
-//! The columns ([`schema`]): `status` and `reason` (dictionary-encoded strings), `industries`
-//! (list of int8), `rows` (list of strings), `evidence` (list of structs `text, row, start, end,
-//! kind, relation`, `start`/`end` *character* offsets in the scanned text) and `error` (nullable
-//! string). Only the array crates of arrow-rs are used (no compute kernels, no IO).
+//! One set of columns per catalogue selected ([`schema_for`]), in the order selected. The
+//! `dongguan-2019` columns ([`schema`], built by [`ResultBuilder`]): `status` and `reason`
+//! (dictionary-encoded strings), `industries` (list of int8), `rows` (list of strings),
+//! `evidence` (list of structs `text, row, start, end, kind, relation`, `start`/`end`
+//! *character* offsets in the scanned text) and `error` (nullable string). The `szjj-2021`
+//! columns ([`szjj::fields`], built by [`SzjjBuilder`]) are prefixed `szjj_` as in the CLI's
+//! CSV: `szjj_status`, `szjj_reason`, `szjj_classes` (list of 小类 code strings),
+//! `szjj_class_names`, `szjj_rows` (list of `030304:6429*` pairs), `szjj_evidence` (list of
+//! structs `text, class, start, end, kind`) and `szjj_error`. Only the array crates of arrow-rs
+//! are used (no compute kernels, no IO).
 #![forbid(unsafe_code)]
 
+pub mod szjj;
+mod table;
+
+pub use szjj::SzjjBuilder;
+pub use table::{schema_for, Answer, TableBuilder};
+
 use arrow_array::builder::{
-    ArrayBuilder, Int32Builder, Int8Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
+    Int32Builder, Int8Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
 };
 use arrow_array::types::Int8Type;
 use arrow_array::{ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::{OffsetBuffer, ScalarBuffer};
 pub use arrow_schema::ArrowError;
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use digicat::report::{Lang, RowOutcome};
+use digicat::report::Lang;
 use digicat::{Classification, CodeError, Reason, Status};
 use std::sync::Arc;
 
@@ -161,20 +173,6 @@ impl ResultBuilder {
         }
     }
 
-    /// Appends one row of the core's [`RowOutcome`]; `text` is the text that was scanned (for
-    /// the character offsets of the evidence); an error message is written in `lang`.
-    pub fn append(
-        &mut self,
-        outcome: &RowOutcome,
-        text: Option<&str>,
-        lang: Lang,
-    ) -> Result<(), ArrowError> {
-        match outcome {
-            RowOutcome::Classified(result) => self.append_result(result, text, lang),
-            RowOutcome::Skipped(reason) => self.append_skipped(*reason),
-        }
-    }
-
     /// Appends the engine's answer for one row: a classification, or the error of a code that
     /// cannot be used (status `invalid`, its kind as reason, its message in `lang` as `error`).
     pub fn append_result(
@@ -229,16 +227,6 @@ impl ResultBuilder {
     fn end_lists(&mut self) {
         self.industries.append(true);
         self.rows.append(true);
-    }
-
-    /// Rows appended so far.
-    pub fn len(&self) -> usize {
-        self.error.len()
-    }
-
-    /// `true` when no row was appended.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// The batch of the rows appended, with the columns of [`schema`].

@@ -394,17 +394,13 @@ impl Output {
             RowFormat::Xlsx => Writer::Xlsx(Box::new(crate::xlsx::Book::new(
                 target, header, &added, lang,
             )?)),
-            RowFormat::Parquet => {
-                if catalogues != [CatalogueId::Dongguan2019] {
-                    return Err(Failure::said(
-                        "Parquet output holds the dongguan-2019 columns only: use --catalogue dongguan-2019, or write CSV, TSV, JSONL or XLSX",
-                        "Parquet 输出只含 dongguan-2019 的列：请用 --catalogue dongguan-2019，或写成 CSV、TSV、JSONL、XLSX",
-                    ));
-                }
-                Writer::Parquet(Box::new(ParquetSink::new(
-                    target, header, schema, layout, lang,
-                )?))
-            }
+            RowFormat::Parquet => Writer::Parquet(Box::new(ParquetSink::new(
+                target,
+                header,
+                (schema, layout),
+                catalogues,
+                lang,
+            )?)),
         };
         let delimiter = match format {
             RowFormat::Delimited(d) => Some(d),
@@ -468,19 +464,18 @@ impl Output {
                 let fields = added_fields(outcomes, self.lang);
                 book.write(rec, &fields)?;
             }
-            Writer::Parquet(sink) => {
-                if let [outcome] = outcomes {
-                    sink.write(rec, outcome)?;
-                }
-            }
+            Writer::Parquet(sink) => sink.write(rec, outcomes)?,
             Writer::Jsonl {
                 out,
                 keys,
                 catalogues,
             } => {
                 let lang = self.lang;
-                let answers: Vec<JsonAnswer<'_>> =
-                    outcomes.iter().map(|o| JsonAnswer::of(o, lang)).collect();
+                let answers: Vec<JsonAnswer<'_>> = outcomes
+                    .iter()
+                    .zip(catalogues.iter())
+                    .map(|(o, c)| JsonAnswer::of(o, *c, lang))
+                    .collect();
                 let Some((first, rest)) = answers.split_first() else {
                     return Ok(());
                 };
@@ -594,8 +589,9 @@ struct JsonAnswer<'a> {
 }
 
 impl<'a> JsonAnswer<'a> {
-    /// The answer of `outcome`, an error message in `lang`.
-    fn of(outcome: &'a Outcome, lang: Lang) -> JsonAnswer<'a> {
+    /// The answer of `outcome` in `catalogue` (whose keys a skipped or unread row takes), an
+    /// error message in `lang`.
+    fn of(outcome: &'a Outcome, catalogue: CatalogueId, lang: Lang) -> JsonAnswer<'a> {
         match outcome {
             Outcome::Classified(Ok(c)) => JsonAnswer {
                 result: JsonResult::Classified(c),
@@ -609,7 +605,7 @@ impl<'a> JsonAnswer<'a> {
                 let fields = outcome.fields(lang);
                 let status = outcome.status();
                 let reason = outcome.reason();
-                let result = if matches!(outcome, Outcome::Szjj(_)) {
+                let result = if catalogue == CatalogueId::Szjj2021 {
                     JsonResult::InvalidSzjj {
                         status,
                         reason,

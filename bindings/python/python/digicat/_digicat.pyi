@@ -298,6 +298,7 @@ def classify_arrow(
     *,
     policy: str = "standard",
     edition: str = "auto",
+    catalogues: list[str] = ...,
 ) -> Any: ...
 def report_table_arrow(
     header: list[str],
@@ -309,6 +310,7 @@ def report_table_arrow(
     edition: str = "auto",
     text_only: bool = False,
     lang: str = "en",
+    catalogues: list[str] = ...,
 ) -> Tuple[Any, bool]: ...
 def find_products(text: str, *, policy: str = "standard") -> list[Evidence]: ...
 def lookup(code: str, *, edition: str = "auto") -> CodeInfo: ...

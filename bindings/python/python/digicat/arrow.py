@@ -15,13 +15,13 @@ faster, because building Python objects is most of ``classify_many``'s time.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, List, Optional, Sequence, Union
 
 from digicat import _digicat
 from digicat._input import values
 
 # pyarrow ships no type information, so its objects are typed Any here.
-__all__ = ["classify", "column", "require_pyarrow", "result_schema"]
+__all__ = ["catalogues", "classify", "column", "require_pyarrow", "result_schema"]
 
 
 def classify(
@@ -30,6 +30,7 @@ def classify(
     *,
     policy: str = "standard",
     edition: str = "auto",
+    catalogue: Union[str, Sequence[str]] = "dongguan-2019",
 ) -> Any:
     """Classify a batch of records given as columns; return a ``pyarrow.Table`` of results.
 
@@ -51,18 +52,39 @@ def classify(
     ``text[start:end]`` is the match) and ``error`` (the message of an ``invalid`` row, else
     null). A code that cannot be read never raises: its row is ``invalid``. ``policy`` and
     ``edition`` are as for ``digicat.classify``.
+
+    ``catalogue`` chooses the catalogue(s), as ``classify_frame`` and the CLI's ``--catalogue``
+    do: ``"dongguan-2019"`` (the default, the columns above), ``"szjj-2021"``
+    (《数字经济及其核心产业统计分类（2021）》) or a list of both, one column set per catalogue in
+    the order given. The ``szjj-2021`` columns are prefixed ``szjj_`` as in the CLI's CSV:
+    ``szjj_status`` and ``szjj_reason`` (dictionary-encoded), ``szjj_classes`` (list of 小类
+    codes as strings, ``"030304"``: leading zeros kept), ``szjj_class_names`` (list of their
+    names), ``szjj_rows`` (list of (小类, GB/T code) pairs, ``"030304:6429*"``),
+    ``szjj_evidence`` (list of structs ``text``, ``class``, ``start``, ``end``, ``kind``;
+    character offsets) and ``szjj_error``.
     """
     result: Any = _digicat.classify_arrow(
-        column(codes, "codes"), column(texts, "texts"), policy=policy, edition=edition
+        column(codes, "codes"),
+        column(texts, "texts"),
+        policy=policy,
+        edition=edition,
+        catalogues=catalogues(catalogue),
     )
     return result
 
 
-def result_schema() -> Any:
-    """The schema of the tables ``classify`` returns."""
+def result_schema(catalogue: Union[str, Sequence[str]] = "dongguan-2019") -> Any:
+    """The schema of the tables ``classify`` returns for ``catalogue``."""
     pa = require_pyarrow()
-    empty: Any = _digicat.classify_arrow(pa.chunked_array([], pa.string()))
+    empty: Any = _digicat.classify_arrow(
+        pa.chunked_array([], pa.string()), catalogues=catalogues(catalogue)
+    )
     return empty.schema
+
+
+def catalogues(catalogue: Union[str, Sequence[str]]) -> List[str]:
+    """The catalogue ids of a ``catalogue=`` argument: one id (a str) or a list of ids."""
+    return [catalogue] if isinstance(catalogue, str) else list(catalogue)
 
 
 def column(data: Optional[Any], what: str) -> Optional[Any]:

@@ -30,7 +30,7 @@ def classify_frame(
     edition: str = "auto",
     text_only: bool = False,
     lists: bool = False,
-    explode: bool = False,
+    explode: Union[bool, str] = False,
     catalogue: Union[str, Sequence[str]] = "dongguan-2019",
 ) -> Any:
     """Return a copy of ``df`` with the 7 columns the ``digicat`` CLI adds to a file.
@@ -39,8 +39,7 @@ def classify_frame(
     (the default), ``"szjj-2021"`` (《数字经济及其核心产业统计分类（2021）》: columns ``szjj_status``,
     ``szjj_reason``, ``szjj_classes``, ``szjj_class_names``, ``szjj_rows``, ``szjj_evidence``,
     ``szjj_error``; in Chinese 数字经济状态 …), or a list such as ``["dongguan-2019",
-    "szjj-2021"]`` for both column sets side by side, in that order. ``lists=True`` is for
-    ``dongguan-2019`` alone (ValueError otherwise).
+    "szjj-2021"]`` for both column sets side by side, in that order.
 
     ``df`` is a pandas DataFrame, a polars DataFrame or a pyarrow Table; the result is of the
     same kind (anything else raises TypeError saying what to pass).
@@ -50,10 +49,22 @@ def classify_frame(
     int industry ids), ``rows`` (a list of row ids), ``evidence`` (a list of structs ``text``,
     ``row``, ``start``, ``end``, ``kind``, ``relation``; offsets are in the text that was
     scanned) and ``error`` (null unless ``invalid``); there is no ``industry_names`` column
-    (``digicat.industries()`` names the ids). In pandas they are Arrow-backed columns
-    (``pd.ArrowDtype``). ``explode=True`` (implies ``lists``) gives the long view: one row per
-    (input row, industry), ``industries`` holding a single id (null for a row in no industry);
-    pandas keeps each input row's index label, so the rows of one input row share it.
+    (``digicat.industries()`` names the ids). The ``szjj-2021`` columns are those of
+    ``digicat.arrow.classify(..., catalogue="szjj-2021")``: ``szjj_status``, ``szjj_reason``,
+    ``szjj_classes`` (a list of 小类 code strings), ``szjj_class_names``, ``szjj_rows``,
+    ``szjj_evidence`` (structs ``text``, ``class``, ``start``, ``end``, ``kind``) and
+    ``szjj_error`` (Chinese names with ``lang="zh"``). In pandas they are Arrow-backed columns
+    (``pd.ArrowDtype``).
+
+    ``explode`` (implies ``lists``) gives the long view of one catalogue's answer list: one row
+    per (input row, answer), or one row with a null for an input row without answers. ``True``
+    splits the list of the first catalogue selected; a catalogue id (``explode="szjj-2021"``)
+    splits that catalogue's list, which must be selected. For ``dongguan-2019`` the list is
+    ``industries`` (each row then holds a single id); for ``szjj-2021`` it is ``szjj_classes``
+    together with ``szjj_class_names`` (each row a single 小类 code and its name). With two
+    catalogues selected only that one list is split: every other column, the other
+    catalogue's lists included, is repeated unchanged on each row of its input row. pandas
+    keeps each input row's index label, so the rows of one input row share it.
 
     The added columns are, for ``lang="en"``: ``status``, ``reason``, ``industries`` (ids,
     ``1,3``), ``industry_names`` (``；``-joined), ``rows`` (``1.3,3.2``), ``evidence`` (the distinct
@@ -105,9 +116,8 @@ def classify_frame(
             f"the frame already has column(s) {clash}, which classify_frame would add; "
             f"rename them or use lang={'en' if lang == 'zh' else 'zh'!r}"
         )
-    lists = lists or explode
-    if lists and catalogues != ["dongguan-2019"]:
-        raise ValueError("lists=True and explode=True support catalogue='dongguan-2019' only")
+    split = _exploded(explode, catalogues, lang)
+    lists = lists or split is not None
     if lists:
         table, by_text_only = _digicat.report_table_arrow(
             header,
@@ -118,9 +128,10 @@ def classify_frame(
             edition=edition,
             text_only=text_only,
             lang=lang,
+            catalogues=catalogues,
         )
-        # The typed columns under the names of `lang` (no industry_names: index 3).
-        names: Sequence[str] = [added[i] for i in (0, 1, 2, 4, 5, 6)]
+        # The typed columns under the names of `lang` (no industry_names: Dongguan's index 3).
+        names: Sequence[str] = _typed_names(catalogues, lang)
         table = table.rename_columns(names)
     else:
         names, columns, by_text_only = _digicat.report_table(
@@ -145,8 +156,42 @@ def classify_frame(
         )
     if lists:
         out = _add_arrow(df, kind, table)
-        return _explode(out, kind, names[2]) if explode else out
+        if split is None:
+            return out
+        split_names = _digicat.report_column_names(lang, split)
+        if split == "szjj-2021":
+            return _explode(out, kind, [split_names[2], split_names[3]], "string")
+        return _explode(out, kind, [split_names[2]], "int8")
     return _add_strings(df, kind, list(names), columns)
+
+
+def _typed_names(catalogues: Sequence[str], lang: str) -> List[str]:
+    """The names in ``lang`` of the typed columns of ``catalogues`` (Dongguan's without
+    ``industry_names``), in the order of ``digicat.arrow.classify``'s result."""
+    names: List[str] = []
+    for c in catalogues:
+        all_names = _digicat.report_column_names(lang, c)
+        if c == "szjj-2021":
+            names.extend(all_names)
+        else:
+            names.extend(all_names[i] for i in (0, 1, 2, 4, 5, 6))
+    return names
+
+
+def _exploded(explode: Union[bool, str], catalogues: Sequence[str], lang: str) -> Optional[str]:
+    """The catalogue whose answer list ``explode`` splits, or None for no explode."""
+    if explode is False:
+        return None
+    if explode is True:
+        return catalogues[0] if catalogues else None
+    if explode not in catalogues:
+        raise ValueError(
+            f"explode={explode!r}：须为所选目录之一（{'、'.join(catalogues)}）"
+            if lang == "zh"
+            else f"explode={explode!r} must be True or one of the catalogues selected "
+            f"{list(catalogues)} [须为所选目录之一]"
+        )
+    return explode
 
 
 def _kind(df: Any, lang: str = "en") -> str:
@@ -298,29 +343,36 @@ def _add_arrow(df: Any, kind: str, table: Any) -> Any:
     return out
 
 
-def _explode(df: Any, kind: str, column: str) -> Any:
-    """One row per element of the list column ``column`` (a null for an empty list)."""
+def _explode(df: Any, kind: str, columns: List[str], item: str) -> Any:
+    """One row per element of the list columns ``columns`` (of equal lengths per row; a null
+    for an empty list); their items are of the pyarrow type named ``item`` (``int8``,
+    ``string``)."""
     if kind == "polars":
         try:
-            return df.explode(column, empty_as_null=True)
+            return df.explode(columns, empty_as_null=True)
         except TypeError:  # an older polars, where an empty list already explodes to a null
-            return df.explode(column)
+            return df.explode(columns)
+    pa = arrow.require_pyarrow()
     if kind == "pandas":
         out = df.copy()
-        out[column] = [list(x) if len(x) else [None] for x in out[column].tolist()]
-        out = out.explode(column)
-        out[column] = out[column].astype("Int8")
+        for column in columns:
+            out[column] = [list(x) if len(x) else [None] for x in out[column].tolist()]
+        out = out.explode(columns)
+        for column in columns:
+            out[column] = out[column].astype(
+                "Int8" if item == "int8" else _require_pandas().ArrowDtype(pa.string())
+            )
         return out
-    pa = arrow.require_pyarrow()
     import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
 
-    lists = df.column(column)
-    lengths = pc.list_value_length(lists).to_pylist()
+    lengths = pc.list_value_length(df.column(columns[0])).to_pylist()
     take = [i for i, n in enumerate(lengths) for _ in range(max(n, 1))]
     out = df.take(pa.array(take, pa.int64()))
-    flat = [x for xs in lists.to_pylist() for x in (xs or [None])]
-    i = df.column_names.index(column)
-    return out.set_column(i, column, pa.array(flat, pa.int8()))
+    for column in columns:
+        flat = [x for xs in df.column(column).to_pylist() for x in (xs or [None])]
+        i = df.column_names.index(column)
+        out = out.set_column(i, column, pa.array(flat, getattr(pa, item)()))
+    return out
 
 
 def _require_pandas() -> Any:

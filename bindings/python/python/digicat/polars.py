@@ -13,14 +13,11 @@ built on another pyo3 than this package. The answers are those of the Arrow entr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Sequence, Union
 
-from digicat import _digicat
+from digicat import _digicat, arrow
 
 __all__ = ["classify"]
-
-#: The catalogues the plugin classifies against (``catalogue=``).
-CATALOGUES = ("dongguan-2019",)
 
 
 def classify(
@@ -30,7 +27,7 @@ def classify(
     policy: str = "standard",
     edition: str = "auto",
     lang: str = "en",
-    catalogue: str = "dongguan-2019",
+    catalogue: Union[str, Sequence[str]] = "dongguan-2019",
 ) -> Any:
     """A polars expression classifying each row: a struct column named ``digicat``.
 
@@ -40,31 +37,32 @@ def classify(
     zeros: read codes as text, ``pl.Utf8``): polars raises a ``ComputeError`` saying so when the
     query runs. A code that cannot be read never raises: its row is ``invalid``.
 
-    The struct's fields are those of ``digicat.arrow.classify``: ``status`` and ``reason``
+    The struct's fields are the columns of ``digicat.arrow.classify`` for the same
+    ``catalogue``: for ``"dongguan-2019"`` (the default) ``status`` and ``reason``
     (Categorical), ``industries`` (list of Int8), ``rows`` (list of String), ``evidence`` (list
     of struct ``text``, ``row``, ``start``, ``end``, ``kind``, ``relation``) and ``error`` (the
-    message of an ``invalid`` row, in ``lang``: ``"en"`` or ``"zh"``; else null). ``policy`` and
-    ``edition`` are as for ``digicat.classify``; ``catalogue`` is ``"dongguan-2019"`` (the only
-    one here for now). Use ``.struct.unnest()`` or ``.struct.field("status")`` for the fields::
+    message of an ``invalid`` row, in ``lang``: ``"en"`` or ``"zh"``; else null); for
+    ``"szjj-2021"`` (《数字经济及其核心产业统计分类（2021）》) ``szjj_status`` … ``szjj_error``
+    (小类 codes as strings); a list of both gives both sets, in its order. ``policy`` and
+    ``edition`` are as for ``digicat.classify``. Use ``.struct.unnest()`` or
+    ``.struct.field("status")`` for the fields::
 
         df.with_columns(digicat.polars.classify(code=pl.col("行业代码"), text=pl.col("经营范围")))
 
-    Raises ValueError when neither column is given or for another catalogue, and
-    ``digicat.InvalidOptionError`` for an unknown policy, edition or lang.
+    Raises ValueError when neither column is given, and ``digicat.InvalidOptionError`` for an
+    unknown policy, edition, lang or catalogue.
     """
     pl = _require_polars()
     from polars.plugins import register_plugin_function
 
     if code is None and text is None:
         raise ValueError("give code, text or both (polars expressions or column names)")
-    if catalogue not in CATALOGUES:
-        raise ValueError(
-            f"digicat.polars.classify: catalogue {catalogue!r} is not available here yet, "
-            'only "dongguan-2019" [此处暂只支持 dongguan-2019 目录]'
-        )
+    ids = arrow.catalogues(catalogue)
     # Checked here, so a bad name raises at once rather than when the query runs.
     _digicat.report_column_names(lang=lang)
     _digicat.classify(None, None, policy=policy, edition=edition)
+    for c in ids:
+        _digicat.report_column_names(lang=lang, catalogue=c)
     args: List[Any] = []
     columns: List[str] = []
     for name, given in (("code", code), ("text", text)):
@@ -76,7 +74,7 @@ def classify(
         "policy": policy,
         "edition": edition,
         "lang": lang,
-        "catalogue": catalogue,
+        "catalogues": ids,
     }
     plugin: Any = register_plugin_function(
         plugin_path=_library(),

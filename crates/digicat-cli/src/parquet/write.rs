@@ -1,11 +1,13 @@
 //! Writing the result as Parquet: the input columns, then the result columns typed as the Arrow
-//! entry point types them (built by the same `digicat_arrow::ResultBuilder`), one record batch
-//! at a time into row groups of at most [`ROW_GROUP`] rows, zstd-compressed.
+//! entry point types them (built by the same `digicat_arrow::TableBuilder`, one column set per
+//! `--catalogue`, in that order), one record batch at a time into row groups of at most
+//! [`ROW_GROUP`] rows, zstd-compressed.
 //!
 //! The input columns of a Parquet input are its record batches, passed through unchanged with
 //! their types; those of a CSV, TSV or workbook input are strings (an empty cell is the empty
-//! string). The added columns are named as `--lang` names them (`status`/`状态`, …; no
-//! `industry_names`); their values are the stable codes in both languages.
+//! string). The added columns are named as `--lang` names them in CSV (`status`/`状态`, …, no
+//! `industry_names`; `szjj_status`/`数字经济状态`, …, `szjj_class_names` kept: its codes have
+//! no id to look up); their values are the stable codes in both languages.
 
 use crate::error::Failure;
 use crate::input::Record;
@@ -15,7 +17,8 @@ use arrow_array::builder::StringBuilder;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use digicat::report::{self, Lang, Layout};
-use digicat_arrow::ResultBuilder;
+use digicat::CatalogueId;
+use digicat_arrow::{Answer, TableBuilder};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
@@ -29,8 +32,23 @@ pub const ROW_GROUP: usize = 64 * 1024;
 /// Rows of a text input gathered into one record batch.
 const TEXT_BATCH: usize = 8192;
 
-/// Positions in `report::COLUMNS_EN` of the typed columns (all but `industry_names`).
+/// Positions in `report::COLUMNS_EN` of the typed Dongguan columns (all but `industry_names`).
 const ADDED: [usize; 6] = [0, 1, 2, 4, 5, 6];
+
+/// The names in `lang` of the typed columns of `catalogues`, in the order of
+/// `digicat_arrow::schema_for` (the Dongguan ones without `industry_names`, all 7 of szjj's).
+fn added(catalogues: &[CatalogueId], lang: Lang) -> Vec<&'static str> {
+    catalogues
+        .iter()
+        .flat_map(|c| {
+            let names = report::catalogue_columns(*c, lang);
+            match c {
+                CatalogueId::Dongguan2019 => ADDED.iter().map(|&i| names[i]).collect(),
+                CatalogueId::Szjj2021 => names.to_vec(),
+            }
+        })
+        .collect()
+}
 
 /// The writer of the result rows as Parquet.
 pub struct ParquetSink {
@@ -38,7 +56,9 @@ pub struct ParquetSink {
     target: Target,
     schema: SchemaRef,
     layout: Layout,
-    results: ResultBuilder,
+    results: TableBuilder,
+    /// The catalogues, in column order.
+    catalogues: Vec<CatalogueId>,
     /// The input columns of a text input; empty for a Parquet input.
     strings: Vec<StringBuilder>,
     /// The Parquet input batch the rows being gathered belong to.
@@ -48,27 +68,26 @@ pub struct ParquetSink {
 }
 
 /// The added columns' names in `lang` that are already input columns.
-pub fn clashes(header: &[String], lang: Lang) -> Vec<&'static str> {
-    let names = report::columns(lang);
-    ADDED
-        .iter()
-        .map(|&i| names[i])
+pub fn clashes(header: &[String], catalogues: &[CatalogueId], lang: Lang) -> Vec<&'static str> {
+    added(catalogues, lang)
+        .into_iter()
         .filter(|n| header.iter().any(|h| h == n))
         .collect()
 }
 
 impl ParquetSink {
     /// Starts the file: `input` is the schema of a Parquet input (else the columns of `header`
-    /// are strings); `layout` says which text each row's evidence offsets count in.
+    /// are strings); `layout` says which text each row's evidence offsets count in;
+    /// `catalogues` the column sets added, in order.
     pub fn new(
         target: Target,
         header: &[String],
-        input: Option<SchemaRef>,
-        layout: &Layout,
+        (input, layout): (Option<SchemaRef>, &Layout),
+        catalogues: &[CatalogueId],
         lang: Lang,
     ) -> Result<ParquetSink, Failure> {
         let name = target.name().to_owned();
-        let clash = clashes(header, lang);
+        let clash = clashes(header, catalogues, lang);
         if !clash.is_empty() {
             return Err(Failure::said(
                 format!(
@@ -94,13 +113,12 @@ impl ParquetSink {
                 .map(|h| Arc::new(Field::new(h, DataType::Utf8, false)))
                 .collect(),
         };
-        let names = report::columns(lang);
         fields.extend(
-            digicat_arrow::schema()
+            digicat_arrow::schema_for(catalogues)
                 .fields()
                 .iter()
-                .zip(ADDED)
-                .map(|(f, i)| Arc::new(f.as_ref().clone().with_name(names[i]))),
+                .zip(added(catalogues, lang))
+                .map(|(f, name)| Arc::new(f.as_ref().clone().with_name(name))),
         );
         let schema = Arc::new(Schema::new(fields));
         let props = WriterProperties::builder()
@@ -115,16 +133,17 @@ impl ParquetSink {
             target,
             schema,
             layout: layout.clone(),
-            results: ResultBuilder::new(),
+            results: TableBuilder::new(catalogues),
+            catalogues: catalogues.to_vec(),
             strings,
             batch: None,
             lang,
         })
     }
 
-    /// Adds one row (rows come in input order; those of a Parquet input batch all come before
-    /// the next batch's).
-    pub fn write(&mut self, rec: &Record, outcome: &Outcome) -> Result<(), Failure> {
+    /// Adds one row with its outcome in each catalogue, in column order (rows come in input
+    /// order; those of a Parquet input batch all come before the next batch's).
+    pub fn write(&mut self, rec: &Record, outcomes: &[Outcome]) -> Result<(), Failure> {
         if let Some(batch) = &rec.batch {
             if self.batch.as_ref().is_some_and(|b| !Arc::ptr_eq(b, batch)) {
                 self.flush()?;
@@ -137,19 +156,24 @@ impl ParquetSink {
                 b.append_value(value);
             }
         }
-        let appended = match outcome {
-            Outcome::Classified(result) => {
-                let text = self.layout.text(&rec.fields);
-                self.results
-                    .append_result(result, text.as_deref(), self.lang)
-            }
-            Outcome::Skipped(reason) => self.results.append_skipped(*reason),
-            Outcome::Unread { reason, error } => self.results.append_invalid(reason, error),
-            // Refused before any row (`Output::new`): Parquet output holds dongguan-2019 only.
-            Outcome::Szjj(_) => self
-                .results
-                .append_invalid("invalid_option", "szjj-2021 is not written to Parquet"),
+        let answers: Vec<Answer<'_>> = outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Classified(result) => Answer::Dongguan(result),
+                Outcome::Szjj(result) => Answer::Szjj(result),
+                Outcome::Skipped(reason) => Answer::Skipped(*reason),
+                Outcome::Unread { reason, error } => Answer::Invalid { reason, error },
+            })
+            .collect();
+        let classified = outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Classified(_) | Outcome::Szjj(_)));
+        let text = if classified {
+            self.layout.text(&rec.fields)
+        } else {
+            None
         };
+        let appended = self.results.append(&answers, text.as_deref(), self.lang);
         appended.map_err(|e| self.failed(e))?;
         if rec.batch.is_none() && self.results.len() >= TEXT_BATCH {
             self.flush()?;
@@ -162,7 +186,8 @@ impl ParquetSink {
         if self.results.is_empty() {
             return Ok(());
         }
-        let results = std::mem::take(&mut self.results)
+        let fresh = TableBuilder::new(&self.catalogues);
+        let results = std::mem::replace(&mut self.results, fresh)
             .finish()
             .map_err(|e| self.failed(e))?;
         let mut columns: Vec<ArrayRef> = match self.batch.take() {
