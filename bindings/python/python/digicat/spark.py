@@ -18,16 +18,8 @@ __all__ = ["add_results", "classify", "columns", "result_fields"]
 #: ``digicat.arrow.classify``).
 COLUMNS = ("status", "reason", "industries", "rows", "evidence", "error")
 
-#: The added columns of ``szjj-2021``, in order.
-SZJJ_COLUMNS = (
-    "szjj_status",
-    "szjj_reason",
-    "szjj_classes",
-    "szjj_class_names",
-    "szjj_rows",
-    "szjj_evidence",
-    "szjj_error",
-)
+#: The added columns of ``szjj-2021``, in order (the core's names, as every surface writes them).
+SZJJ_COLUMNS = tuple(_digicat.report_column_names(catalogue="szjj-2021"))
 
 
 def columns(catalogue: Union[str, Sequence[str]] = "dongguan-2019") -> List[str]:
