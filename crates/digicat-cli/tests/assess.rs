@@ -621,7 +621,10 @@ fn the_digital_economy_html_and_summary_show_the_population() {
     // Targets that count no enterprise (21 not computable here) say nothing of counted firms,
     // and values and thresholds are not broken over lines.
     assert!(!page.contains("计入 0 家，待复核 0 家"), "{page}");
-    assert!(page.contains("<td class=\"num\">&gt; 13000 亿元</td>"), "{page}");
+    assert!(
+        page.contains("<td class=\"num\">&gt; 13000 亿元</td>"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -571,3 +571,31 @@ fn dash_placeholders_of_an_export_are_missing_values_not_malformed_codes() {
     let (clean, _) = classify(&blanked, &[]);
     assert_eq!(answers(&rows), answers(&clean));
 }
+
+#[test]
+fn a_workbook_header_over_two_merged_rows_is_read_from_its_second_row() {
+    // Title row 1; 国标行业 merged across D2:G2 over 门类 … 小类 on row 3; the other headings
+    // merged down over rows 2 and 3.
+    let (rows, err) = classify(&fixture("qichacha.two-row-header.xlsx"), &[]);
+    assert!(err.contains("header: line 3 (8 columns)"), "{err}");
+    assert!(
+        err.contains("\"国标行业门类\" (column 4) > \"国标行业大类\" (column 5) > \"国标行业中类\" (column 6) > \"国标行业小类\" (column 7)"),
+        "{err}"
+    );
+    let lines: Vec<u64> = rows.iter().map(|o| o["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, (4..=11).collect::<Vec<_>>());
+    assert_eq!(
+        answers(&rows),
+        [
+            ("in_scope", "listed_product", "[3]"),
+            ("needs_review", "no_product_evidence", "[5,7]"),
+            ("in_scope", "whole_class", "[4]"),
+            ("out_of_scope", "code_outside_catalogue", "[]"),
+            ("in_scope", "listed_product", "[1]"),
+            ("needs_review", "products_not_published", "[4]"),
+            ("skipped", "blank_row", "[]"),
+            ("skipped", "footer_row", "[]"),
+        ]
+        .map(|(s, r, i)| (s.to_owned(), r.to_owned(), i.to_owned()))
+    );
+}
