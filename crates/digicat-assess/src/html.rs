@@ -194,7 +194,7 @@ pub fn render(report: &Report) -> String {
         r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>园区与集聚区评估报告</title>
 <style>
-body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#212121;max-width:1100px}
+body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#212121;max-width:1500px}
 h1{font-size:22px}h2{font-size:18px;border-bottom:2px solid #1565c0;padding-bottom:4px;margin-top:32px}h3{font-size:15px}
 table{border-collapse:collapse;width:100%;font-size:12px;margin:8px 0}th,td{border:1px solid #bdbdbd;padding:3px 5px;vertical-align:top;text-align:left}
 th{background:#e3f2fd}td.met,td.not_met,td.undetermined,td.not_computable,td.num{white-space:nowrap}.met{color:#2e7d32;font-weight:bold}.not_met{color:#c62828;font-weight:bold}.undetermined{color:#ef6c00;font-weight:bold}.not_computable{color:#757575}
