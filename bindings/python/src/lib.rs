@@ -381,6 +381,9 @@ fn layout(
     };
     report::find_layout(header, &choice).map_err(|e| {
         let message = e.message(lang);
+        // pandas names the empty cells of a header `Unnamed: N`: read from a title row.
+        let titled = matches!(e, report::ColumnError::NotDetected)
+            && header.iter().any(|h| h.starts_with("Unnamed:"));
         if lang == Lang::Zh {
             let hint = match e {
                 report::ColumnError::NotFound { .. } => "",
@@ -389,8 +392,16 @@ fn layout(
                     "；请用 code_col=列名 指定国标行业代码或行业列，或用 text_only=True 只按经营范围分类"
                 }
             };
+            let title = if titled {
+                "；表头似乎不在第一行（上方有标题行）：读入时用 header=N 指定表头所在行（pandas，从 0 数起）"
+            } else {
+                ""
+            };
             let columns: Vec<String> = header.iter().map(|h| format!("“{h}”")).collect();
-            return PyValueError::new_err(format!("{message}{hint}；各列为：{}", columns.join("、")));
+            return PyValueError::new_err(format!(
+                "{message}{hint}{title}；各列为：{}",
+                columns.join("、")
+            ));
         }
         let hint = match e {
             report::ColumnError::NotFound { .. } => "",
@@ -400,7 +411,13 @@ fn layout(
                  the text alone with text_only=True"
             }
         };
-        PyValueError::new_err(format!("{message}{hint}; the columns are {header:?}"))
+        let title = if titled {
+            "; the header seems not to be on the first row (a title row above it): read the \
+             file with header=N (pandas, counted from 0)"
+        } else {
+            ""
+        };
+        PyValueError::new_err(format!("{message}{hint}{title}; the columns are {header:?}"))
     })
 }
 

@@ -103,6 +103,24 @@ def test_a_workbook_with_a_title_row_keeps_its_cell_types(tmp_path: Path) -> Non
     assert csv["成立日期"][0] == "2019-03-08", "ISO dates in CSV, not serial numbers"
 
 
+def test_a_workbook_read_from_its_title_row_says_to_give_header(tmp_path: Path) -> None:
+    # pandas reads the first row as the header: the title, and `Unnamed: N` for the rest.
+    source = tmp_path / "企查查导出.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["企查查导出数据（导出时间：2026-03-02 10:15:37）"])
+    ws.append(["企业名称", "国标行业小类", "经营范围"])
+    ws.append(["甲公司", "应用软件开发", "计算机视听觉软件"])
+    book.save(source)
+    titled = pd.read_excel(source, dtype=str)
+    with pytest.raises(ValueError, match=r"header=N"):
+        classify_frame(titled)
+    with pytest.raises(ValueError, match=r"表头似乎不在第一行.*header=N"):
+        classify_frame(titled, lang="zh")
+    answer = classify_frame(pd.read_excel(source, dtype=str, header=1))
+    assert answer["status"].tolist() == ["in_scope"]
+
+
 def test_summarize_counts_by_status_reason_industry_and_group() -> None:
     df = pd.DataFrame(
         {

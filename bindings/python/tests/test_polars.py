@@ -124,6 +124,11 @@ def test_options_and_chinese_errors() -> None:
 def test_refusals_are_exceptions() -> None:
     with pytest.raises(ValueError, match="give code, text or both"):
         digicat.polars.classify()
+    # The frame itself in place of a column (as for classify_frame) says how to call it.
+    frame = pl.DataFrame({"行业代码": ["6513"], "经营范围": ["软件开发"]})
+    for given in (frame, frame.lazy()):
+        with pytest.raises(TypeError, match="makes an expression, not a frame"):
+            digicat.polars.classify(given)
     with pytest.raises(digicat.InvalidOptionError):
         digicat.polars.classify(code="c", catalogue="szjj-2019")
     with pytest.raises(digicat.InvalidOptionError):

@@ -2,7 +2,7 @@
 //! nothing fetched from the network.
 
 use crate::evaluate::{Outcome, Verdict};
-use crate::report::{EnterpriseRow, Report};
+use crate::report::{label_zh, EnterpriseRow, Report};
 use crate::score::range_text;
 use std::fmt::Write as _;
 
@@ -194,10 +194,10 @@ pub fn render(report: &Report) -> String {
         r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>园区与集聚区评估报告</title>
 <style>
-body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#212121;max-width:1100px}
+body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#212121;max-width:1500px}
 h1{font-size:22px}h2{font-size:18px;border-bottom:2px solid #1565c0;padding-bottom:4px;margin-top:32px}h3{font-size:15px}
 table{border-collapse:collapse;width:100%;font-size:12px;margin:8px 0}th,td{border:1px solid #bdbdbd;padding:3px 5px;vertical-align:top;text-align:left}
-th{background:#e3f2fd}td.met,td.not_met,td.undetermined,td.not_computable{white-space:nowrap}.met{color:#2e7d32;font-weight:bold}.not_met{color:#c62828;font-weight:bold}.undetermined{color:#ef6c00;font-weight:bold}.not_computable{color:#757575}
+th{background:#e3f2fd}td.met,td.not_met,td.undetermined,td.not_computable,td.num{white-space:nowrap}.met{color:#2e7d32;font-weight:bold}.not_met{color:#c62828;font-weight:bold}.undetermined{color:#ef6c00;font-weight:bold}.not_computable{color:#757575}
 .small{font-size:11px;color:#616161}.legend span{display:inline-block;margin-right:14px}
 section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:auto}}
 </style></head><body>
@@ -303,7 +303,7 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             }
             let _ = write!(
                 s,
-                "<tr><td>{}<div class=\"small\">{}{}</div></td><td>{} {}<div class=\"small\">“{}”</div></td><td>{}</td><td>{} {}</td><td>{} {} {}</td><td>{}</td><td class=\"{}\">{}</td><td>{}<div class=\"small\">计入 {} 家，待复核 {} 家</div></td></tr>",
+                "<tr><td>{}<div class=\"small\">{}{}</div></td><td>{} {}<div class=\"small\">“{}”</div></td><td>{}</td><td class=\"num\">{} {}</td><td class=\"num\">{} {} {}</td><td>{}</td><td class=\"{}\">{}</td><td>{}{}</td></tr>",
                 esc(&o.id),
                 esc(&o.set),
                 o.weight.map(|w| format!(" · 权重 {w}")).unwrap_or_default(),
@@ -313,15 +313,23 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
                 population(o),
                 value,
                 o.unit,
-                o.comparator.unwrap_or(""),
+                esc(o.comparator.unwrap_or("")),
                 num(o.threshold),
                 o.unit,
                 progress(o),
                 o.verdict.as_str(),
                 o.verdict.name_zh(),
                 notes,
-                o.confirmed_lines.len(),
-                o.review_lines.len()
+                // A park attribute or a target not computed counts no enterprise.
+                if o.population == "-" {
+                    String::new()
+                } else {
+                    format!(
+                        "<div class=\"small\">计入 {} 家，待复核 {} 家</div>",
+                        o.confirmed_lines.len(),
+                        o.review_lines.len()
+                    )
+                }
             );
         }
         s.push_str("</table>");
@@ -375,8 +383,8 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             e.line,
             esc(&e.name),
             esc(e.park.as_deref().unwrap_or("")),
-            esc(&e.status),
-            esc(&e.reason),
+            esc(label_zh(&e.status)),
+            esc(label_zh(&e.reason)),
             esc(&e.industries),
             esc(e.code.as_deref().unwrap_or("")),
             num(e.revenue_latest_yuan.map(|v| v / 1e4)),
@@ -390,8 +398,8 @@ section{page-break-inside:avoid}@media print{body{margin:0}h2{page-break-before:
             let _ = write!(
                 s,
                 "<td>{} {} {}</td>",
-                esc(e.szjj_status.as_deref().unwrap_or("")),
-                esc(e.szjj_reason.as_deref().unwrap_or("")),
+                esc(label_zh(e.szjj_status.as_deref().unwrap_or(""))),
+                esc(label_zh(e.szjj_reason.as_deref().unwrap_or(""))),
                 esc(e.szjj_classes.as_deref().unwrap_or(""))
             );
         }

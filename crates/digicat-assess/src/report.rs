@@ -217,3 +217,24 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+/// A status or reason code of the report (`needs_review`, `coarse_code`) as the HTML and XLSX
+/// reports, written in Chinese, show it: its Chinese label (`需人工复核`, `行业代码不到小类`), from
+/// the core's table; a code without one as it is. The JSON report keeps the codes.
+pub(crate) fn label_zh(code: &str) -> &str {
+    use digicat::report::{label, Lang};
+    label(code, Lang::Zh).unwrap_or(code)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn statuses_and_reasons_have_chinese_labels() {
+        use super::label_zh;
+        assert_eq!(label_zh("needs_review"), "需人工复核");
+        assert_eq!(label_zh("coarse_code"), "行业代码不到小类");
+        assert_eq!(label_zh("malformed_code"), "行业代码格式错误");
+        assert_eq!(label_zh("malformed_record"), "记录字段数与表头不符");
+        assert_eq!(label_zh(""), "");
+    }
+}

@@ -1,7 +1,7 @@
 //! The XLSX report: a 总览 sheet, one sheet per park (or the whole roster) with every criterion,
 //! and an 企业 sheet with every row and the criteria it contributes to.
 
-use crate::report::Report;
+use crate::report::{label_zh, Report};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -230,8 +230,8 @@ fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
         sheet.write_string(r, 1, &e.name)?;
         sheet.write_string(r, 2, e.credit_code.as_deref().unwrap_or(""))?;
         sheet.write_string(r, 3, e.park.as_deref().unwrap_or(""))?;
-        sheet.write_string(r, 4, &e.status)?;
-        sheet.write_string(r, 5, &e.reason)?;
+        sheet.write_string(r, 4, label_zh(&e.status))?;
+        sheet.write_string(r, 5, label_zh(&e.reason))?;
         sheet.write_string(r, 6, &e.industries)?;
         sheet.write_string(r, 7, e.code.as_deref().unwrap_or(""))?;
         if let Some(v) = e.revenue_latest_yuan {
@@ -264,11 +264,13 @@ fn workbook(report: &Report) -> Result<Workbook, XlsxError> {
         )?;
         if szjj {
             let first = head.len() as u16;
-            for (c, v) in [&e.szjj_status, &e.szjj_reason, &e.szjj_classes]
+            let status = e.szjj_status.as_deref().map(label_zh);
+            let reason = e.szjj_reason.as_deref().map(label_zh);
+            for (c, v) in [status, reason, e.szjj_classes.as_deref()]
                 .into_iter()
                 .enumerate()
             {
-                sheet.write_string(r, first + c as u16, v.as_deref().unwrap_or(""))?;
+                sheet.write_string(r, first + c as u16, v.unwrap_or(""))?;
             }
         }
     }

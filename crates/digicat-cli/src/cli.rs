@@ -109,7 +109,8 @@ INPUT is a .csv or .tsv file, an .xlsx workbook (first sheet, or --sheet), a .pa
 for standard input (CSV or TSV; an XLSX workbook or a Parquet file is recognised by its content). A file that is neither .csv nor .tsv \
 by name is read as TSV when its header line has a tab, else as CSV. CSV and TSV are streamed: one \
 record is read, classified and written at a time, so memory stays flat however long the file is. \
-An XLSX sheet is loaded into memory whole (calamine); convert very large workbooks to CSV first. \
+An XLSX sheet is streamed too (memory holds its shared strings and a few hundred rows); XLS, XLSB \
+and ODS workbooks are loaded into memory whole. \
 A Parquet file (.parquet, or recognised by its content) is read one record batch at a time; its \
 column names are the header; strings are read as they are, numbers in decimal (a whole float \
 without .0), a null as empty; a code column of numbers is read so too, with a note on standard \

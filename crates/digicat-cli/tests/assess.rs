@@ -617,7 +617,14 @@ fn the_digital_economy_html_and_summary_show_the_population() {
     assert!(page.contains("口径：szjj-2021 · szjj:core"));
     assert!(page.contains("口径：gbt-4754 · gbt:39"));
     assert!(page.contains("<th>数字经济分类（szjj-2021）</th>"));
-    assert!(page.contains("needs_review coarse_code 010506,010507,010508"));
+    assert!(page.contains("需人工复核 行业代码不到小类 010506,010507,010508"));
+    // Targets that count no enterprise (21 not computable here) say nothing of counted firms,
+    // and values and thresholds are not broken over lines.
+    assert!(!page.contains("计入 0 家，待复核 0 家"), "{page}");
+    assert!(
+        page.contains("<td class=\"num\">&gt; 13000 亿元</td>"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -674,6 +681,6 @@ fn the_digital_economy_xlsx_has_the_population_and_the_szjj_answers() {
         ["数字经济状态", "数字经济原因", "数字经济小类"]
     );
     let coarse = firms.rows().nth(9).unwrap();
-    assert_eq!(coarse[12], Data::String("needs_review".into()));
-    assert_eq!(coarse[13], Data::String("coarse_code".into()));
+    assert_eq!(coarse[12], Data::String("需人工复核".into()));
+    assert_eq!(coarse[13], Data::String("行业代码不到小类".into()));
 }

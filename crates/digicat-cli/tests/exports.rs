@@ -521,3 +521,81 @@ fn blank_and_footer_lines_of_another_width_are_skipped_not_malformed() {
     // The fields are kept as read, padded to the header's width.
     assert_eq!(rows[4]["input"]["企业名称"], "合计：2家");
 }
+
+#[test]
+fn dash_placeholders_of_an_export_are_missing_values_not_malformed_codes() {
+    // 企查查 and 天眼查 write `-` where a value is missing: a `-` 国标行业小类 leaves the 中类 to
+    // read, a row of dashes has no code, and neither is `invalid`.
+    let path = fixture("qichacha.dashes.csv");
+    let (rows, _) = classify(&path, &[]);
+    let got: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|o| {
+            (
+                o["line"].as_u64().unwrap(),
+                o["status"].as_str().unwrap(),
+                o["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, "in_scope", "listed_product"),
+            (4, "needs_review", "coarse_code"),
+            (5, "needs_review", "coarse_code"),
+            (6, "out_of_scope", "code_outside_catalogue"),
+            (7, "needs_review", "no_code"),
+            (8, "out_of_scope", "nothing_named"),
+            (9, "skipped", "footer_row"),
+        ]
+    );
+    assert_eq!(
+        (
+            rows[1]["code"].as_str(),
+            rows[1]["industries"].to_string().as_str()
+        ),
+        (Some("651"), "[3]")
+    );
+    assert_eq!(rows[4]["code"], Value::Null);
+    // The same answers as the file with those cells left empty.
+    let input = table(&fs::read(&path).unwrap(), b',');
+    let mut blank = csv::Writer::from_writer(Vec::new());
+    for row in &input {
+        let cells = row.iter().map(|c| if c == "-" { "" } else { c.as_str() });
+        blank.write_record(cells).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let blanked = dir.path().join("blanked.csv");
+    fs::write(&blanked, blank.into_inner().unwrap()).unwrap();
+    let (clean, _) = classify(&blanked, &[]);
+    assert_eq!(answers(&rows), answers(&clean));
+}
+
+#[test]
+fn a_workbook_header_over_two_merged_rows_is_read_from_its_second_row() {
+    // Title row 1; 国标行业 merged across D2:G2 over 门类 … 小类 on row 3; the other headings
+    // merged down over rows 2 and 3.
+    let (rows, err) = classify(&fixture("qichacha.two-row-header.xlsx"), &[]);
+    assert!(err.contains("header: line 3 (8 columns)"), "{err}");
+    assert!(
+        err.contains("\"国标行业门类\" (column 4) > \"国标行业大类\" (column 5) > \"国标行业中类\" (column 6) > \"国标行业小类\" (column 7)"),
+        "{err}"
+    );
+    let lines: Vec<u64> = rows.iter().map(|o| o["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, (4..=11).collect::<Vec<_>>());
+    assert_eq!(
+        answers(&rows),
+        [
+            ("in_scope", "listed_product", "[3]"),
+            ("needs_review", "no_product_evidence", "[5,7]"),
+            ("in_scope", "whole_class", "[4]"),
+            ("out_of_scope", "code_outside_catalogue", "[]"),
+            ("in_scope", "listed_product", "[1]"),
+            ("needs_review", "products_not_published", "[4]"),
+            ("skipped", "blank_row", "[]"),
+            ("skipped", "footer_row", "[]"),
+        ]
+        .map(|(s, r, i)| (s.to_owned(), r.to_owned(), i.to_owned()))
+    );
+}

@@ -49,14 +49,23 @@ def classify(
 
         df.with_columns(digicat.polars.classify(code=pl.col("行业代码"), text=pl.col("经营范围")))
 
-    Raises ValueError when neither column is given, and ``digicat.InvalidOptionError`` for an
-    unknown policy, edition, lang or catalogue.
+    Raises ValueError when neither column is given, TypeError when a DataFrame or LazyFrame is
+    given in place of a column, and ``digicat.InvalidOptionError`` for an unknown policy,
+    edition, lang or catalogue.
     """
     pl = _require_polars()
     from polars.plugins import register_plugin_function
 
     if code is None and text is None:
         raise ValueError("give code, text or both (polars expressions or column names)")
+    if any(isinstance(g, (pl.DataFrame, pl.LazyFrame)) for g in (code, text)):
+        # A frame passed as ``classify(lf)`` would otherwise fail deep in polars ("cannot
+        # create expression literal for value of type LazyFrame").
+        raise TypeError(
+            "digicat.polars.classify makes an expression, not a frame: "
+            'lf.with_columns(digicat.polars.classify(code="行业代码", text="经营范围"))'
+            " (须传入列名或表达式，而不是整张表)"
+        )
     ids = arrow.catalogues(catalogue)
     # Checked here, so a bad name raises at once rather than when the query runs.
     _digicat.report_column_names(lang=lang)

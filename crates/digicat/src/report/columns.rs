@@ -266,7 +266,9 @@ impl Layout {
     }
 
     /// The code field of a row (`fields`, one per header column): see [`CodeSource`]; `None`
-    /// when there is no code source or its fields are blank.
+    /// when there is no code source or its fields are blank. A field holding only dashes
+    /// (`-`, `－`, `—`, the mark 企查查 and 天眼查 exports write for a missing
+    /// value) counts as blank, so a level group reads its finest real level.
     ///
     /// ```
     /// use digicat::report::{CodeSource, Layout};
@@ -274,13 +276,15 @@ impl Layout {
     /// assert_eq!(registry.code_field(&["I", "6510"]).as_deref(), Some("I6510"));
     /// let levels = Layout { code: Some(CodeSource::Levels(vec![0, 1, 2])), text: vec![] };
     /// assert_eq!(levels.code_field(&["信息传输、软件和信息技术服务业", "软件开发", ""]).as_deref(), Some("软件开发"));
+    /// assert_eq!(levels.code_field(&["信息传输、软件和信息技术服务业", "软件开发", "-"]).as_deref(), Some("软件开发"));
+    /// assert_eq!(levels.code_field(&["-", "-", "-"]), None);
     /// ```
     pub fn code_field<'a, S: AsRef<str>>(&self, fields: &'a [S]) -> Option<Cow<'a, str>> {
         let get = |i: usize| {
             fields
                 .get(i)
                 .map(|f| f.as_ref().trim())
-                .filter(|f| !f.is_empty())
+                .filter(|f| !f.is_empty() && !is_placeholder(f))
         };
         match self.code.as_ref()? {
             CodeSource::Column(i) => get(*i).map(Cow::Borrowed),
@@ -366,6 +370,18 @@ impl Layout {
         let text = self.text(fields);
         crate::szjj::classify(code.as_deref(), text.as_deref(), options)
     }
+}
+
+/// `true` for a cell of dashes only (`-`, `--`, `－`, `—`, `——`, `–`; spaces around ignored): the
+/// placeholder company-database exports (企查查, 天眼查) write where a value is missing. A code
+/// field so written is read as blank ([`Layout::code_field`]), never as a malformed code.
+///
+pub(crate) fn is_placeholder(field: &str) -> bool {
+    let field = field.trim();
+    !field.is_empty()
+        && field
+            .chars()
+            .all(|c| matches!(c, '-' | '－' | '—' | '–' | '‐' | '―' | '﹣'))
 }
 
 /// Header names equal ignoring ASCII case and surrounding spaces.
@@ -718,5 +734,41 @@ mod tests {
         assert_eq!(levels.code_field(&["大", " ", "门"]).as_deref(), Some("大"));
         assert_eq!(levels.code_field(&["", "", ""]), None);
         assert_eq!(Layout::default().code_field(&["6513"]), None);
+    }
+
+    #[test]
+    fn dash_placeholders_are_blank_code_fields() {
+        for dash in ["-", " - ", "--", "－", "—", "——", "–"] {
+            assert!(is_placeholder(dash), "{dash:?}");
+        }
+        for value in ["", " ", "6513", "I-6513", "-6513", "软件开发"] {
+            assert!(!is_placeholder(value), "{value:?}");
+        }
+        let levels = Layout {
+            code: Some(CodeSource::Levels(vec![0, 1, 2, 3])),
+            text: vec![],
+        };
+        let row = [
+            "信息传输、软件和信息技术服务业",
+            "软件和信息技术服务业",
+            "软件开发",
+            "-",
+        ];
+        assert_eq!(levels.code_field(&row).as_deref(), Some("软件开发"));
+        assert_eq!(levels.code_field(&["-", "－", "—", "--"]), None);
+        let pair = Layout {
+            code: Some(CodeSource::SectionAndCode {
+                section: 0,
+                code: 1,
+            }),
+            text: vec![],
+        };
+        assert_eq!(pair.code_field(&["I", "-"]).as_deref(), Some("I"));
+        assert_eq!(pair.code_field(&["-", "6513"]).as_deref(), Some("6513"));
+        let one = Layout {
+            code: Some(CodeSource::Column(0)),
+            text: vec![1],
+        };
+        assert_eq!(one.code_field(&["-", "软件开发"]), None);
     }
 }

@@ -64,6 +64,13 @@ fn is_count(s: &str) -> bool {
 /// 5. else `None`: nothing recognisable (the caller shows the rows and asks for a header row or
 ///    column names).
 ///
+/// A header over two rows (a heading such as `国标行业` merged across the four columns whose
+/// names, `国标行业门类` … `国标行业小类`, are on the next row; the other headings merged down over
+/// both rows, which a workbook reader gives to both) is read from its second row: the row found
+/// is followed by a row that is not blank wherever it is, repeats some of its cells in place,
+/// differs from it elsewhere and holds a recognised name in full. A second row with blanks under the first's names (a CSV saved from
+/// such a sheet, without the merges) is not taken, since it would lose those names.
+///
 /// Rows above the header are titles, not records.
 ///
 /// ```
@@ -75,6 +82,12 @@ fn is_count(s: &str) -> bool {
 /// ];
 /// assert_eq!(find_header_row(&rows, &Choice::default()), Some(1));
 /// assert_eq!(find_header_row(&[vec!["名称", "地址"]], &Choice::default()), None);
+/// let merged = [
+///     vec!["企业名称", "国标行业", "", "经营范围"],
+///     vec!["企业名称", "国标行业门类", "国标行业大类", "经营范围"],
+///     vec!["东莞市某公司", "信息传输、软件和信息技术服务业", "软件和信息技术服务业", "软件开发"],
+/// ];
+/// assert_eq!(find_header_row(&merged, &Choice::default()), Some(1));
 /// ```
 pub fn find_header_row<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R], choice: &Choice) -> Option<usize> {
     let rows = &rows[..rows.len().min(HEADER_SEARCH_ROWS)];
@@ -82,19 +95,40 @@ pub fn find_header_row<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R], choice: &Choice
     let cells = |r: &[S]| r.iter().filter(|h| !h.as_ref().trim().is_empty()).count();
     let industry =
         |r: &[S]| cells(r) >= 2 && r.iter().any(|h| super::columns::industry_like(h.as_ref()));
-    if recognised(first, choice, true) || industry(first) {
-        return Some(0);
-    }
     let later = || {
         rows.iter()
             .enumerate()
             .skip(1)
             .map(|(i, r)| (i, r.as_ref()))
     };
-    later()
-        .find(|(_, r)| cells(r) >= 2 && recognised(r, choice, false))
-        .or_else(|| later().find(|(_, r)| industry(r)))
-        .map(|(i, _)| i)
+    let found = if recognised(first, choice, true) || industry(first) {
+        0
+    } else {
+        later()
+            .find(|(_, r)| cells(r) >= 2 && recognised(r, choice, false))
+            .or_else(|| later().find(|(_, r)| industry(r)))
+            .map(|(i, _)| i)?
+    };
+    let second = rows.get(found + 1).map(AsRef::as_ref);
+    Some(match second {
+        Some(next) if continues(rows[found].as_ref(), next) && recognised(next, choice, false) => {
+            found + 1
+        }
+        _ => found,
+    })
+}
+
+/// `true` when `next` is the second row of a header whose first row is `header`: not blank
+/// wherever `header` is not, repeating some of its names in place (headings merged down over
+/// both rows) and different from it elsewhere.
+fn continues<S: AsRef<str>>(header: &[S], next: &[S]) -> bool {
+    fn cell<S: AsRef<str>>(r: &[S], i: usize) -> &str {
+        r.get(i).map_or("", |c| c.as_ref().trim())
+    }
+    let width = header.len().max(next.len());
+    (0..width).all(|i| cell(header, i).is_empty() || !cell(next, i).is_empty())
+        && (0..width).any(|i| !cell(header, i).is_empty() && cell(header, i) == cell(next, i))
+        && (0..width).any(|i| cell(header, i) != cell(next, i))
 }
 
 #[cfg(test)]
@@ -173,7 +207,51 @@ mod tests {
         let rows = [vec!["东莞市重点行业企业名录"], header.clone()];
         assert_eq!(find_header_row(&rows, &Choice::default()), Some(1));
         // A later row needs two cells: a lone value is not a header.
-        let rows = [title, vec!["产品"], header];
+        let rows = [title.clone(), vec!["产品"], header.clone()];
         assert_eq!(find_header_row(&rows, &Choice::default()), Some(2));
+    }
+
+    #[test]
+    fn a_header_over_two_rows_is_read_from_its_second_row() {
+        let title = vec!["企查查导出数据（导出时间：2026-03-02）"];
+        // Merged in a workbook: 国标行业 across four columns, the others down over both rows.
+        let first = vec!["企业名称", "国标行业", "", "", "", "经营范围"];
+        let second = vec![
+            "企业名称",
+            "国标行业门类",
+            "国标行业大类",
+            "国标行业中类",
+            "国标行业小类",
+            "经营范围",
+        ];
+        let record = vec![
+            "东莞市某公司",
+            "信息传输、软件和信息技术服务业",
+            "软件和信息技术服务业",
+            "软件开发",
+            "应用软件开发",
+            "软件开发",
+        ];
+        let rows = [title.clone(), first.clone(), second.clone(), record.clone()];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(2));
+        let rows = [first.clone(), second, record.clone()];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(1));
+        // Saved as CSV the merges are gone: the second row would lose 企业名称 and 经营范围.
+        let bare = vec![
+            "",
+            "国标行业门类",
+            "国标行业大类",
+            "国标行业中类",
+            "国标行业小类",
+            "",
+        ];
+        let rows = [title.clone(), first.clone(), bare, record.clone()];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(1));
+        // A record below a one-row header is a record, even one holding a column name.
+        let header = vec!["企业名称", "行业代码", "经营范围"];
+        let rows = [header.clone(), vec!["甲", "6513", "产品"]];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(0));
+        let rows = [header.clone(), header];
+        assert_eq!(find_header_row(&rows, &Choice::default()), Some(0));
     }
 }
