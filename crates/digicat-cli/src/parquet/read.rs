@@ -308,3 +308,21 @@ pub fn parquet_failure(name: &str, e: &ParquetError) -> Failure {
         format!("无法按 Parquet 读取 {name}：{e}"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_about_a_mebibyte() {
+        // 10M rows of ~600 bytes: 1,747 rows a batch.
+        assert_eq!(batch_rows(6_000_000_000, 10_000_000), 1747);
+        // Short rows: the row cap; 10 KB rows: 102 rows; 1 MB rows: the floor.
+        assert_eq!(batch_rows(20_000_000, 1_000_000), BATCH_ROWS);
+        assert_eq!(batch_rows(10_240_000, 1_000), 102);
+        assert_eq!(batch_rows(1 << 40, 1_000_000), BATCH_ROWS_MIN);
+        // An empty file or a footer without sizes.
+        assert_eq!(batch_rows(0, 0), BATCH_ROWS);
+        assert_eq!(batch_rows(-1, 10), BATCH_ROWS);
+    }
+}
