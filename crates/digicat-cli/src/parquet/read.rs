@@ -1,7 +1,7 @@
 //! Reading a Parquet file one record batch at a time (bounded memory: one row group's pages and
-//! about [`BATCH_BYTES`] of rows a batch), each row as the text fields the engine and the text outputs
-//! read, the batch itself kept for the Parquet output (which passes the columns through with
-//! their types).
+//! about [`BATCH_BYTES`] of rows a batch), each row as the text fields the engine and the text
+//! outputs read, the batch itself kept for the Parquet output (which passes the columns through
+//! with their types).
 //!
 //! The text of a value: strings as they are; binary as UTF-8 (a value that is not UTF-8 makes
 //! the row `invalid`, `invalid_encoding`, shown with U+FFFD); integers in decimal; a float that
