@@ -5,7 +5,8 @@
 //! Memory: at most `N + 2` batches exist (one being read, N being classified, one being
 //! written, the rest waiting in order), each of at most [`BATCH_ROWS`] rows or about
 //! [`BATCH_BYTES`] of field text (a larger row makes a batch of its own) plus its rendered
-//! output; a batch's buffers are reused.
+//! output; a batch's buffers are reused, and its rows let go of their Parquet input batch once
+//! written.
 
 use crate::commands::classify::{Classifier, PROGRESS_EVERY};
 use crate::error::Failure;
@@ -59,12 +60,16 @@ impl Batch {
         Ok(self.len > 0)
     }
 
-    /// Gives back memory a huge row left behind, so that memory stays flat.
+    /// Gives back memory a huge row left behind, and lets go of the Parquet input batches the
+    /// written rows belonged to, so that memory stays flat. (A reused record beyond a later,
+    /// shorter batch's `len` would otherwise keep its old input batch alive: one per such
+    /// record, more and more of them as the run goes on.)
     fn trim(&mut self) {
         for rec in &mut self.records {
             if rec.fields.iter().map(String::capacity).sum::<usize>() > BATCH_BYTES {
                 *rec = Record::default();
             }
+            rec.batch = None;
         }
         if self.rendered.capacity() > 4 * BATCH_BYTES {
             self.rendered = Vec::new();

@@ -1,7 +1,7 @@
 //! Reading a Parquet file one record batch at a time (bounded memory: one row group's pages and
-//! one batch of rows at a time), each row as the text fields the engine and the text outputs
-//! read, the batch itself kept for the Parquet output (which passes the columns through with
-//! their types).
+//! about [`BATCH_BYTES`] of rows a batch), each row as the text fields the engine and the text
+//! outputs read, the batch itself kept for the Parquet output (which passes the columns through
+//! with their types).
 //!
 //! The text of a value: strings as they are; binary as UTF-8 (a value that is not UTF-8 makes
 //! the row `invalid`, `invalid_encoding`, shown with U+FFFD); integers in decimal; a float that
@@ -24,8 +24,17 @@ use parquet::file::reader::ChunkReader;
 use std::fs::File;
 use std::sync::Arc;
 
-/// Rows per record batch read.
+/// Rows per record batch read, at most.
 const BATCH_ROWS: usize = 8192;
+
+/// Rows per record batch read, at least.
+const BATCH_ROWS_MIN: usize = 64;
+
+/// Bytes of (uncompressed) column data aimed at per record batch read: the rows of a batch are
+/// this many bytes over the file's mean row size (from its footer), within [`BATCH_ROWS_MIN`]
+/// and [`BATCH_ROWS`]. A batch is kept alive until its last row is written, and a few are alive
+/// at once with `--threads`, so the bytes, not the rows, bound the memory.
+const BATCH_BYTES: usize = 1024 * 1024;
 
 /// Where a Parquet file is read from: a file where it is, or standard input gathered in memory
 /// (a Parquet file's footer comes last, so it cannot be read as a stream).
@@ -270,13 +279,26 @@ fn open_reader<T: ChunkReader + 'static>(
     let b = ParquetRecordBatchReaderBuilder::try_new(source)?;
     let total = b.metadata().file_metadata().num_rows();
     let groups = b.metadata().num_row_groups();
+    let bytes: i64 = b
+        .metadata()
+        .row_groups()
+        .iter()
+        .map(|g| g.total_byte_size())
+        .sum();
     let schema = Arc::clone(b.schema());
     Ok((
-        b.with_batch_size(BATCH_ROWS).build()?,
+        b.with_batch_size(batch_rows(bytes, total)).build()?,
         total,
         groups,
         schema,
     ))
+}
+
+/// Rows per batch for a file of `rows` rows and `bytes` of uncompressed column data: about
+/// [`BATCH_BYTES`] a batch.
+fn batch_rows(bytes: i64, rows: i64) -> usize {
+    let mean = usize::try_from(bytes / rows.max(1)).unwrap_or(0).max(1);
+    (BATCH_BYTES / mean).clamp(BATCH_ROWS_MIN, BATCH_ROWS)
 }
 
 /// A Parquet error as a failure to read `name`.
@@ -285,4 +307,22 @@ pub fn parquet_failure(name: &str, e: &ParquetError) -> Failure {
         format!("cannot read {name} as Parquet: {e}"),
         format!("无法按 Parquet 读取 {name}：{e}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_about_a_mebibyte() {
+        // 10M rows of ~600 bytes: 1,747 rows a batch.
+        assert_eq!(batch_rows(6_000_000_000, 10_000_000), 1747);
+        // Short rows: the row cap; 10 KB rows: 102 rows; 1 MB rows: the floor.
+        assert_eq!(batch_rows(20_000_000, 1_000_000), BATCH_ROWS);
+        assert_eq!(batch_rows(10_240_000, 1_000), 102);
+        assert_eq!(batch_rows(1 << 40, 1_000_000), BATCH_ROWS_MIN);
+        // An empty file or a footer without sizes.
+        assert_eq!(batch_rows(0, 0), BATCH_ROWS);
+        assert_eq!(batch_rows(-1, 10), BATCH_ROWS);
+    }
 }

@@ -1,7 +1,7 @@
 //! Writing the result as Parquet: the input columns, then the result columns typed as the Arrow
 //! entry point types them (built by the same `digicat_arrow::TableBuilder`, one column set per
 //! `--catalogue`, in that order), one record batch at a time into row groups of at most
-//! [`ROW_GROUP`] rows, zstd-compressed.
+//! [`ROW_GROUP`] rows and about [`ROW_GROUP_BYTES`] encoded, zstd-compressed.
 //!
 //! The input columns of a Parquet input are its record batches, passed through unchanged with
 //! their types; those of a CSV, TSV or workbook input are strings (an empty cell is the empty
@@ -26,8 +26,13 @@ use std::fs::File;
 use std::io;
 use std::sync::Arc;
 
-/// Rows per row group written.
+/// Rows per row group written, at most.
 pub const ROW_GROUP: usize = 64 * 1024;
+
+/// Encoded bytes (the writer's estimate) after which a row group is written even if it has fewer
+/// than [`ROW_GROUP`] rows: the writer holds a row group's pages until it is written, so this
+/// bounds its memory whatever the length of the texts.
+pub const ROW_GROUP_BYTES: usize = 8 * 1024 * 1024;
 
 /// Rows of a text input gathered into one record batch.
 const TEXT_BATCH: usize = 8192;
@@ -124,6 +129,7 @@ impl ParquetSink {
         let props = WriterProperties::builder()
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
             .set_max_row_group_row_count(Some(ROW_GROUP))
+            .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .build();
         let file = target.send_file()?;
         let writer = ArrowWriter::try_new(file, Arc::clone(&schema), Some(props))
