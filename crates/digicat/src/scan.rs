@@ -26,7 +26,8 @@ pub(crate) struct Expanding;
 pub(crate) struct Scanner {
     /// Class of each ASCII character (upper case folded); [`SKIP`] for whitespace.
     pub(crate) ascii: [u16; 128],
-    /// Class of each character U+4000–U+9FFF (at `c - 0x4000`).
+    /// Class of each character U+4000–U+9FFF, at `c & 0x7FFF` (what the low bits of its three
+    /// UTF-8 bytes give without a subtraction; 0x2000–0x3FFF are unused).
     pub(crate) cjk: Cow<'static, [u16]>,
     /// Class of the other characters of the patterns, sorted by character.
     pub(crate) other: Cow<'static, [(char, u16)]>,
@@ -48,10 +49,9 @@ const FLAG: u16 = 1 << 15;
 /// The class of ASCII whitespace, which is skipped.
 pub(crate) const SKIP: u16 = u16::MAX;
 
-/// First character of [`Scanner::cjk`] and the number of characters it covers.
-const CJK_FIRST: u32 = 0x4000;
-#[cfg_attr(not(test), allow(dead_code))]
-const CJK_LEN: usize = 0x6000;
+/// The characters of [`Scanner::cjk`] (led by the bytes 0xE4–0xE9) and its length.
+const CJK: std::ops::Range<u32> = 0x4000..0xA000;
+const CJK_LEN: usize = 0x8000;
 
 impl Scanner {
     /// Builds the automaton of `patterns` (normalised, as [`crate::normalize`] gives them; a
@@ -78,12 +78,13 @@ impl Scanner {
             normalize_char(c, |d| norm = Some(d));
             *class = norm.map_or(SKIP, class_of);
         }
-        let cjk: Vec<u16> = (0..CJK_LEN)
-            .map(|k| char::from_u32(CJK_FIRST + u32::try_from(k).unwrap_or(0)).map_or(0, class_of))
-            .collect();
+        let mut cjk = vec![0u16; CJK_LEN];
+        for c in CJK.filter_map(char::from_u32) {
+            cjk[cjk_index(c)] = class_of(c);
+        }
         let other: Vec<(char, u16)> = chars
             .iter()
-            .filter(|&&c| !c.is_ascii() && u32::from(c).wrapping_sub(CJK_FIRST) as usize >= CJK_LEN)
+            .filter(|&&c| !c.is_ascii() && !CJK.contains(&u32::from(c)))
             .map(|&c| (c, class_of(c)))
             .collect();
 
@@ -205,8 +206,8 @@ impl Scanner {
         let code = u32::from(c);
         if let Some(&class) = self.ascii.get(code as usize) {
             class
-        } else if let Some(&class) = self.cjk.get(code.wrapping_sub(CJK_FIRST) as usize) {
-            class
+        } else if CJK.contains(&code) {
+            self.cjk.get(cjk_index(c)).copied().unwrap_or(0)
         } else {
             self.other
                 .binary_search_by_key(&c, |&(d, _)| d)
@@ -242,75 +243,91 @@ impl Scanner {
         mut found: impl FnMut(usize, usize, usize),
     ) -> Result<(), Expanding> {
         let bytes = text.as_bytes();
+        let (table, cjk, ascii, states) = (&*self.table, &*self.cjk, &self.ascii, self.states);
+        let step = |state: usize, class: u16| {
+            table
+                .get(usize::from(class) * states + state)
+                .copied()
+                .unwrap_or(0)
+        };
         let mut state = 0usize;
         // Just past the last character whose normalised form is not itself (whitespace,
         // full-width forms): a match reaching back over it needs its start recomputed.
         let mut irregular = 0usize;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let class = if b < 0x80 {
-                i += 1;
-                let class = self.ascii[usize::from(b)];
-                if class == SKIP {
-                    irregular = i;
-                    continue;
-                }
-                class
-            } else if let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
-                // U+4000–U+9FFF, normal: the class of the decoded character.
-                i += 3;
-                let k = (usize::from(b0 & 0x0F) << 12
+        let mut rest = bytes;
+        loop {
+            // Runs of characters U+4000–U+9FFF (most of a Chinese text): normal, so their class
+            // comes from their bytes alone.
+            while let [b0 @ 0xE4..=0xE9, b1, b2, ref tail @ ..] = *rest {
+                rest = tail;
+                let k = usize::from(b0 & 0x07) << 12
                     | usize::from(b1 & 0x3F) << 6
-                    | usize::from(b2 & 0x3F))
-                .wrapping_sub(CJK_FIRST as usize);
-                self.cjk.get(k).copied().unwrap_or(0)
-            } else {
-                match bytes[i..] {
-                    // Full-width ASCII (U+FF01–U+FF5E): its ASCII character, lower-cased.
-                    [0xEF, b1 @ (0xBC | 0xBD), b2, ..]
-                        if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) =>
-                    {
-                        let ascii = if b1 == 0xBC { 0x20 } else { 0x60 } + (b2 & 0x3F);
-                        i += 3;
-                        irregular = i;
-                        self.ascii[usize::from(ascii & 0x7F)]
+                    | usize::from(b2 & 0x3F);
+                let next = step(state, cjk.get(k).copied().unwrap_or(0));
+                state = usize::from(next & !FLAG);
+                if next & FLAG != 0 {
+                    let end = bytes.len() - rest.len();
+                    self.report(text, state, end, irregular, &mut found);
+                }
+            }
+            let at = bytes.len() - rest.len();
+            let class = match *rest {
+                [] => break,
+                [b, ref tail @ ..] if b < 0x80 => {
+                    rest = tail;
+                    let class = ascii[usize::from(b)];
+                    if class == SKIP {
+                        irregular = at + 1;
+                        continue;
                     }
-                    // 、 and 。 (U+3001, U+3002): themselves.
-                    [0xE3, 0x80, b2 @ (0x81 | 0x82), ..] => {
-                        i += 3;
-                        self.class_of(if b2 == 0x81 { '、' } else { '。' })
-                    }
-                    _ => {
-                        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                            break;
-                        };
-                        i += c.len_utf8();
-                        let mut norm = '\0';
-                        let mut count = 0;
-                        normalize_char(c, |d| {
-                            norm = d;
-                            count += 1;
-                        });
-                        match count {
-                            0 => {
-                                irregular = i;
-                                continue;
-                            }
-                            1 => {
-                                if norm != c {
-                                    irregular = i;
-                                }
-                                self.class_of(norm)
-                            }
-                            _ => return Err(Expanding),
+                    class
+                }
+                // Full-width ASCII (U+FF01–U+FF5E): its ASCII character, lower-cased.
+                [0xEF, b1 @ (0xBC | 0xBD), b2, ref tail @ ..]
+                    if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) =>
+                {
+                    rest = tail;
+                    irregular = at + 3;
+                    let ascii_byte = if b1 == 0xBC { 0x20 } else { 0x60 } + (b2 & 0x3F);
+                    ascii[usize::from(ascii_byte & 0x7F)]
+                }
+                // 、 and 。 (U+3001, U+3002): themselves.
+                [0xE3, 0x80, b2 @ (0x81 | 0x82), ref tail @ ..] => {
+                    rest = tail;
+                    self.class_of(if b2 == 0x81 { '、' } else { '。' })
+                }
+                _ => {
+                    let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+                        break;
+                    };
+                    let end = at + c.len_utf8();
+                    rest = bytes.get(end..).unwrap_or_default();
+                    let mut norm = '\0';
+                    let mut count = 0;
+                    normalize_char(c, |d| {
+                        norm = d;
+                        count += 1;
+                    });
+                    match count {
+                        0 => {
+                            irregular = end;
+                            continue;
                         }
+                        1 => {
+                            if norm != c {
+                                irregular = end;
+                            }
+                            self.class_of(norm)
+                        }
+                        _ => return Err(Expanding),
                     }
                 }
             };
-            let next = self.step(state, class);
+            let next = step(state, class);
             state = usize::from(next & !FLAG);
             if next & FLAG != 0 {
-                self.report(text, state, i, irregular, &mut found);
+                let end = bytes.len() - rest.len();
+                self.report(text, state, end, irregular, &mut found);
             }
         }
         Ok(())
@@ -350,6 +367,12 @@ impl Scanner {
             }
         }
     }
+}
+
+/// Index in [`Scanner::cjk`] of a character in [`CJK`].
+#[inline]
+fn cjk_index(c: char) -> usize {
+    (u32::from(c) & 0x7FFF) as usize
 }
 
 /// No node or pattern (in the build's linked lists).
