@@ -483,19 +483,15 @@ pub fn scanner(w: &mut String, name: &str, patterns: &[&str]) {
         }
         s
     }
-    let other: Vec<String> = sc
-        .other
-        .iter()
-        .map(|(c, k)| format!("({c:?},{k})"))
-        .collect();
+    let chars: Vec<String> = sc.chars.iter().map(|c| format!("{c:?}")).collect();
     writeln!(
         w,
-        "pub(crate) static {name}: Scanner = Scanner {{ ascii: [{}], cjk: Cow::Borrowed(&[{}]), \
-         other: Cow::Borrowed(&[{}]), states: {}, table: Cow::Borrowed(&[{}]), \
+        "pub(crate) static {name}: Scanner = Scanner {{ ascii: [{}], bmp: Cow::Borrowed(&[{}]), \
+         chars: Cow::Borrowed(&[{}]), states: {}, table: Cow::Borrowed(&[{}]), \
          out_ranges: Cow::Borrowed(&[{}]), outputs: Cow::Borrowed(&[{}]), lens: Cow::Borrowed(&[{}]) }};",
         list(&sc.ascii),
-        list(&sc.cjk),
-        other.join(","),
+        list(&sc.bmp),
+        chars.join(","),
         sc.states,
         list(&sc.table),
         list(&sc.out_ranges),

@@ -4,12 +4,12 @@
 //! character of a pattern has a class, and the transition table is dense over (class, state),
 //! laid out class by class with the states numbered breadth first, so the entries a scan mostly
 //! reads (shallow states) share a few cache lines. A character's class does not depend on the
-//! state: ASCII and the characters U+4000–U+9FFF (three bytes led by 0xE4–0xE9, always normal)
-//! are looked up directly, so each of them costs one table load that depends on the one before.
-//! Whitespace is skipped, full-width ASCII and `、。` are classed without decoding, and other
-//! characters go through [`normalize_char`]. A character that normalises to several characters
-//! makes [`Scanner::scan_raw`] give up ([`Expanding`]); the caller then scans the normalised copy
-//! with [`Scanner::scan_normal`].
+//! state: the class of every ASCII and every three-byte character (CJK ideographs, full-width
+//! forms, `、。`) is the class of its normal form, read from its bytes alone, so each such
+//! character costs one table load that depends on the one before. Other characters go through
+//! [`normalize_char`]. A character that normalises to several characters makes
+//! [`Scanner::scan_raw`] give up ([`Expanding`]); the caller then scans the normalised copy with
+//! [`Scanner::scan_normal`].
 
 use crate::normalize::normalize_char;
 use std::borrow::Cow;
@@ -26,11 +26,12 @@ pub(crate) struct Expanding;
 pub(crate) struct Scanner {
     /// Class of each ASCII character (upper case folded); [`SKIP`] for whitespace.
     pub(crate) ascii: [u16; 128],
-    /// Class of each character U+4000–U+9FFF, at `c & 0x7FFF` (what the low bits of its three
-    /// UTF-8 bytes give without a subtraction; 0x2000–0x3FFF are unused).
-    pub(crate) cjk: Cow<'static, [u16]>,
-    /// Class of the other characters of the patterns, sorted by character.
-    pub(crate) other: Cow<'static, [(char, u16)]>,
+    /// Class of the normal form of each three-byte character (U+0800–U+FFFF, at its code
+    /// point), with [`IRREGULAR`] set when that form is another character; [`SKIP`] when it is
+    /// empty, [`EXPANDS`] when it is several characters.
+    pub(crate) bmp: Cow<'static, [u16]>,
+    /// The characters of the patterns, sorted: the class of `chars[k]` is `k + 1`.
+    pub(crate) chars: Cow<'static, [char]>,
     /// Number of states.
     pub(crate) states: usize,
     /// `table[class * states + state]`: the next state, with [`FLAG`] set on match states. Class
@@ -46,12 +47,14 @@ pub(crate) struct Scanner {
 /// Set on the entries of match states.
 const FLAG: u16 = 1 << 15;
 
-/// The class of ASCII whitespace, which is skipped.
+/// A character class with this bit set is of a character whose normal form is another one.
+const IRREGULAR: u16 = 1 << 14;
+
+/// The class of a character that normalises to nothing (whitespace): skipped.
 pub(crate) const SKIP: u16 = u16::MAX;
 
-/// The characters of [`Scanner::cjk`] (led by the bytes 0xE4–0xE9) and its length.
-const CJK: std::ops::Range<u32> = 0x4000..0xA000;
-const CJK_LEN: usize = 0x8000;
+/// The class of a character that normalises to several characters.
+const EXPANDS: u16 = u16::MAX - 1;
 
 impl Scanner {
     /// Builds the automaton of `patterns` (normalised, as [`crate::normalize`] gives them; a
@@ -63,7 +66,7 @@ impl Scanner {
         chars.sort_unstable();
         chars.dedup();
         let stride = chars.len() + 1;
-        if stride >= usize::from(SKIP) {
+        if stride >= usize::from(IRREGULAR) {
             return None;
         }
         let class_of = |c: char| -> u16 {
@@ -71,22 +74,32 @@ impl Scanner {
                 .binary_search(&c)
                 .map_or(0, |k| u16::try_from(k + 1).unwrap_or(0))
         };
+        // The class of `c`'s normal form, flagged as `bmp` has it.
+        let raw_class = |c: char| -> u16 {
+            let (mut norm, mut count) = ('\0', 0);
+            normalize_char(c, |d| {
+                norm = d;
+                count += 1;
+            });
+            match count {
+                0 => SKIP,
+                1 if norm == c => class_of(norm),
+                1 => class_of(norm) | IRREGULAR,
+                _ => EXPANDS,
+            }
+        };
         let mut ascii = [0u16; 128];
         for (b, class) in ascii.iter_mut().enumerate() {
-            let c = char::from(u8::try_from(b).ok()?);
-            let mut norm = None;
-            normalize_char(c, |d| norm = Some(d));
-            *class = norm.map_or(SKIP, class_of);
+            // ASCII case folding is not a change of length: no IRREGULAR.
+            *class = match raw_class(char::from(u8::try_from(b).ok()?)) {
+                SKIP => SKIP,
+                k => k & !IRREGULAR,
+            };
         }
-        let mut cjk = vec![0u16; CJK_LEN];
-        for c in CJK.filter_map(char::from_u32) {
-            cjk[cjk_index(c)] = class_of(c);
+        let mut bmp = vec![0u16; 0x1_0000];
+        for c in (0x800..0x1_0000).filter_map(char::from_u32) {
+            bmp[c as usize] = raw_class(c);
         }
-        let other: Vec<(char, u16)> = chars
-            .iter()
-            .filter(|&&c| !c.is_ascii() && !CJK.contains(&u32::from(c)))
-            .map(|&c| (c, class_of(c)))
-            .collect();
 
         // The trie, built in a state-major table (an entry is the child's number; 0, the root,
         // is never a child), with each node's children linked for the walk below.
@@ -190,8 +203,8 @@ impl Scanner {
             .collect::<Option<Vec<u32>>>()?;
         Some(Scanner {
             ascii,
-            cjk: Cow::Owned(cjk),
-            other: Cow::Owned(other),
+            bmp: Cow::Owned(bmp),
+            chars: Cow::Owned(chars),
             states: nodes,
             table: Cow::Owned(ranked),
             out_ranges: Cow::Owned(out_ranges),
@@ -203,25 +216,13 @@ impl Scanner {
     /// The class of `c`, a normalised character (0 when no pattern has it).
     #[inline]
     fn class_of(&self, c: char) -> u16 {
-        let code = u32::from(c);
-        if let Some(&class) = self.ascii.get(code as usize) {
-            class
-        } else if CJK.contains(&code) {
-            self.cjk.get(cjk_index(c)).copied().unwrap_or(0)
-        } else {
-            self.other
-                .binary_search_by_key(&c, |&(d, _)| d)
-                .map_or(0, |k| self.other[k].1)
+        match self.ascii.get(c as usize) {
+            Some(&class) => class,
+            None => self
+                .chars
+                .binary_search(&c)
+                .map_or(0, |k| u16::try_from(k + 1).unwrap_or(0)),
         }
-    }
-
-    /// The entry for `class` from `state` (a state number).
-    #[inline(always)]
-    fn step(&self, state: usize, class: u16) -> u16 {
-        self.table
-            .get(usize::from(class) * self.states + state)
-            .copied()
-            .unwrap_or(0)
     }
 
     /// The patterns of state `state`, each with its length.
@@ -243,94 +244,78 @@ impl Scanner {
         mut found: impl FnMut(usize, usize, usize),
     ) -> Result<(), Expanding> {
         let bytes = text.as_bytes();
-        let (table, cjk, ascii, states) = (&*self.table, &*self.cjk, &self.ascii, self.states);
-        let step = |state: usize, class: u16| {
-            table
-                .get(usize::from(class) * states + state)
-                .copied()
-                .unwrap_or(0)
-        };
+        let (table, bmp, ascii, states) = (&*self.table, &*self.bmp, &self.ascii, self.states);
         let mut state = 0usize;
         // Just past the last character whose normalised form is not itself (whitespace,
         // full-width forms): a match reaching back over it needs its start recomputed.
         let mut irregular = 0usize;
         let mut rest = bytes;
         loop {
-            // Runs of characters U+4000–U+9FFF (most of a Chinese text): normal, so their class
-            // comes from their bytes alone.
-            while let [b0 @ 0xE4..=0xE9, b1, b2, ref tail @ ..] = *rest {
-                rest = tail;
-                let k = usize::from(b0 & 0x07) << 12
-                    | usize::from(b1 & 0x3F) << 6
-                    | usize::from(b2 & 0x3F);
-                let next = step(state, cjk.get(k).copied().unwrap_or(0));
-                state = usize::from(next & !FLAG);
-                if next & FLAG != 0 {
-                    let end = bytes.len() - rest.len();
-                    self.report(text, state, end, irregular, &mut found);
-                }
-            }
-            let at = bytes.len() - rest.len();
             let class = match *rest {
                 [] => break,
                 [b, ref tail @ ..] if b < 0x80 => {
                     rest = tail;
-                    let class = ascii[usize::from(b)];
-                    if class == SKIP {
-                        irregular = at + 1;
-                        continue;
-                    }
-                    class
+                    ascii[usize::from(b)]
                 }
-                // Full-width ASCII (U+FF01–U+FF5E): its ASCII character, lower-cased.
-                [0xEF, b1 @ (0xBC | 0xBD), b2, ref tail @ ..]
-                    if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) =>
-                {
+                // Three bytes (U+0800–U+FFFF: CJK ideographs, full-width forms, `、。`): the
+                // class of the normal form of the code point they spell.
+                [b0 @ 0xE0..=0xEF, b1, b2, ref tail @ ..] => {
                     rest = tail;
-                    irregular = at + 3;
-                    let ascii_byte = if b1 == 0xBC { 0x20 } else { 0x60 } + (b2 & 0x3F);
-                    ascii[usize::from(ascii_byte & 0x7F)]
-                }
-                // 、 and 。 (U+3001, U+3002): themselves.
-                [0xE3, 0x80, b2 @ (0x81 | 0x82), ref tail @ ..] => {
-                    rest = tail;
-                    self.class_of(if b2 == 0x81 { '、' } else { '。' })
+                    let c = usize::from(b0 & 0x0F) << 12
+                        | usize::from(b1 & 0x3F) << 6
+                        | usize::from(b2 & 0x3F);
+                    bmp.get(c).copied().unwrap_or(0)
                 }
                 _ => {
-                    let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
-                        break;
-                    };
-                    let end = at + c.len_utf8();
-                    rest = bytes.get(end..).unwrap_or_default();
-                    let mut norm = '\0';
-                    let mut count = 0;
-                    normalize_char(c, |d| {
-                        norm = d;
-                        count += 1;
-                    });
-                    match count {
-                        0 => {
-                            irregular = end;
-                            continue;
-                        }
-                        1 => {
-                            if norm != c {
-                                irregular = end;
-                            }
-                            self.class_of(norm)
-                        }
-                        _ => return Err(Expanding),
-                    }
+                    let (class, tail) = self.decode(text, bytes.len() - rest.len());
+                    rest = tail;
+                    class
                 }
             };
-            let next = step(state, class);
+            let end = bytes.len() - rest.len();
+            if class >= EXPANDS {
+                if class == EXPANDS {
+                    return Err(Expanding);
+                }
+                irregular = end;
+                continue;
+            }
+            if class & IRREGULAR != 0 {
+                irregular = end;
+            }
+            let next = table
+                .get(usize::from(class & !IRREGULAR) * states + state)
+                .copied()
+                .unwrap_or(0);
             state = usize::from(next & !FLAG);
             if next & FLAG != 0 {
-                let end = bytes.len() - rest.len();
                 self.report(text, state, end, irregular, &mut found);
             }
         }
         Ok(())
+    }
+
+    /// The class (as [`Scanner::bmp`] has it) of the character of `text` at byte `at`, one of
+    /// two or four bytes, and the bytes after it.
+    #[cold]
+    #[inline(never)]
+    fn decode<'t>(&self, text: &'t str, at: usize) -> (u16, &'t [u8]) {
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+            return (SKIP, &[]);
+        };
+        let rest = text.as_bytes().get(at + c.len_utf8()..).unwrap_or_default();
+        let (mut norm, mut count) = ('\0', 0);
+        normalize_char(c, |d| {
+            norm = d;
+            count += 1;
+        });
+        let class = match count {
+            0 => SKIP,
+            1 if norm == c => self.class_of(norm),
+            1 => self.class_of(norm) | IRREGULAR,
+            _ => EXPANDS,
+        };
+        (class, rest)
     }
 
     /// Reports the patterns of match state `state`, the match ending at byte `end` of `text`.
@@ -357,7 +342,11 @@ impl Scanner {
     pub(crate) fn scan_normal(&self, norm: &str, mut found: impl FnMut(usize, usize, usize)) {
         let mut state = 0usize;
         for (at, c) in norm.char_indices() {
-            let next = self.step(state, self.class_of(c));
+            let next = self
+                .table
+                .get(usize::from(self.class_of(c)) * self.states + state)
+                .copied()
+                .unwrap_or(0);
             state = usize::from(next & !FLAG);
             if next & FLAG != 0 {
                 let end = at + c.len_utf8();
@@ -367,12 +356,6 @@ impl Scanner {
             }
         }
     }
-}
-
-/// Index in [`Scanner::cjk`] of a character in [`CJK`].
-#[inline]
-fn cjk_index(c: char) -> usize {
-    (u32::from(c) & 0x7FFF) as usize
 }
 
 /// No node or pattern (in the build's linked lists).
