@@ -404,4 +404,14 @@ mod tests {
         assert_eq!(found, [(0, 6, 1), (16, 20, 0), (3, 21, 2)]);
         assert!(scanner.scan_raw("㎱软件", |_, _, _| {}).is_err());
     }
+
+    /// Characters are classed by their normal forms: a CJK compatibility ideograph (three
+    /// bytes, U+F900 → U+8C48), a full-width letter, a two-byte sign (U+00B5 → U+03BC).
+    #[test]
+    fn classes_come_from_normal_forms() {
+        let scanner = Scanner::new(&["\u{8C48}a", "\u{3BC}m"]).expect("small");
+        assert_eq!(raw(&scanner, "x\u{F900}Ａ"), [(1, 7, 0)]);
+        assert_eq!(raw(&scanner, "x\u{8C48}a"), [(1, 5, 0)]);
+        assert_eq!(raw(&scanner, "\u{B5}M"), [(0, 3, 1)]);
+    }
 }
