@@ -246,9 +246,10 @@ impl Scanner {
         let bytes = text.as_bytes();
         let (table, bmp, ascii, states) = (&*self.table, &*self.bmp, &self.ascii, self.states);
         let mut state = 0usize;
-        // Just past the last character whose normalised form is not itself (whitespace,
-        // full-width forms): a match reaching back over it needs its start recomputed.
-        let mut irregular = 0usize;
+        // The bytes left after the last character whose normalised form is not itself
+        // (whitespace, full-width forms): a match reaching back over it needs its start
+        // recomputed. (Counted from the end, like `rest`, so a step computes no offset.)
+        let mut after_irregular = bytes.len();
         let mut rest = bytes;
         loop {
             let class = match *rest {
@@ -272,16 +273,15 @@ impl Scanner {
                     class
                 }
             };
-            let end = bytes.len() - rest.len();
             if class >= EXPANDS {
                 if class == EXPANDS {
                     return Err(Expanding);
                 }
-                irregular = end;
+                after_irregular = rest.len();
                 continue;
             }
             if class & IRREGULAR != 0 {
-                irregular = end;
+                after_irregular = rest.len();
             }
             let next = table
                 .get(usize::from(class & !IRREGULAR) * states + state)
@@ -289,6 +289,7 @@ impl Scanner {
                 .unwrap_or(0);
             state = usize::from(next & !FLAG);
             if next & FLAG != 0 {
+                let (end, irregular) = (bytes.len() - rest.len(), bytes.len() - after_irregular);
                 self.report(text, state, end, irregular, &mut found);
             }
         }
