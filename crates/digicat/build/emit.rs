@@ -471,8 +471,9 @@ fn emit_terms(w: &mut String, d: &Data) {
 /// The automaton of `patterns` as the static `name` (a pattern's index is its position in
 /// `patterns`), built now so that nothing is built at run time. Every catalogue's tables carry one.
 pub fn scanner(w: &mut String, name: &str, patterns: &[&str]) {
-    let sc = crate::scan::Scanner::new(patterns).expect("the automaton fits u32 offsets");
-    let list = |v: &[u32]| {
+    let sc =
+        crate::scan::Scanner::new(patterns).expect("the automaton fits u16 states and classes");
+    fn list<T: std::fmt::Display>(v: &[T]) -> String {
         let mut s = String::with_capacity(v.len() * 7);
         for (i, x) in v.iter().enumerate() {
             if i > 0 {
@@ -481,18 +482,18 @@ pub fn scanner(w: &mut String, name: &str, patterns: &[&str]) {
             s.push_str(&x.to_string());
         }
         s
-    };
-    let bytes = |v: &[u8; 256]| list(&v.iter().map(|&b| u32::from(b)).collect::<Vec<_>>());
+    }
+    let chars: Vec<String> = sc.chars.iter().map(|c| format!("{c:?}")).collect();
     writeln!(
         w,
-        "pub(crate) static {name}: Scanner = Scanner {{ raw_class: [{}], norm_class: [{}], stride: {}, \
-         table: Cow::Borrowed(&[{}]), special: {}, out_ranges: Cow::Borrowed(&[{}]), \
-         outputs: Cow::Borrowed(&[{}]), lens: Cow::Borrowed(&[{}]) }};",
-        bytes(&sc.raw_class),
-        bytes(&sc.norm_class),
-        sc.stride,
+        "pub(crate) static {name}: Scanner = Scanner {{ ascii: [{}], bmp: Cow::Borrowed(&[{}]), \
+         chars: Cow::Borrowed(&[{}]), states: {}, table: Cow::Borrowed(&[{}]), \
+         out_ranges: Cow::Borrowed(&[{}]), outputs: Cow::Borrowed(&[{}]), lens: Cow::Borrowed(&[{}]) }};",
+        list(&sc.ascii),
+        list(&sc.bmp),
+        chars.join(","),
+        sc.states,
         list(&sc.table),
-        sc.special,
         list(&sc.out_ranges),
         list(&sc.outputs),
         list(&sc.lens),

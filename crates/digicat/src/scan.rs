@@ -1,10 +1,13 @@
-//! A byte-level Aho–Corasick automaton that scans raw UTF-8 with the normalisation folded in.
+//! A character-level Aho–Corasick automaton that scans raw UTF-8 with the normalisation folded in.
 //!
-//! [`Scanner`] is built from a list of normalised patterns (any catalogue can have its own). Its
-//! transition table is dense over byte classes, so one step is a class lookup and a table load:
-//! upper-case ASCII shares its lower-case letter's class, and only bytes that need decoding (ASCII
-//! whitespace and the lead bytes of characters outside ASCII and U+4000–U+9FFF) leave the loop
-//! for [`normalize_char`]. A character that normalises to several characters makes
+//! [`Scanner`] is built from a list of normalised patterns (any catalogue can have its own). Each
+//! character of a pattern has a class, and the transition table is dense over (class, state),
+//! laid out class by class with the states numbered breadth first, so the entries a scan mostly
+//! reads (shallow states) share a few cache lines. A character's class does not depend on the
+//! state: the class of every ASCII and every three-byte character (CJK ideographs, full-width
+//! forms, `、。`) is the class of its normal form, read from its bytes alone, so each such
+//! character costs one table load that depends on the one before. Other characters go through
+//! [`normalize_char`]. A character that normalises to several characters makes
 //! [`Scanner::scan_raw`] give up ([`Expanding`]); the caller then scans the normalised copy with
 //! [`Scanner::scan_normal`].
 
@@ -21,18 +24,19 @@ pub(crate) struct Expanding;
 /// time and write it out as a `static` (`tables::SCANNER`): nothing is built at run time, and
 /// the table's pages are read from the binary as the scan first touches them.
 pub(crate) struct Scanner {
-    /// Class of each byte of raw text: upper-case ASCII folded, the last class (`stride - 1`)
-    /// for bytes that need decoding.
-    pub(crate) raw_class: [u8; 256],
-    /// Class of each byte of normalised text.
-    pub(crate) norm_class: [u8; 256],
-    /// Number of classes: bytes of no pattern (0), each byte of a pattern, the special class.
-    pub(crate) stride: usize,
-    /// `table[state + class]`: the next state, premultiplied by `stride`, with [`FLAG`] set on
-    /// match states; `special` (past the states) marks a byte to decode. The length is a power of
-    /// two, so `& (len - 1)` both drops the flag and bounds the index.
-    pub(crate) table: Cow<'static, [u32]>,
-    pub(crate) special: u32,
+    /// Class of each ASCII character (upper case folded); [`SKIP`] for whitespace.
+    pub(crate) ascii: [u16; 128],
+    /// Class of the normal form of each three-byte character (U+0800–U+FFFF, at its code
+    /// point), with [`IRREGULAR`] set when that form is another character; [`SKIP`] when it is
+    /// empty, [`EXPANDS`] when it is several characters.
+    pub(crate) bmp: Cow<'static, [u16]>,
+    /// The characters of the patterns, sorted: the class of `chars[k]` is `k + 1`.
+    pub(crate) chars: Cow<'static, [char]>,
+    /// Number of states.
+    pub(crate) states: usize,
+    /// `table[class * states + state]`: the next state, with [`FLAG`] set on match states. Class
+    /// 0 is every character of no pattern.
+    pub(crate) table: Cow<'static, [u16]>,
     /// The patterns of state `s` are `outputs[out_ranges[s]..out_ranges[s + 1]]`.
     pub(crate) out_ranges: Cow<'static, [u32]>,
     pub(crate) outputs: Cow<'static, [u32]>,
@@ -40,84 +44,97 @@ pub(crate) struct Scanner {
     pub(crate) lens: Cow<'static, [u32]>,
 }
 
-/// Set on the entries of match states and of `special`.
-const FLAG: u32 = 1 << 31;
+/// Set on the entries of match states.
+const FLAG: u16 = 1 << 15;
 
-/// No node or pattern (in the build's linked lists).
-#[cfg_attr(not(test), allow(dead_code))] // The build script builds; the library only scans.
-const NONE: u32 = u32::MAX;
+/// A character class with this bit set is of a character whose normal form is another one.
+const IRREGULAR: u16 = 1 << 14;
 
-/// The `special` entry: past the states, flagged.
-#[cfg_attr(not(test), allow(dead_code))]
-fn special_of(nodes: usize, stride: usize) -> Option<u32> {
-    Some(u32::try_from(nodes.checked_mul(stride)?).ok()? | FLAG)
-}
+/// The class of a character that normalises to nothing (whitespace): skipped.
+pub(crate) const SKIP: u16 = u16::MAX;
+
+/// The class of a character that normalises to several characters.
+const EXPANDS: u16 = u16::MAX - 1;
 
 impl Scanner {
     /// Builds the automaton of `patterns` (normalised, as [`crate::normalize`] gives them; a
-    /// match reports the pattern's index). `None` only when the table would exceed `u32` offsets.
+    /// match reports the pattern's index). `None` when the states or classes do not fit `u16`
+    /// (32,767 states).
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn new(patterns: &[&str]) -> Option<Scanner> {
-        let mut used = [false; 256];
-        for p in patterns {
-            for &b in p.as_bytes() {
-                used[usize::from(b)] = true;
-            }
-        }
-        let mut norm_class = [0u8; 256];
-        let mut classes = 0usize;
-        for (b, _) in used.iter().enumerate().filter(|(_, u)| **u) {
-            classes += 1;
-            norm_class[b] = u8::try_from(classes).ok()?;
-        }
-        let special_class = u8::try_from(classes + 1).ok()?;
-        let stride = classes + 2;
-        let mut raw_class = [0u8; 256];
-        for (b, class) in raw_class.iter_mut().enumerate() {
-            let byte = u8::try_from(b).ok()?;
-            *class = match byte {
-                b'\t'..=b'\r' | b' ' => special_class,
-                b'A'..=b'Z' => norm_class[usize::from(byte.to_ascii_lowercase())],
-                0..=0x7F | 0x80..=0xBF | 0xE4..=0xE9 => norm_class[b],
-                _ => special_class,
-            };
-        }
-
-        // The trie, built in the table itself (an entry is the child's number times `stride`;
-        // 0, the root, is never a child), with each node's children linked for the walk below.
-        let max_nodes = 1 + patterns.iter().map(|p| p.len()).sum::<usize>();
-        let len = max_nodes.checked_mul(stride)?.checked_next_power_of_two()?;
-        if len > FLAG as usize {
+        let mut chars: Vec<char> = patterns.iter().flat_map(|p| p.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let stride = chars.len() + 1;
+        if stride >= usize::from(IRREGULAR) {
             return None;
         }
-        let mut table = vec![0u32; len];
+        let class_of = |c: char| -> u16 {
+            chars
+                .binary_search(&c)
+                .map_or(0, |k| u16::try_from(k + 1).unwrap_or(0))
+        };
+        // The class of `c`'s normal form, flagged as `bmp` has it.
+        let raw_class = |c: char| -> u16 {
+            let (mut norm, mut count) = ('\0', 0);
+            normalize_char(c, |d| {
+                norm = d;
+                count += 1;
+            });
+            match count {
+                0 => SKIP,
+                1 if norm == c => class_of(norm),
+                1 => class_of(norm) | IRREGULAR,
+                _ => EXPANDS,
+            }
+        };
+        let mut ascii = [0u16; 128];
+        for (b, class) in ascii.iter_mut().enumerate() {
+            // ASCII case folding is not a change of length: no IRREGULAR.
+            *class = match raw_class(char::from(u8::try_from(b).ok()?)) {
+                SKIP => SKIP,
+                k => k & !IRREGULAR,
+            };
+        }
+        let mut bmp = vec![0u16; 0x1_0000];
+        for c in (0x800..0x1_0000).filter_map(char::from_u32) {
+            bmp[c as usize] = raw_class(c);
+        }
+
+        // The trie, built in a state-major table (an entry is the child's number; 0, the root,
+        // is never a child), with each node's children linked for the walk below.
+        let max_nodes = 1 + patterns.iter().map(|p| p.chars().count()).sum::<usize>();
+        let mut table = vec![0u32; max_nodes.checked_mul(stride)?];
         let (mut first_child, mut next_sibling) = (vec![NONE; max_nodes], vec![NONE; max_nodes]);
-        let mut class_of = vec![0u8; max_nodes];
+        let mut class_at = vec![0u16; max_nodes];
         let (mut first_own, mut next_own) = (vec![NONE; max_nodes], vec![NONE; patterns.len()]);
         let mut nodes = 1usize;
         for (i, p) in patterns.iter().enumerate() {
             let mut at = 0usize;
-            for &b in p.as_bytes() {
-                let class = norm_class[usize::from(b)];
+            for c in p.chars() {
+                let class = class_of(c);
                 let cell = at * stride + usize::from(class);
                 if table[cell] == 0 {
-                    table[cell] = u32::try_from(nodes * stride).ok()?;
-                    class_of[nodes] = class;
+                    table[cell] = u32::try_from(nodes).ok()?;
+                    class_at[nodes] = class;
                     next_sibling[nodes] = first_child[at];
                     first_child[at] = u32::try_from(nodes).ok()?;
                     nodes += 1;
                 }
-                at = table[cell] as usize / stride;
+                at = table[cell] as usize;
             }
             if at != 0 {
                 next_own[i] = first_own[at];
                 first_own[at] = u32::try_from(i).ok()?;
             }
         }
+        if nodes >= usize::from(FLAG) {
+            return None;
+        }
 
         // Breadth first: a node's row becomes its failure node's (complete, being shallower),
-        // with its own children over it; FLAG marks nodes where a pattern ends, theirs or a
-        // suffix's.
+        // with its own children over it; `matches` marks nodes where a pattern ends, theirs or
+        // a suffix's.
         let mut fail = vec![0usize; nodes];
         let mut matches = vec![false; nodes];
         let mut order = Vec::with_capacity(nodes);
@@ -133,46 +150,37 @@ impl Scanner {
                 children.push(c as usize);
                 c = next_sibling[c as usize];
             }
-            if at == 0 {
-                table[row + usize::from(special_class)] = special_of(nodes, stride)?;
-            } else {
+            if at != 0 {
                 let from = fail[at] * stride;
                 table.copy_within(from..from + stride, row);
             }
             for &child in &children {
-                let class = usize::from(class_of[child]);
+                let class = usize::from(class_at[child]);
                 fail[child] = if at == 0 {
                     0
                 } else {
-                    (table[fail[at] * stride + class] & !FLAG) as usize / stride
+                    table[fail[at] * stride + class] as usize
                 };
                 matches[child] = first_own[child] != NONE || matches[fail[child]];
-                let entry = u32::try_from(child * stride).ok()?;
-                table[row + class] = if matches[child] { entry | FLAG } else { entry };
+                table[row + class] = u32::try_from(child).ok()?;
                 order.push(child);
             }
         }
-        let special = special_of(nodes, stride)?;
 
-        // Renumbered breadth first, so that the rows a scan mostly visits (the shallow states)
-        // lie together.
-        let mut rank = vec![0u32; nodes];
+        // Renumbered breadth first and laid out class by class, so that the entries a scan
+        // mostly reads (the shallow states') lie together.
+        let mut rank = vec![0u16; nodes];
         for (i, &at) in order.iter().enumerate() {
-            rank[at] = u32::try_from(i).ok()?;
+            rank[at] = u16::try_from(i).ok()?;
         }
-        let stride32 = u32::try_from(stride).ok()?;
-        let mut ranked = vec![0u32; nodes.checked_mul(stride)?.checked_next_power_of_two()?];
+        let mut ranked = vec![0u16; nodes.checked_mul(stride)?];
         for (i, &at) in order.iter().enumerate() {
             for class in 0..stride {
-                let e = table[at * stride + class];
-                ranked[i * stride + class] = if e == special {
-                    special
-                } else {
-                    (rank[(e & !FLAG) as usize / stride] * stride32) | (e & FLAG)
-                };
+                let next = table[at * stride + class] as usize;
+                let flag = if matches[next] { FLAG } else { 0 };
+                ranked[class * nodes + i] = rank[next] | flag;
             }
         }
-        let table = ranked;
 
         // Outputs of each state: its own patterns, then those of its failure chain.
         let mut out_ranges = vec![0u32];
@@ -193,24 +201,34 @@ impl Scanner {
             .iter()
             .map(|p| u32::try_from(p.len()).ok())
             .collect::<Option<Vec<u32>>>()?;
-        // Only the rows of the nodes made are kept (still a power of two).
         Some(Scanner {
-            raw_class,
-            norm_class,
-            stride,
-            table: Cow::Owned(table),
-            special,
+            ascii,
+            bmp: Cow::Owned(bmp),
+            chars: Cow::Owned(chars),
+            states: nodes,
+            table: Cow::Owned(ranked),
             out_ranges: Cow::Owned(out_ranges),
             outputs: Cow::Owned(outputs),
             lens: Cow::Owned(lens),
         })
     }
 
-    /// The patterns of match state `state` (an entry), each with its length.
+    /// The class of `c`, a normalised character (0 when no pattern has it).
     #[inline]
-    fn outputs(&self, state: u32) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let s = ((state & !FLAG) as usize) / self.stride;
-        let range = self.out_ranges[s] as usize..self.out_ranges[s + 1] as usize;
+    fn class_of(&self, c: char) -> u16 {
+        match self.ascii.get(c as usize) {
+            Some(&class) => class,
+            None => self
+                .chars
+                .binary_search(&c)
+                .map_or(0, |k| u16::try_from(k + 1).unwrap_or(0)),
+        }
+    }
+
+    /// The patterns of state `state`, each with its length.
+    #[inline]
+    fn outputs(&self, state: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let range = self.out_ranges[state] as usize..self.out_ranges[state + 1] as usize;
         self.outputs[range]
             .iter()
             .map(|&p| (p as usize, self.lens[p as usize] as usize))
@@ -226,87 +244,79 @@ impl Scanner {
         mut found: impl FnMut(usize, usize, usize),
     ) -> Result<(), Expanding> {
         let bytes = text.as_bytes();
-        let (table, raw_class, norm_class) =
-            (self.table.as_ref(), &self.raw_class, &self.norm_class);
-        let mask = table.len() - 1;
-        let mut state = 0u32;
-        // Just past the last character whose normalised form is not itself (whitespace,
-        // full-width forms): a match reaching back over it needs its start recomputed.
-        let mut irregular = 0usize;
-        let mut i = 0;
-        while i < bytes.len() {
-            let (steps, at, next) = run(table, raw_class, state, &bytes[i..]);
-            i += steps;
-            state = at;
-            let Some(next) = next else {
-                break;
-            };
-            if next != self.special {
-                state = next;
-                self.report(text, state, i, irregular, &mut found);
-                continue;
-            }
-            // A byte to decode: the character starting at `at`.
-            let at = i - 1;
-            let feed = |state: u32, b: u8| {
-                table[(state as usize + usize::from(norm_class[usize::from(b)])) & mask]
-            };
-            match bytes[at..] {
-                // ASCII whitespace.
-                [b, ..] if b < 0x80 => {
-                    irregular = i;
-                    continue;
+        let (table, bmp, ascii, states) = (&*self.table, &*self.bmp, &self.ascii, self.states);
+        let mut state = 0usize;
+        // The bytes left after the last character whose normalised form is not itself
+        // (whitespace, full-width forms): a match reaching back over it needs its start
+        // recomputed. (Counted from the end, like `rest`, so a step computes no offset.)
+        let mut after_irregular = bytes.len();
+        let mut rest = bytes;
+        loop {
+            let class = match *rest {
+                [] => break,
+                [b, ref tail @ ..] if b < 0x80 => {
+                    rest = tail;
+                    ascii[usize::from(b)]
                 }
-                // Full-width ASCII (U+FF01–U+FF5E): one ASCII byte, lower-cased.
-                [0xEF, b1 @ (0xBC | 0xBD), b2, ..]
-                    if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) =>
-                {
-                    let ascii = if b1 == 0xBC { 0x20 } else { 0x60 } + (b2 & 0x3F);
-                    i = at + 3;
-                    irregular = i;
-                    state = feed(state, ascii.to_ascii_lowercase());
-                }
-                // 、 and 。 (U+3001, U+3002): themselves.
-                [0xE3, 0x80, b2 @ (0x81 | 0x82), ..] => {
-                    i = at + 3;
-                    state = feed(feed(feed(state, 0xE3), 0x80), b2);
+                // Three bytes (U+0800–U+FFFF: CJK ideographs, full-width forms, `、。`): the
+                // class of the normal form of the code point they spell.
+                [b0 @ 0xE0..=0xEF, b1, b2, ref tail @ ..] => {
+                    rest = tail;
+                    let c = usize::from(b0 & 0x0F) << 12
+                        | usize::from(b1 & 0x3F) << 6
+                        | usize::from(b2 & 0x3F);
+                    bmp.get(c).copied().unwrap_or(0)
                 }
                 _ => {
-                    let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                        break;
-                    };
-                    i = at + c.len_utf8();
-                    let mut norm = ['\0'; 2];
-                    let mut count = 0;
-                    normalize_char(c, |d| {
-                        if let Some(slot) = norm.get_mut(count) {
-                            *slot = d;
-                        }
-                        count += 1;
-                    });
-                    match count {
-                        0 => {
-                            irregular = i;
-                            continue;
-                        }
-                        1 => {
-                            if norm[0] != c {
-                                irregular = i;
-                            }
-                            let mut buf = [0u8; 4];
-                            for &b in norm[0].encode_utf8(&mut buf).as_bytes() {
-                                state = feed(state, b);
-                            }
-                        }
-                        _ => return Err(Expanding),
-                    }
+                    let (class, tail) = self.decode(text, bytes.len() - rest.len());
+                    rest = tail;
+                    class
                 }
+            };
+            if class >= EXPANDS {
+                if class == EXPANDS {
+                    return Err(Expanding);
+                }
+                after_irregular = rest.len();
+                continue;
             }
-            if state & FLAG != 0 {
-                self.report(text, state, i, irregular, &mut found);
+            if class & IRREGULAR != 0 {
+                after_irregular = rest.len();
+            }
+            let next = table
+                .get(usize::from(class & !IRREGULAR) * states + state)
+                .copied()
+                .unwrap_or(0);
+            state = usize::from(next & !FLAG);
+            if next & FLAG != 0 {
+                let (end, irregular) = (bytes.len() - rest.len(), bytes.len() - after_irregular);
+                self.report(text, state, end, irregular, &mut found);
             }
         }
         Ok(())
+    }
+
+    /// The class (as [`Scanner::bmp`] has it) of the character of `text` at byte `at`, one of
+    /// two or four bytes, and the bytes after it.
+    #[cold]
+    #[inline(never)]
+    fn decode<'t>(&self, text: &'t str, at: usize) -> (u16, &'t [u8]) {
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+            return (SKIP, &[]);
+        };
+        let rest = text.as_bytes().get(at + c.len_utf8()..).unwrap_or_default();
+        let (mut norm, mut count) = ('\0', 0);
+        normalize_char(c, |d| {
+            norm = d;
+            count += 1;
+        });
+        let class = match count {
+            0 => SKIP,
+            1 if norm == c => self.class_of(norm),
+            1 => self.class_of(norm) | IRREGULAR,
+            _ => EXPANDS,
+        };
+        (class, rest)
     }
 
     /// Reports the patterns of match state `state`, the match ending at byte `end` of `text`.
@@ -314,7 +324,7 @@ impl Scanner {
     fn report(
         &self,
         text: &str,
-        state: u32,
+        state: usize,
         end: usize,
         irregular: usize,
         found: &mut impl FnMut(usize, usize, usize),
@@ -331,57 +341,27 @@ impl Scanner {
     /// Reports every occurrence of a pattern in `norm`, already normalised, as
     /// `found(start, end, pattern)` in order of `end`.
     pub(crate) fn scan_normal(&self, norm: &str, mut found: impl FnMut(usize, usize, usize)) {
-        let bytes = norm.as_bytes();
-        let mut state = 0u32;
-        let mut i = 0;
-        while i < bytes.len() {
-            let (steps, _, next) = run(&self.table, &self.norm_class, state, &bytes[i..]);
-            i += steps;
-            let Some(next) = next else {
-                break;
-            };
-            state = next;
-            for (pattern, len) in self.outputs(state) {
-                found(i - len, i, pattern);
+        let mut state = 0usize;
+        for (at, c) in norm.char_indices() {
+            let next = self
+                .table
+                .get(usize::from(self.class_of(c)) * self.states + state)
+                .copied()
+                .unwrap_or(0);
+            state = usize::from(next & !FLAG);
+            if next & FLAG != 0 {
+                let end = at + c.len_utf8();
+                for (pattern, len) in self.outputs(state) {
+                    found(end - len, end, pattern);
+                }
             }
         }
     }
 }
 
-/// Steps through `bytes` until a flagged entry: the bytes consumed, the state before the last
-/// step, and the flagged entry (`None` at the end of `bytes`). Four bytes at a time, since a
-/// flagged entry is rare; the block with one is stepped through again a byte at a time.
-#[inline(always)]
-fn run(
-    table: &[u32],
-    classes: &[u8; 256],
-    mut state: u32,
-    bytes: &[u8],
-) -> (usize, u32, Option<u32>) {
-    let mask = table.len().wrapping_sub(1);
-    let step =
-        |state: u32, b: u8| table[(state as usize + usize::from(classes[usize::from(b)])) & mask];
-    let mut done = 0;
-    for block in bytes.chunks_exact(4) {
-        let s1 = step(state, block[0]);
-        let s2 = step(s1, block[1]);
-        let s3 = step(s2, block[2]);
-        let s4 = step(s3, block[3]);
-        if (s1 | s2 | s3 | s4) & FLAG != 0 {
-            break;
-        }
-        state = s4;
-        done += 4;
-    }
-    for (k, &b) in bytes[done..].iter().enumerate() {
-        let next = step(state, b);
-        if next & FLAG != 0 {
-            return (done + k + 1, state, Some(next));
-        }
-        state = next;
-    }
-    (bytes.len(), state, None)
-}
+/// No node or pattern (in the build's linked lists).
+#[cfg_attr(not(test), allow(dead_code))] // The build script builds; the library only scans.
+const NONE: u32 = u32::MAX;
 
 /// Start of the whole characters of `text` ending at `end` whose normalised forms are `len`
 /// bytes (each character normalising to at most one, as in [`Scanner::scan_raw`]).
@@ -424,5 +404,15 @@ mod tests {
         scanner.scan_normal("软件即服务(saas)", |s, e, p| found.push((s, e, p)));
         assert_eq!(found, [(0, 6, 1), (16, 20, 0), (3, 21, 2)]);
         assert!(scanner.scan_raw("㎱软件", |_, _, _| {}).is_err());
+    }
+
+    /// Characters are classed by their normal forms: a CJK compatibility ideograph (three
+    /// bytes, U+F900 → U+8C48), a full-width letter, a two-byte sign (U+00B5 → U+03BC).
+    #[test]
+    fn classes_come_from_normal_forms() {
+        let scanner = Scanner::new(&["\u{8C48}a", "\u{3BC}m"]).expect("small");
+        assert_eq!(raw(&scanner, "x\u{F900}Ａ"), [(1, 7, 0)]);
+        assert_eq!(raw(&scanner, "x\u{8C48}a"), [(1, 5, 0)]);
+        assert_eq!(raw(&scanner, "\u{B5}M"), [(0, 3, 1)]);
     }
 }

@@ -201,7 +201,7 @@ fn facts(reading: CodeReading) -> CodeFacts {
 }
 
 /// Every term named in `text` under `policy`, leftmost-longest and non-overlapping after
-/// normalisation (as the Dongguan matcher normalises, with the same byte-level scanner), in text
+/// normalisation (as the Dongguan matcher normalises, with the same scanner), in text
 /// order; a match naming several 小类 yields one evidence per 小类.
 ///
 /// ```
