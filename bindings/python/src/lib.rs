@@ -424,21 +424,32 @@ fn layout(
 /// The catalogue ids of ``catalogues`` (names such as ``szjj-2021``), each once, in order; a
 /// ValueError (in `lang`) for an unknown one or none.
 fn catalogue_ids(py: Python<'_>, catalogues: &[Name], lang: Lang) -> PyResult<Vec<CatalogueId>> {
-    let mut ids: Vec<CatalogueId> = Vec::new();
-    for c in catalogues {
-        let id: CatalogueId = option_in(py, &c.0, lang)?;
-        if !ids.contains(&id) {
-            ids.push(id);
+    let ids = catalogues
+        .iter()
+        .map(|c| option_in(py, &c.0, lang))
+        .collect::<PyResult<Vec<CatalogueId>>>()?;
+    distinct_catalogues(ids).ok_or_else(|| PyValueError::new_err(no_catalogue(lang)))
+}
+
+/// `ids` each once, in their first order; `None` when there is none (every surface asks for at
+/// least one catalogue).
+fn distinct_catalogues(ids: impl IntoIterator<Item = CatalogueId>) -> Option<Vec<CatalogueId>> {
+    let mut distinct: Vec<CatalogueId> = Vec::new();
+    for id in ids {
+        if !distinct.contains(&id) {
+            distinct.push(id);
         }
     }
-    if ids.is_empty() {
-        return Err(PyValueError::new_err(if lang == Lang::Zh {
-            "请至少选择一个目录（dongguan-2019、szjj-2021）"
-        } else {
-            "choose at least one catalogue (dongguan-2019, szjj-2021) [请至少选择一个目录]"
-        }));
+    (!distinct.is_empty()).then_some(distinct)
+}
+
+/// The message for a call that names no catalogue, in `lang`.
+fn no_catalogue(lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        "请至少选择一个目录（dongguan-2019、szjj-2021）"
+    } else {
+        "choose at least one catalogue (dongguan-2019, szjj-2021) [请至少选择一个目录]"
     }
-    Ok(ids)
 }
 
 /// Classifies a whole table as the CLI does (the native half of

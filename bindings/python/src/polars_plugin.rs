@@ -22,6 +22,7 @@
 //! (`to_ffi`). Every entry point catches panics: nothing unwinds into Polars.
 
 use crate::arrow::{append_classified, batches_on, StrColumn};
+use crate::{distinct_catalogues, no_catalogue};
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{make_array, Array, ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{DataType, Field};
@@ -88,18 +89,12 @@ impl Kwargs {
             })
         };
         let options = parse().map_err(|e| message(&e, lang))?;
-        let mut ids: Vec<CatalogueId> = Vec::with_capacity(self.catalogues.len());
-        for c in &self.catalogues {
-            let id: CatalogueId = c.parse().map_err(|e| message(&e, lang))?;
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        if ids.is_empty() {
-            return Err("digicat.polars.classify: choose at least one catalogue \
-                        [请至少选择一个目录]"
-                .to_owned());
-        }
+        let ids = self
+            .catalogues
+            .iter()
+            .map(|c| c.parse().map_err(|e| message(&e, lang)))
+            .collect::<Result<Vec<CatalogueId>, String>>()?;
+        let ids = distinct_catalogues(ids).ok_or_else(|| no_catalogue(lang).to_owned())?;
         Ok((options, lang, ids))
     }
 
@@ -386,6 +381,12 @@ fn export(batches: Vec<RecordBatch>, catalogues: &[CatalogueId]) -> Result<Serie
         let (array, _) = to_ffi(&data).map_err(|e| e.to_string())?;
         arrays.push(array);
     }
+    Ok(series(schema, arrays))
+}
+
+/// A series of `arrays` (chunks of the type of `schema`) as Polars takes it over: the boxes are
+/// freed by [`release_export`].
+fn series(schema: Box<FFI_ArrowSchema>, arrays: Vec<FFI_ArrowArray>) -> SeriesExport {
     let mut arrays: Box<[*mut FFI_ArrowArray]> = arrays
         .into_iter()
         .map(|a| Box::into_raw(Box::new(a)))
@@ -396,13 +397,13 @@ fn export(batches: Vec<RecordBatch>, catalogues: &[CatalogueId]) -> Result<Serie
         _schema: schema,
         arrays,
     });
-    Ok(SeriesExport {
+    SeriesExport {
         field,
         arrays: ptr,
         len,
         release: Some(release_export),
         private_data: Box::into_raw(private).cast(),
-    })
+    }
 }
 
 /// Frees an exported series' own allocations: the schema and the boxes of the array structs,
@@ -482,23 +483,7 @@ mod tests {
             .map(|b| to_ffi(&b.column(0).to_data()).unwrap().0)
             .collect();
         let schema = Box::new(FFI_ArrowSchema::try_from(DataType::Utf8).unwrap());
-        let mut arrays: Box<[*mut FFI_ArrowArray]> = arrays
-            .into_iter()
-            .map(|a| Box::into_raw(Box::new(a)))
-            .collect();
-        let field = std::ptr::from_ref::<FFI_ArrowSchema>(&schema).cast_mut();
-        let (len, ptr) = (arrays.len(), arrays.as_mut_ptr());
-        let private = Box::new(Exported {
-            _schema: schema,
-            arrays,
-        });
-        SeriesExport {
-            field,
-            arrays: ptr,
-            len,
-            release: Some(release_export),
-            private_data: Box::into_raw(private).cast(),
-        }
+        series(schema, arrays)
     }
 
     fn last_error() -> String {
