@@ -113,8 +113,7 @@ impl EvidenceBuilder {
             self.relation
                 .append_option(e.relation().map(|r| r.as_str()));
         }
-        let last = self.offsets.last().copied().unwrap_or(0);
-        self.offsets.push(last + offset(evidence.len()));
+        end_row(&mut self.offsets, evidence.len());
     }
 
     fn finish(mut self) -> Result<ListArray, ArrowError> {
@@ -126,13 +125,28 @@ impl EvidenceBuilder {
             Arc::new(self.kind.finish()),
             Arc::new(self.relation.finish()),
         ];
-        let fields = evidence_fields();
-        let structs = StructArray::try_new(fields.clone(), children, None)?;
-        let item = Arc::new(Field::new("item", DataType::Struct(fields), false));
-        // Monotonic by construction: each row adds its (non-negative) count to the last offset.
-        let offsets = OffsetBuffer::new(ScalarBuffer::from(self.offsets));
-        ListArray::try_new(item, offsets, Arc::new(structs), None)
+        struct_list(evidence_fields(), children, self.offsets)
     }
+}
+
+/// Closes one row of a list column whose items are built side by side: `items` more.
+fn end_row(offsets: &mut Vec<i32>, items: usize) {
+    let last = offsets.last().copied().unwrap_or(0);
+    offsets.push(last + offset(items));
+}
+
+/// A list column of structs (`fields`, their `children` columns side by side) cut into rows by
+/// `offsets` (from [`end_row`]): the evidence column of every catalogue.
+fn struct_list(
+    fields: Fields,
+    children: Vec<ArrayRef>,
+    offsets: Vec<i32>,
+) -> Result<ListArray, ArrowError> {
+    let structs = StructArray::try_new(fields.clone(), children, None)?;
+    let item = Arc::new(Field::new("item", DataType::Struct(fields), false));
+    // Monotonic by construction: each row adds its (non-negative) count to the last offset.
+    let offsets = OffsetBuffer::new(ScalarBuffer::from(offsets));
+    ListArray::try_new(item, offsets, Arc::new(structs), None)
 }
 
 /// The builders of one batch of results (see [`schema`]): append one row at a time, then

@@ -1,11 +1,10 @@
 //! The `szjj-2021` (《数字经济及其核心产业统计分类（2021）》) result columns: prefixed `szjj_` as the
 //! CLI's CSV names them (`report::SZJJ_COLUMNS_EN`), so they fit beside the Dongguan columns.
 
-use crate::{char_spans, offset};
+use crate::{char_spans, end_row, offset, struct_list};
 use arrow_array::builder::{Int32Builder, ListBuilder, StringBuilder, StringDictionaryBuilder};
 use arrow_array::types::Int8Type;
-use arrow_array::{ArrayRef, ListArray, StructArray};
-use arrow_buffer::{OffsetBuffer, ScalarBuffer};
+use arrow_array::{ArrayRef, ListArray};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
 use digicat::report::Lang;
 use digicat::{szjj, CodeError, Reason, Status};
@@ -187,8 +186,7 @@ impl Evidence {
             self.end.append_value(offset(end));
             self.kind.append_value(e.term.kind().as_str());
         }
-        let last = self.offsets.last().copied().unwrap_or(0);
-        self.offsets.push(last + offset(evidence.len()));
+        end_row(&mut self.offsets, evidence.len());
     }
 
     fn finish(mut self) -> Result<ListArray, ArrowError> {
@@ -199,11 +197,6 @@ impl Evidence {
             Arc::new(self.end.finish()),
             Arc::new(self.kind.finish()),
         ];
-        let fields = evidence_fields();
-        let structs = StructArray::try_new(fields.clone(), children, None)?;
-        let item = Arc::new(Field::new("item", DataType::Struct(fields), false));
-        // Monotonic by construction: each row adds its (non-negative) count to the last offset.
-        let offsets = OffsetBuffer::new(ScalarBuffer::from(self.offsets));
-        ListArray::try_new(item, offsets, Arc::new(structs), None)
+        struct_list(evidence_fields(), children, self.offsets)
     }
 }
