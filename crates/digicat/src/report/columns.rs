@@ -375,7 +375,6 @@ impl Layout {
 /// `true` for a cell of dashes only (`-`, `--`, `－`, `—`, `——`, `–`; spaces around ignored): the
 /// placeholder company-database exports (企查查, 天眼查) write where a value is missing. A code
 /// field so written is read as blank ([`Layout::code_field`]), never as a malformed code.
-///
 pub(crate) fn is_placeholder(field: &str) -> bool {
     let field = field.trim();
     !field.is_empty()

@@ -68,8 +68,9 @@ fn is_count(s: &str) -> bool {
 /// names, `国标行业门类` … `国标行业小类`, are on the next row; the other headings merged down over
 /// both rows, which a workbook reader gives to both) is read from its second row: the row found
 /// is followed by a row that is not blank wherever it is, repeats some of its cells in place,
-/// differs from it elsewhere and holds a recognised name in full. A second row with blanks under the first's names (a CSV saved from
-/// such a sheet, without the merges) is not taken, since it would lose those names.
+/// differs from it elsewhere and holds a recognised name in full. A second row with blanks under
+/// the first's names (a CSV saved from such a sheet, without the merges) is not taken, since it
+/// would lose those names.
 ///
 /// Rows above the header are titles, not records.
 ///
